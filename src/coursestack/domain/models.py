@@ -1,0 +1,300 @@
+"""Plain typed models: no I/O, no framework beyond pydantic validation.
+
+Every catalog figure is either sourced (see `Course.provenance`) or None. Nothing here
+invents a value to fill a gap.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from coursestack.domain.enums import (
+    CertificateKind,
+    CourseKind,
+    CourseLevel,
+    DataRealism,
+    HandsOn,
+    Level,
+    Need,
+    PaceProfile,
+    Pedagogy,
+    PriceModel,
+    Weight,
+)
+
+SKILL_ID_RE = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
+COURSE_ID_RE = re.compile(r"^[a-z0-9]+(?:[._-][a-z0-9]+)*$")
+WEEKS_PER_MONTH = 52.0 / 12.0
+
+SkillLevels = dict[str, Level]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False, use_enum_values=False)
+
+
+def _check_skill_levels(value: dict[str, Any]) -> dict[str, Any]:
+    for key in value:
+        if not SKILL_ID_RE.match(key):
+            raise ValueError(f"bad skill id {key!r}")
+    return value
+
+
+# ---------------------------------------------------------------- knowledge
+
+
+class SkillPrereq(_Model):
+    skill: str
+    level: Level = Level.AWARE
+
+
+class Skill(_Model):
+    id: str
+    name: str
+    category: str
+    description: str = ""
+    aliases: list[str] = Field(default_factory=list)
+    prerequisites: list[SkillPrereq] = Field(default_factory=list)
+
+    @field_validator("id")
+    @classmethod
+    def _id_is_slug(cls, v: str) -> str:
+        if not SKILL_ID_RE.match(v):
+            raise ValueError(f"skill id must be a lowercase dotted slug, got {v!r}")
+        return v
+
+
+class Requirement(_Model):
+    skill: str
+    level: Level
+    weight: Weight
+
+
+class Role(_Model):
+    id: str
+    name: str
+    description: str = ""
+    source: str  # one line: where the requirements come from, or why
+    requirements: list[Requirement]
+
+    def required(self) -> dict[str, Requirement]:
+        return {r.skill: r for r in self.requirements}
+
+
+# ---------------------------------------------------------------- catalog
+
+
+class Effort(_Model):
+    """Listed effort. `hours` is the total when the source gives (or implies) one."""
+
+    hours: float | None = Field(default=None, ge=0)
+    weeks: float | None = Field(default=None, ge=0)
+    hours_per_week_low: float | None = Field(default=None, ge=0)
+    hours_per_week_high: float | None = Field(default=None, ge=0)
+    text: str | None = None  # the source's own wording
+
+    def total_hours(self) -> float | None:
+        """Total listed hours: explicit, or weeks x mid-range hours per week; else None."""
+        if self.hours is not None:
+            return self.hours
+        if self.weeks is not None and self.hours_per_week_low is not None:
+            high = self.hours_per_week_high or self.hours_per_week_low
+            return self.weeks * (self.hours_per_week_low + high) / 2.0
+        return None
+
+
+class Price(_Model):
+    model: PriceModel | None = None
+    amount: float | None = Field(default=None, ge=0)  # per month for subscriptions
+    currency: str | None = None  # ISO code; None when the source does not say
+    certificate_amount: float | None = Field(default=None, ge=0)  # free-audit upgrade
+    text: str | None = None
+
+    def cost_for(self, weeks: float | None) -> float | None:
+        """Cost in `currency` of taking the course over `weeks` weeks; None if unknown."""
+        if self.model in (PriceModel.FREE, PriceModel.FREE_AUDIT):
+            return 0.0
+        if self.amount is None:
+            return None
+        if self.model == PriceModel.SUBSCRIPTION:
+            months = 1 if weeks is None else max(1, int(-(-weeks // WEEKS_PER_MONTH)))
+            return self.amount * months
+        return self.amount
+
+
+class ExternalRating(_Model):
+    value: float = Field(ge=0)
+    scale: float = Field(gt=0)
+    count: int | None = Field(default=None, ge=0)
+    source: str
+
+    @model_validator(mode="after")
+    def _within_scale(self) -> ExternalRating:
+        if self.value > self.scale:
+            raise ValueError(f"rating {self.value} exceeds its scale {self.scale}")
+        return self
+
+
+class Popularity(_Model):
+    enrollments: int = Field(ge=0)
+    source: str
+    date: str | None = None
+
+
+class Course(_Model):
+    id: str
+    title: str
+    provider: str | None = None
+    platform: str
+    url: str | None = None
+    kind: CourseKind = CourseKind.COURSE
+    parts: list[str] = Field(default_factory=list)
+    level: CourseLevel | None = None
+    effort: Effort = Field(default_factory=Effort)
+    price: Price = Field(default_factory=Price)
+    certificate: CertificateKind | None = None
+    pedagogy: Pedagogy | None = None
+    hands_on: HandsOn | None = None
+    data_realism: DataRealism | None = None
+    language: str | None = None
+    year_updated: int | None = Field(default=None, ge=1990, le=2100)
+    teaches: dict[str, Level] = Field(default_factory=dict)
+    assumes: dict[str, Level] = Field(default_factory=dict)
+    external_rating: ExternalRating | None = None
+    popularity: Popularity | None = None
+    description: str | None = None
+    provenance: dict[str, str] = Field(default_factory=dict)  # field -> source / rule
+    sources: list[str] = Field(default_factory=list)  # every dump/curation that fed it
+
+    _check_teaches = field_validator("teaches", "assumes", mode="before")(
+        classmethod(lambda cls, v: _check_skill_levels(v or {}))
+    )
+
+    @field_validator("id")
+    @classmethod
+    def _id_is_slug(cls, v: str) -> str:
+        if not COURSE_ID_RE.match(v):
+            raise ValueError(f"course id must be a lowercase slug, got {v!r}")
+        return v
+
+    @field_validator("title")
+    @classmethod
+    def _title_present(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("course title is empty")
+        return v.strip()
+
+
+# ---------------------------------------------------------------- reviews
+
+
+REVIEW_DIMENSIONS = ("depth", "practicality", "production_relevance", "teaching")
+
+
+class Review(_Model):
+    course_id: str
+    reviewer: str = Field(min_length=1, max_length=120)
+    reviewer_role: str | None = None
+    years: float | None = Field(default=None, ge=0, le=70)
+    score: float = Field(ge=0, le=10)
+    dimensions: dict[str, float] = Field(default_factory=dict)
+    text: str | None = Field(default=None, max_length=20_000)
+    date: date
+
+    @field_validator("dimensions")
+    @classmethod
+    def _known_dimensions(cls, v: dict[str, float]) -> dict[str, float]:
+        for key, score in v.items():
+            if key not in REVIEW_DIMENSIONS:
+                raise ValueError(
+                    f"unknown review dimension {key!r}; use {', '.join(REVIEW_DIMENSIONS)}"
+                )
+            if not 0 <= score <= 10:
+                raise ValueError(f"dimension {key} must be 0-10, got {score}")
+        return v
+
+
+# ---------------------------------------------------------------- learners and plans
+
+
+class Learner(_Model):
+    """A learner, with skill ids already resolved (see services.learners for parsing)."""
+
+    skills: dict[str, Level] = Field(default_factory=dict)
+    completed: list[str] = Field(default_factory=list)  # course ids
+    goal: str | None = None  # role id
+    targets: dict[str, Level] = Field(default_factory=dict)  # explicit skill targets
+    hours_per_week: float = Field(default=5.0, gt=0, le=100)
+    budget: float | None = Field(default=None, ge=0)
+    deadline_weeks: float | None = Field(default=None, gt=0)
+    platforms: list[str] | None = None
+    pedagogy: Pedagogy | None = None
+    needs: list[Need] = Field(default_factory=list)
+    pace: PaceProfile = PaceProfile.STANDARD
+
+    @model_validator(mode="after")
+    def _has_goal(self) -> Learner:
+        if self.goal is None and not self.targets:
+            raise ValueError("a learner needs a goal role or explicit skill targets")
+        return self
+
+
+class Gap(_Model):
+    skill: str
+    name: str
+    category: str
+    have: Level
+    need: Level
+    weight: Weight
+
+
+class PlanStep(_Model):
+    course_id: str
+    title: str
+    platform: str
+    start_week: float
+    end_week: float
+    hours: float
+    cost: float | None
+    closes: list[str]  # gap skill ids fully closed by this step
+    raises: dict[str, Level] = Field(default_factory=dict)  # gap skills it raises, to level
+    why: str
+    runner_up: str | None = None
+    track: int = 0
+
+
+class UncoveredGap(_Model):
+    skill: str
+    have: Level
+    need: Level
+    reason: str
+    suggestion: str | None = None
+
+
+class PlanTotals(_Model):
+    weeks: float
+    hours: float
+    cost: float  # known costs only; see cost_unknown
+    cost_unknown: int = 0  # steps whose price the catalog does not know
+    coverage_after: float
+
+
+class PlanAlternative(_Model):
+    name: str  # "fastest", "cheapest", "best-rated", ...
+    course_ids: list[str]
+    totals: PlanTotals
+
+
+class Plan(_Model):
+    goal: str | None
+    steps: list[PlanStep]
+    coverage_before: float
+    coverage_after: float
+    totals: PlanTotals
+    uncovered: list[UncoveredGap]
+    alternatives: list[PlanAlternative] = Field(default_factory=list)
+    solver: dict[str, Any] = Field(default_factory=dict)  # status, exact, gap, seconds

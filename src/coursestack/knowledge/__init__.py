@@ -1,0 +1,56 @@
+"""Shipped knowledge: the skill taxonomy, the roles and the curated catalog (YAML files).
+
+Reading package data is the one kind of I/O this package does; it returns domain objects
+and caches them, since the files never change while the process runs.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from coursestack.domain import Course, Role, Skill
+from coursestack.domain.errors import InvalidInputError
+
+
+def _load_yaml(name: str) -> Any:
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@cache
+def skills() -> tuple[Skill, ...]:
+    data = _load_yaml("skills.yaml")
+    return tuple(Skill.model_validate(item) for item in data["skills"])
+
+
+@cache
+def roles() -> tuple[Role, ...]:
+    data = _load_yaml("roles.yaml")
+    return tuple(Role.model_validate(item) for item in data["roles"])
+
+
+@cache
+def curated_catalog() -> tuple[Course, ...]:
+    """Every course of every `catalog/*.yaml` file, in file then listing order."""
+    courses: list[Course] = []
+    folder = resources.files(__package__).joinpath("catalog")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".yaml"):
+            continue
+        data = yaml.safe_load(entry.read_text(encoding="utf-8")) or {}
+        for index, item in enumerate(data.get("courses", [])):
+            try:
+                course = Course.model_validate(item)
+            except ValueError as err:
+                raise InvalidInputError(
+                    f"catalog/{entry.name} course #{index + 1} "
+                    f"({item.get('id', '?') if isinstance(item, dict) else '?'}): {err}"
+                ) from err
+            if "curated" not in course.sources:
+                course.sources.append("curated")
+            courses.append(course)
+    return tuple(courses)
