@@ -1,0 +1,36 @@
+"""Canonical course URLs: the identity key that merges one course seen in several sources."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+_DROP_HOST_PREFIXES = ("www.", "m.")
+
+
+def canonical_url(url: str | None) -> str | None:
+    """'HTTPS://www.Coursera.org/learn/ml/?utm=x#top' -> 'coursera.org/learn/ml'.
+
+    Scheme, 'www.', query, fragment, trailing slashes and case of the host are dropped; the
+    path keeps its case except for known case-insensitive hosts. None for a value that is
+    not a URL at all (no host)."""
+    if url is None:
+        return None
+    text = url.strip().strip("\"'<>")
+    if not text:
+        return None
+    if "://" not in text:
+        text = "https://" + text.lstrip("/")
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower()
+    if not host or "." not in host or " " in host:
+        return None
+    for prefix in _DROP_HOST_PREFIXES:
+        if host.startswith(prefix):
+            host = host[len(prefix) :]
+    path = parts.path.rstrip("/")
+    while "//" in path:
+        path = path.replace("//", "/")
+    return (host + path).lower()
