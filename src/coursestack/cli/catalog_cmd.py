@@ -1,0 +1,190 @@
+"""Catalog commands: init, courses list/search, course show, skills, roles."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from coursestack.cli import state
+from coursestack.cli.output import console, fmt_hours, print_json
+from coursestack.domain import Course
+from coursestack.services import catalog
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+courses_app = typer.Typer(help="List and search the catalog.", no_args_is_help=True)
+course_app = typer.Typer(help="One course.", no_args_is_help=True)
+
+
+def _course_table(courses: list[Course], title: str) -> Table:
+    table = Table(title=title, show_lines=False)
+    for col in ("id", "title", "platform", "provider", "kind", "hours"):
+        table.add_column(col, overflow="fold")
+    for c in courses:
+        table.add_row(
+            c.id,
+            c.title,
+            c.platform,
+            c.provider or "—",
+            c.kind.value,
+            fmt_hours(c.effort.total_hours()),
+        )
+    return table
+
+
+@courses_app.command("list")
+def courses_list(
+    platform: Annotated[str | None, typer.Option(help="Only this platform, e.g. coursera.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """List courses, by platform then title.
+
+    Example: coursestack courses list --platform kaggle-learn
+    """
+    with state.database().session() as session:
+        found = catalog.list_courses(session, platform=platform, limit=limit)
+    if json_out:
+        print_json([catalog.course_summary(c) for c in found])
+    else:
+        console.print(_course_table(found, f"{len(found)} courses"))
+
+
+@courses_app.command("search")
+def courses_search(
+    query: Annotated[str, typer.Argument(help="Words from a title, provider or skill.")],
+    platform: Annotated[str | None, typer.Option(help="Only this platform.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=500)] = 20,
+    json_out: JsonFlag = False,
+) -> None:
+    """Full-text search over titles, providers and skills.
+
+    Example: coursestack courses search "feature engineering"
+    """
+    with state.database().session() as session:
+        found = catalog.search_courses(session, query, limit=limit, platform=platform)
+    if json_out:
+        print_json([catalog.course_summary(c) for c in found])
+    else:
+        console.print(_course_table(found, f"{len(found)} matches for {query!r}"))
+
+
+@course_app.command("show")
+def course_show(
+    course: Annotated[str, typer.Argument(help="Course id or exact title.")],
+    json_out: JsonFlag = False,
+) -> None:
+    """Everything the catalog knows about one course, with the source of each figure.
+
+    Example: coursestack course show "Machine Learning Specialization"
+    """
+    with state.database().session() as session:
+        found = catalog.resolve_course(session, course)
+    if json_out:
+        print_json({"course_id": found.id, **found.model_dump(mode="json")})
+        return
+    tax = catalog.taxonomy()
+    console.print(f"[bold]{found.title}[/bold]  ({found.id})")
+    rows = [
+        ("platform", found.platform),
+        ("provider", found.provider),
+        ("kind", found.kind.value),
+        ("level", found.level and found.level.value),
+        ("url", found.url),
+        ("effort", found.effort.text or fmt_hours(found.effort.total_hours())),
+        ("price", found.price.text or (found.price.model and found.price.model.value)),
+        ("certificate", found.certificate and found.certificate.value),
+        ("pedagogy", found.pedagogy and found.pedagogy.value),
+        ("hands-on", found.hands_on and found.hands_on.value),
+        ("data", found.data_realism and found.data_realism.value),
+        ("parts", ", ".join(found.parts) or None),
+    ]
+    for key, value in rows:
+        console.print(f"  {key:12} {value if value is not None else '—'}")
+    for label, skills in (("teaches", found.teaches), ("assumes", found.assumes)):
+        if skills:
+            console.print(f"  {label}:")
+            for sid, level in sorted(skills.items(), key=lambda kv: -kv[1]):
+                name = tax.skills[sid].name if sid in tax else sid
+                console.print(f"    {name} [dim]({sid})[/dim]: {level.label}")
+    if found.external_rating:
+        r = found.external_rating
+        console.print(f"  external rating: {r.value}/{r.scale} from {r.count or '?'} ({r.source})")
+    if found.provenance:
+        console.print("  sources:")
+        for key, note in found.provenance.items():
+            console.print(f"    {key}: [dim]{note}[/dim]")
+
+
+def skills_cmd(
+    category: Annotated[str | None, typer.Option(help="Only this category.")] = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """The skill taxonomy: ids, names, categories, aliases and prerequisites.
+
+    Example: coursestack skills --category mlops
+    """
+    found = catalog.list_skills(category)
+    if json_out:
+        print_json([s.model_dump(mode="json") for s in found])
+        return
+    table = Table(title=f"{len(found)} skills")
+    for col in ("id", "name", "category", "prerequisites"):
+        table.add_column(col, overflow="fold")
+    for s in found:
+        pre = ", ".join(f"{p.skill}≥{int(p.level)}" for p in s.prerequisites)
+        table.add_row(s.id, s.name, s.category, pre)
+    console.print(table)
+
+
+def roles_cmd(json_out: JsonFlag = False) -> None:
+    """Target roles with their levelled, weighted requirements.
+
+    Example: coursestack roles --json
+    """
+    found = catalog.list_roles()
+    if json_out:
+        print_json([r.model_dump(mode="json") for r in found])
+        return
+    table = Table(title=f"{len(found)} roles")
+    for col in ("id", "name", "core skills", "requirements"):
+        table.add_column(col, overflow="fold")
+    for r in found:
+        core = [q.skill for q in r.requirements if q.weight == 3]
+        table.add_row(r.id, r.name, ", ".join(core), str(len(r.requirements)))
+    console.print(table)
+
+
+def init_cmd(json_out: JsonFlag = False) -> None:
+    """Create the database (or bring it up to date) and load the built-in catalog.
+
+    Example: COURSESTACK_DATABASE_URL=sqlite:///my.db coursestack init
+    """
+    db = state.database()
+    with db.session() as session:
+        courses = catalog.list_courses(session)
+    platforms = sorted({c.platform for c in courses})
+    info = {
+        "database": db.safe_url(),
+        "courses": len(courses),
+        "platforms": platforms,
+        "skills": len(catalog.list_skills()),
+        "roles": len(catalog.list_roles()),
+    }
+    if json_out:
+        print_json(info)
+    else:
+        console.print(
+            f"database {info['database']}: {info['courses']} courses from "
+            f"{len(platforms)} platforms, {info['skills']} skills, {info['roles']} roles"
+        )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("init")(init_cmd)
+    app.add_typer(courses_app, name="courses")
+    app.add_typer(course_app, name="course")
+    app.command("skills")(skills_cmd)
+    app.command("roles")(roles_cmd)

@@ -1,0 +1,40 @@
+"""Terminal and JSON output shared by every command."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from pydantic import BaseModel
+from rich.console import Console
+
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+
+def to_jsonable(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    return value
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(to_jsonable(value), indent=2, ensure_ascii=False, default=str))
+    sys.stdout.write("\n")
+
+
+def fmt_hours(hours: float | None) -> str:
+    return "—" if hours is None else f"{hours:.0f} h" if hours >= 10 else f"{hours:.1f} h"
+
+
+def fmt_money(amount: float | None, currency: str | None = "USD") -> str:
+    if amount is None:
+        return "unknown"
+    if amount == 0:
+        return "free"
+    return f"{amount:,.0f} {currency or '(currency unknown)'}"

@@ -1,0 +1,175 @@
+"""Catalog use cases: open the database, resolve a course, list / search / show, the advisor
+context. CLI, API and web all call these."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz, process
+from sqlalchemy.orm import Session
+
+from coursestack import knowledge
+from coursestack.domain import AmbiguousError, Course, NotFoundError, Role, Skill
+from coursestack.engine.context import AdvisorContext, CourseQuality
+from coursestack.engine.taxonomy import Taxonomy
+from coursestack.settings import Settings
+from coursestack.store.courses import CourseRepository
+from coursestack.store.db import Database
+from coursestack.store.meta import MetaRepository
+
+SUGGESTIONS = 5
+
+
+def open_database(settings: Settings | None = None) -> Database:
+    """The configured database, migrated and filled with the built-in catalog if needed."""
+    db = Database.from_settings(settings)
+    db.ensure_ready()
+    return db
+
+
+@cache
+def taxonomy() -> Taxonomy:
+    return Taxonomy.build(knowledge.skills())
+
+
+def list_skills(category: str | None = None) -> list[Skill]:
+    return [s for s in knowledge.skills() if category is None or s.category == category]
+
+
+def list_roles() -> list[Role]:
+    return list(knowledge.roles())
+
+
+def get_role(role_id: str) -> Role:
+    roles = {r.id: r for r in knowledge.roles()}
+    if role_id in roles:
+        return roles[role_id]
+    found = process.extract(role_id, list(roles), limit=SUGGESTIONS)
+    raise NotFoundError("role", role_id, [name for name, _s, _i in found])
+
+
+def resolve_course(session: Session, query: str) -> Course:
+    """A course by id or exact title (case-insensitive); otherwise a NotFoundError or
+    AmbiguousError naming the closest matches."""
+    repo = CourseRepository(session)
+    text = query.strip()
+    course = repo.get(text) or repo.get(text.lower())
+    if course is not None:
+        return course
+    matches = repo.by_title(text)
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        raise AmbiguousError(
+            "course", query, [f"{c.id} ({c.platform}: {c.title})" for c in matches[:10]]
+        )
+    raise NotFoundError("course", query, closest_courses(repo, text))
+
+
+def closest_courses(repo: CourseRepository, text: str, limit: int = SUGGESTIONS) -> list[str]:
+    titles = repo.titles()
+    by_title = process.extract(text, titles, scorer=fuzz.WRatio, limit=limit)
+    return [f"{cid} ({title})" for title, _score, cid in by_title]
+
+
+def list_courses(
+    session: Session, *, platform: str | None = None, limit: int | None = None, offset: int = 0
+) -> list[Course]:
+    return CourseRepository(session).page(platform=platform, limit=limit, offset=offset)
+
+
+def search_courses(
+    session: Session, query: str, *, limit: int = 20, platform: str | None = None
+) -> list[Course]:
+    """Courses whose title, provider, platform or skills match `query`; a skill name or
+    alias also finds the courses that teach it."""
+    repo = CourseRepository(session)
+    found = repo.search(query, limit=limit, platform=platform)
+    try:
+        skill_id = taxonomy().resolve(query)
+    except NotFoundError:
+        return found
+    seen = {c.id for c in found}
+    extra = [cid for cid in repo.with_skill(skill_id) if cid not in seen]
+    more = repo.get_many(extra[: max(0, limit - len(found))])
+    ranked = sorted(more.values(), key=lambda c: -int(c.teaches.get(skill_id, 0)))
+    return (found + [c for c in ranked if platform is None or c.platform == platform])[:limit]
+
+
+# ---------------------------------------------------------------- advisor context
+
+
+@dataclass
+class _CachedContext:
+    key: tuple[str, str]
+    context: AdvisorContext
+
+
+_context_lock = threading.Lock()
+_context_cache: dict[str, _CachedContext] = {}
+
+
+def advisor_context(
+    db: Database, quality: dict[str, CourseQuality] | None = None
+) -> AdvisorContext:
+    """The whole catalog in memory for the engine; rebuilt only when the catalog changed."""
+    with db.session() as session:
+        version = MetaRepository(session).get("catalog_version") or "0"
+        reviews_version = MetaRepository(session).get("reviews_version") or "0"
+        key = (version, reviews_version)
+        with _context_lock:
+            cached = _context_cache.get(db.url)
+            if cached is not None and cached.key == key and quality is None:
+                return cached.context
+        courses = {c.id: c for c in CourseRepository(session).all()}
+    ctx = AdvisorContext(
+        courses=courses,
+        taxonomy=taxonomy(),
+        roles={r.id: r for r in knowledge.roles()},
+        quality=quality if quality is not None else _external_quality(courses),
+    )
+    if quality is None:
+        with _context_lock:
+            _context_cache[db.url] = _CachedContext(key, ctx)
+    return ctx
+
+
+def _external_quality(courses: dict[str, Course]) -> dict[str, CourseQuality]:
+    """Quality evidence from external ratings alone (practitioner reviews are added by the
+    review service when present)."""
+    out: dict[str, CourseQuality] = {}
+    for cid, course in courses.items():
+        rating = course.external_rating
+        if rating is not None:
+            out[cid] = CourseQuality(
+                external_value=rating.value / rating.scale, external_count=rating.count
+            )
+    return out
+
+
+def course_summary(course: Course) -> dict[str, object]:
+    """The short form of a course in lists and search results (JSON contract)."""
+    rating = course.external_rating
+    return {
+        "course_id": course.id,
+        "title": course.title,
+        "platform": course.platform,
+        "provider": course.provider,
+        "kind": course.kind.value,
+        "level": course.level.value if course.level else None,
+        "hours": course.effort.total_hours(),
+        "price_model": course.price.model.value if course.price.model else None,
+        "url": course.url,
+        "external_rating": (
+            {
+                "value": rating.value,
+                "scale": rating.scale,
+                "count": rating.count,
+                "source": rating.source,
+            }
+            if rating
+            else None
+        ),
+    }

@@ -1,0 +1,28 @@
+"""Settings in one typed object, read from the environment with documented defaults."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+ENV_DATABASE_URL = "COURSESTACK_DATABASE_URL"
+ENV_DATA_DIR = "COURSESTACK_DATA_DIR"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """`database_url`: SQLAlchemy URL; default a SQLite file in `data_dir`.
+    `data_dir`: where the default database and import reject files go
+    (default: the platform's user data directory, e.g. ~/.local/share/coursestack)."""
+
+    database_url: str
+    data_dir: Path
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        data_dir = Path(os.environ.get(ENV_DATA_DIR) or user_data_dir("coursestack"))
+        url = os.environ.get(ENV_DATABASE_URL) or f"sqlite:///{data_dir / 'coursestack.db'}"
+        return cls(database_url=url, data_dir=data_dir)

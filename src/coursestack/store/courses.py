@@ -1,0 +1,230 @@
+"""Course repository: the only place that reads or writes course rows and their search index."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from functools import cache
+from typing import Literal
+
+from sqlalchemy import delete, func, select, text
+from sqlalchemy.orm import Session
+
+from coursestack import knowledge
+from coursestack.domain import Course
+from coursestack.domain.urls import canonical_url
+from coursestack.store.meta import MetaRepository
+from coursestack.store.tables import CourseRow, CourseSkillRow
+
+UpsertResult = Literal["inserted", "updated", "unchanged"]
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@cache
+def _skill_names() -> dict[str, str]:
+    return {s.id: s.name for s in knowledge.skills()}
+
+
+def search_text(course: Course) -> str:
+    """What full-text search sees: title, provider, platform and the skills taught."""
+    names = _skill_names()
+    skills = " ".join(names.get(s, s.replace(".", " ")) for s in course.teaches)
+    return " ".join(filter(None, [course.title, course.provider, course.platform, skills]))
+
+
+def _row_values(course: Course) -> dict[str, object]:
+    return {
+        "title": course.title,
+        "title_key": course.title.casefold(),
+        "provider": course.provider,
+        "platform": course.platform,
+        "url": course.url,
+        "canonical_url": canonical_url(course.url),
+        "kind": course.kind.value,
+        "level": course.level.value if course.level else None,
+        "hours": course.effort.total_hours(),
+        "price_model": course.price.model.value if course.price.model else None,
+        "search_text": search_text(course),
+        "data": course.model_dump_json(),
+    }
+
+
+class CourseRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.dialect = session.get_bind().dialect.name
+
+    # ------------------------------------------------------------------ reads
+
+    def get(self, course_id: str) -> Course | None:
+        row = self.session.get(CourseRow, course_id)
+        return Course.model_validate_json(row.data) if row else None
+
+    def get_many(self, course_ids: Iterable[str]) -> dict[str, Course]:
+        ids = list(course_ids)
+        if not ids:
+            return {}
+        rows = self.session.scalars(select(CourseRow).where(CourseRow.id.in_(ids)))
+        return {r.id: Course.model_validate_json(r.data) for r in rows}
+
+    def all(self) -> list[Course]:
+        rows = self.session.execute(select(CourseRow.data).order_by(CourseRow.id))
+        return [Course.model_validate_json(data) for (data,) in rows]
+
+    def page(
+        self, *, platform: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[Course]:
+        stmt = select(CourseRow.data).order_by(CourseRow.platform, CourseRow.title_key)
+        if platform:
+            stmt = stmt.where(CourseRow.platform == platform)
+        stmt = stmt.offset(offset)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        return [Course.model_validate_json(d) for (d,) in self.session.execute(stmt)]
+
+    def count(self) -> int:
+        return int(self.session.scalar(select(func.count()).select_from(CourseRow)) or 0)
+
+    def ids(self) -> set[str]:
+        return set(self.session.scalars(select(CourseRow.id)))
+
+    def by_title(self, title: str) -> list[Course]:
+        rows = self.session.scalars(
+            select(CourseRow).where(CourseRow.title_key == title.casefold())
+        )
+        return [Course.model_validate_json(r.data) for r in rows]
+
+    def by_canonical_url(self, url: str) -> Course | None:
+        key = canonical_url(url)
+        if key is None:
+            return None
+        row = self.session.scalars(
+            select(CourseRow).where(CourseRow.canonical_url == key).limit(1)
+        ).first()
+        return Course.model_validate_json(row.data) if row else None
+
+    def titles(self) -> dict[str, str]:
+        """id -> title, for suggestions."""
+        return {
+            cid: title for cid, title in self.session.execute(select(CourseRow.id, CourseRow.title))
+        }
+
+    def with_skill(self, skill_id: str, relation: str = "teaches") -> list[str]:
+        stmt = select(CourseSkillRow.course_id).where(
+            CourseSkillRow.skill_id == skill_id, CourseSkillRow.relation == relation
+        )
+        return list(self.session.scalars(stmt))
+
+    def search(self, query: str, *, limit: int = 20, platform: str | None = None) -> list[Course]:
+        """Full-text search over title, provider, platform and skills (FTS5 / PostgreSQL FTS)."""
+        words = _WORD.findall(query.lower())
+        if not words:
+            return []
+        if self.dialect == "sqlite":
+            match = " ".join(f'"{w}"' for w in words[:-1])
+            match = (match + f' "{words[-1]}"*').strip()
+            sql = (
+                "SELECT c.data FROM courses_fts f JOIN courses c ON c.id = f.course_id "
+                "WHERE courses_fts MATCH :q {plat} ORDER BY bm25(courses_fts) LIMIT :n"
+            )
+        else:
+            match = " & ".join([*words[:-1], words[-1] + ":*"])
+            sql = (
+                "SELECT c.data FROM courses c WHERE to_tsvector('english', c.search_text) "
+                "@@ to_tsquery('english', :q) {plat} ORDER BY ts_rank("
+                "to_tsvector('english', c.search_text), to_tsquery('english', :q)) DESC, "
+                "c.title_key LIMIT :n"
+            )
+        params: dict[str, object] = {"q": match, "n": limit}
+        plat = ""
+        if platform:
+            plat, params["p"] = "AND c.platform = :p", platform
+        rows = self.session.execute(text(sql.format(plat=plat)), params)
+        return [Course.model_validate_json(d) for (d,) in rows]
+
+    # ------------------------------------------------------------------ writes
+
+    def upsert(self, course: Course) -> UpsertResult:
+        values = _row_values(course)
+        row = self.session.get(CourseRow, course.id)
+        if row is not None and row.data == values["data"]:
+            return "unchanged"
+        now = datetime.now(UTC).replace(tzinfo=None)
+        if row is None:
+            self.session.add(CourseRow(id=course.id, updated_at=now, **values))
+            result: UpsertResult = "inserted"
+        else:
+            for key, value in values.items():
+                setattr(row, key, value)
+            row.updated_at = now
+            result = "updated"
+            self.session.execute(
+                delete(CourseSkillRow).where(CourseSkillRow.course_id == course.id)
+            )
+        self.session.flush()
+        self.session.add_all(
+            [
+                CourseSkillRow(course_id=course.id, skill_id=s, relation="teaches", level=int(lv))
+                for s, lv in course.teaches.items()
+            ]
+            + [
+                CourseSkillRow(course_id=course.id, skill_id=s, relation="assumes", level=int(lv))
+                for s, lv in course.assumes.items()
+            ]
+        )
+        self._index(course.id, str(values["search_text"]))
+        MetaRepository(self.session).bump("catalog_version")
+        return result
+
+    def upsert_many(
+        self, courses: Sequence[Course], *, merge_existing: bool = False
+    ) -> dict[UpsertResult, int]:
+        """Insert or update many; with `merge_existing`, facts that only an earlier source
+        had (external rating, popularity, sources, provenance) survive the update."""
+        counts: dict[UpsertResult, int] = {"inserted": 0, "updated": 0, "unchanged": 0}
+        existing = self.get_many(c.id for c in courses) if merge_existing else {}
+        for course in courses:
+            old = existing.get(course.id)
+            if old is not None:
+                course = _keep_earlier_facts(course, old)
+            counts[self.upsert(course)] += 1
+        return counts
+
+    def delete(self, course_id: str) -> bool:
+        row = self.session.get(CourseRow, course_id)
+        if row is None:
+            return False
+        self.session.delete(row)
+        if self.dialect == "sqlite":
+            self.session.execute(
+                text("DELETE FROM courses_fts WHERE course_id = :id"), {"id": course_id}
+            )
+        MetaRepository(self.session).bump("catalog_version")
+        return True
+
+    def _index(self, course_id: str, body: str) -> None:
+        if self.dialect != "sqlite":
+            return  # PostgreSQL indexes the search_text column itself
+        self.session.execute(
+            text("DELETE FROM courses_fts WHERE course_id = :id"), {"id": course_id}
+        )
+        self.session.execute(
+            text("INSERT INTO courses_fts (course_id, body) VALUES (:id, :body)"),
+            {"id": course_id, "body": body},
+        )
+
+
+def _keep_earlier_facts(new: Course, old: Course) -> Course:
+    update: dict[str, object] = {}
+    if new.external_rating is None and old.external_rating is not None:
+        update["external_rating"] = old.external_rating
+    if new.popularity is None and old.popularity is not None:
+        update["popularity"] = old.popularity
+    sources = list(dict.fromkeys([*new.sources, *old.sources]))
+    if sources != new.sources:
+        update["sources"] = sources
+    provenance = {**old.provenance, **new.provenance}
+    if provenance != new.provenance:
+        update["provenance"] = provenance
+    return new.model_copy(update=update) if update else new

@@ -1,0 +1,131 @@
+"""The database: engine, sessions, migrations and first-use seeding, on SQLite or PostgreSQL."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+from coursestack import knowledge
+from coursestack.domain import CoursestackError, InvalidInputError
+from coursestack.settings import Settings
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+SQLITE_BUSY_TIMEOUT_MS = 30_000  # concurrent writers wait rather than fail
+
+
+class DatabaseError(CoursestackError):
+    pass
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    # pysqlite's own transaction handling is off (see below); take the write lock up front
+    # so that two writers never deadlock upgrading shared locks.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+class Database:
+    """One engine per URL; `session()` is a unit of work (commit on success, else rollback)."""
+
+    def __init__(self, url: str) -> None:
+        try:
+            parsed = make_url(url)
+        except ArgumentError as err:
+            raise InvalidInputError(f"bad database URL {url!r}: {err}") from err
+        self.url = url
+        self.dialect = parsed.get_backend_name()
+        kwargs: dict[str, Any] = {}
+        if self.dialect == "sqlite":
+            database = parsed.database or ""
+            if database in ("", ":memory:"):
+                kwargs["poolclass"] = StaticPool
+            else:
+                Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            kwargs["connect_args"] = {"check_same_thread": False, "isolation_level": None}
+        else:
+            kwargs["pool_pre_ping"] = True
+        self.engine: Engine = create_engine(url, **kwargs)
+        if self.dialect == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "begin", _sqlite_begin)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None) -> Database:
+        return cls((settings or Settings.from_env()).database_url)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest revision (idempotent)."""
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        try:
+            with self.engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+        except OperationalError as err:
+            raise DatabaseError(f"cannot open database {self.safe_url()}: {err.orig}") from err
+
+    def is_migrated(self) -> bool:
+        try:
+            return inspect(self.engine).has_table("meta")
+        except OperationalError as err:
+            raise DatabaseError(f"cannot open database {self.safe_url()}: {err.orig}") from err
+
+    def ensure_ready(self) -> bool:
+        """Migrate, and load the built-in catalog when it is new or changed. True if seeded."""
+        self.migrate()
+        from coursestack.store.courses import CourseRepository  # avoid an import cycle
+        from coursestack.store.meta import MetaRepository
+
+        fingerprint = curated_fingerprint()
+        with self.session() as session:
+            meta = MetaRepository(session)
+            if meta.get("curated_fingerprint") == fingerprint:
+                return False
+            repo = CourseRepository(session)
+            repo.upsert_many(knowledge.curated_catalog(), merge_existing=True)
+            meta.set("curated_fingerprint", fingerprint)
+            return True
+
+    def safe_url(self) -> str:
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def curated_fingerprint() -> str:
+    """Changes whenever the shipped catalog, skills or roles change."""
+    digest = hashlib.sha256()
+    for course in knowledge.curated_catalog():
+        digest.update(course.model_dump_json().encode())
+    return digest.hexdigest()[:16]

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import pytest
+
+from coursestack.domain import Course, Level
+from coursestack.store.courses import CourseRepository
+from coursestack.store.db import Database
+
+
+def _course(cid: str = "x-ml", **kw: object) -> Course:
+    base: dict[str, object] = {
+        "id": cid,
+        "title": "Machine Learning Basics",
+        "platform": "coursera",
+        "provider": "Stanford",
+        "url": "https://www.coursera.org/learn/ml-basics/",
+        "teaches": {"ml.supervised": 2},
+    }
+    base.update(kw)
+    return Course.model_validate(base)
+
+
+def test_upsert_is_idempotent_and_round_trips(empty_db: Database) -> None:
+    course = _course(assumes={"prog.python": 1})
+    with empty_db.session() as s:
+        assert CourseRepository(s).upsert(course) == "inserted"
+    with empty_db.session() as s:
+        repo = CourseRepository(s)
+        assert repo.upsert(course) == "unchanged"
+        assert repo.get("x-ml") == course
+        assert repo.upsert(_course(title="Machine Learning Basics II")) == "updated"
+        assert repo.count() == 1
+        assert repo.with_skill("prog.python", "assumes") == []  # replaced skills
+
+
+def test_failed_unit_of_work_writes_nothing(empty_db: Database) -> None:
+    with pytest.raises(RuntimeError), empty_db.session() as s:
+        CourseRepository(s).upsert(_course())
+        raise RuntimeError("boom")
+    with empty_db.session() as s:
+        assert CourseRepository(s).count() == 0
+
+
+def test_search_finds_title_words_prefix_and_skills(empty_db: Database) -> None:
+    with empty_db.session() as s:
+        repo = CourseRepository(s)
+        repo.upsert(_course())
+        repo.upsert(
+            _course(
+                "y-sql",
+                title="Databases for Analysts",
+                url=None,
+                provider="Acme",
+                teaches={"prog.sql": Level.PRACTISED},
+            )
+        )
+    with empty_db.session() as s:
+        repo = CourseRepository(s)
+        assert [c.id for c in repo.search("machine learn")] == ["x-ml"]
+        assert [c.id for c in repo.search("SQL")] == ["y-sql"]  # via the skill's name
+        assert [c.id for c in repo.search("stanford")] == ["x-ml"]
+        assert repo.search("no-such-word-anywhere") == []
+        assert repo.search("   ") == []
+        assert [c.id for c in repo.search("machine", platform="edx")] == []
+
+
+def test_canonical_url_lookup(empty_db: Database) -> None:
+    with empty_db.session() as s:
+        CourseRepository(s).upsert(_course())
+    with empty_db.session() as s:
+        found = CourseRepository(s).by_canonical_url("http://coursera.org/learn/ML-basics?x=1")
+        assert found is not None and found.id == "x-ml"
+
+
+def test_seed_loads_curated_catalog_once(empty_db: Database) -> None:
+    assert empty_db.ensure_ready() is True
+    assert empty_db.ensure_ready() is False
+    with empty_db.session() as s:
+        assert CourseRepository(s).count() >= 1
