@@ -1,11 +1,11 @@
 """Domain errors. Adapters map them to exit codes / HTTP statuses in one place each.
 
-    CoursestackError
-    ├── NotFoundError          an id, title or name that matches nothing (with suggestions)
-    │   └── AmbiguousError     a name that matches several things (with the candidates)
-    ├── InvalidInputError      a value that breaks a rule (learner file, review, query)
-    ├── ImportFailedError      a catalog file that cannot be read at all
-    └── PermissionDeniedError  a write without a valid token
+CoursestackError
+├── NotFoundError          an id, title or name that matches nothing (with suggestions)
+│   └── AmbiguousError     a name that matches several things (with the candidates)
+├── InvalidInputError      a value that breaks a rule (learner file, review, query)
+├── ImportFailedError      a catalog file that cannot be read at all
+└── PermissionDeniedError  a write without a valid token
 """
 
 from __future__ import annotations

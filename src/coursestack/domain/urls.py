@@ -10,9 +10,8 @@ _DROP_HOST_PREFIXES = ("www.", "m.")
 def canonical_url(url: str | None) -> str | None:
     """'HTTPS://www.Coursera.org/learn/ml/?utm=x#top' -> 'coursera.org/learn/ml'.
 
-    Scheme, 'www.', query, fragment, trailing slashes and case of the host are dropped; the
-    path keeps its case except for known case-insensitive hosts. None for a value that is
-    not a URL at all (no host)."""
+    Scheme, 'www.', query, fragment, trailing slashes and case are dropped (course sites'
+    slugs are case-insensitive). None for a value that is not a URL at all (no host)."""
     if url is None:
         return None
     text = url.strip().strip("\"'<>")
