@@ -1,0 +1,107 @@
+"""What a learner holds and what their goal asks for, as plain dicts the other engine parts use.
+
+- `known_levels`: stated levels, raised by what completed courses teach (a completed program
+  also implies what its parts teach).
+- `goal_requirements`: the goal role's requirements plus the learner's explicit targets.
+- `effective_teaches`: a course's teaches merged with its parts' (a program's own list is
+  often a summary; its parts say more).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from rapidfuzz import process
+
+from coursestack.domain import Course, Learner, Level, NotFoundError, Requirement, Weight
+from coursestack.engine.context import AdvisorContext
+
+SUGGESTIONS = 5
+
+
+def course_or_error(ctx: AdvisorContext, course_id: str) -> Course:
+    """The course with this id; NotFoundError naming the closest ids otherwise."""
+    course = ctx.courses.get(course_id)
+    if course is not None:
+        return course
+    found = process.extract(course_id, list(ctx.courses), limit=SUGGESTIONS)
+    raise NotFoundError("course", course_id, [cid for cid, _score, _ in found])
+
+
+def raise_levels(levels: dict[str, Level], teaches: Mapping[str, Level]) -> None:
+    """Taking a course raises each taught skill to at least the level it teaches."""
+    for skill, level in teaches.items():
+        if level > levels.get(skill, Level.NONE):
+            levels[skill] = Level(level)
+
+
+def effective_teaches(course: Course, ctx: AdvisorContext | None = None) -> dict[str, Level]:
+    """What taking the course teaches: its own list, raised by its parts' lists (one level
+    down only; parts of parts are rare and would already be summarised by their parent)."""
+    out: dict[str, Level] = dict(course.teaches)
+    if ctx is not None:
+        for part_id in course.parts:
+            part = ctx.courses.get(part_id)
+            if part is not None:
+                raise_levels(out, part.teaches)
+    return out
+
+
+def known_levels(learner: Learner, ctx: AdvisorContext) -> dict[str, Level]:
+    """max(stated level, levels implied by completed courses). Skills at level 0 are left out."""
+    levels: dict[str, Level] = {s: Level(v) for s, v in learner.skills.items() if v > 0}
+    for course_id in learner.completed:
+        raise_levels(levels, effective_teaches(course_or_error(ctx, course_id), ctx))
+    return levels
+
+
+def levels_after(
+    known: Mapping[str, Level], courses: Iterable[Course], ctx: AdvisorContext | None = None
+) -> dict[str, Level]:
+    """Known levels once the given courses are taken."""
+    levels = dict(known)
+    for course in courses:
+        raise_levels(levels, effective_teaches(course, ctx))
+    return levels
+
+
+def goal_requirements(learner: Learner, ctx: AdvisorContext) -> dict[str, Requirement]:
+    """The goal role's requirements, then the learner's explicit targets on top.
+
+    A target sets the needed level for its skill. It keeps the role's weight when the role
+    already requires the skill (the role's judgement of importance stands); a skill only the
+    learner asks for is weighted core, since they named it themselves. A target of level 0
+    drops the skill from the goal (how a learner says "not for me").
+    """
+    reqs: dict[str, Requirement] = {}
+    if learner.goal is not None:
+        role = ctx.roles.get(learner.goal)
+        if role is None:
+            found = process.extract(learner.goal, list(ctx.roles), limit=SUGGESTIONS)
+            raise NotFoundError("role", learner.goal, [rid for rid, _s, _ in found])
+        reqs = {r.skill: r.model_copy() for r in role.requirements}
+    for skill, level in learner.targets.items():
+        if level == Level.NONE:
+            reqs.pop(skill, None)
+            continue
+        weight = reqs[skill].weight if skill in reqs else Weight.CORE
+        reqs[skill] = Requirement(skill=skill, level=level, weight=weight)
+    return reqs
+
+
+def effective_assumes(course: Course, ctx: AdvisorContext | None = None) -> dict[str, Level]:
+    """What a course assumes on entry: its own list; for a program without one, what its parts
+    assume that no earlier part teaches."""
+    if course.assumes or ctx is None or not course.parts:
+        return dict(course.assumes)
+    out: dict[str, Level] = {}
+    taught: dict[str, Level] = {}
+    for part_id in course.parts:
+        part = ctx.courses.get(part_id)
+        if part is None:
+            continue
+        for skill, level in part.assumes.items():
+            if level > taught.get(skill, Level.NONE) and level > out.get(skill, Level.NONE):
+                out[skill] = Level(level)
+        raise_levels(taught, part.teaches)
+    return out

@@ -1,0 +1,212 @@
+"""How many hours a course will take *this* learner, from the catalog's listed effort.
+
+Model
+-----
+Let L be the listed hours (`Effort.total_hours()`; for a program without its own figure, the
+sum of its parts' estimates, each part taken with what the earlier parts taught; None when any
+figure is unknown: an unknown effort is never invented). L is read as the time of the typical
+enrollee, who may first have to catch up on what the course assumes.
+
+    readiness r  = sum_s min(h_s, a_s) / sum_s a_s   over the course's assumed skills a_s
+                   (1 when the course assumes nothing: there is nothing to catch up on)
+    known share k = sum_s min(h_s, t_s) / sum_s t_s   over its taught skills t_s: the share of
+                   the material, weighted by the level taught, the learner already holds
+    core     = L * READY_CORE * (1 - KNOWN_SKIP * k) * pace factor
+    catch-up = L * (1 - READY_CORE) * (1 - r)          (only when the course assumes something)
+    hours    = core + catch-up
+
+Holding a taught skill at or above the taught level removes KNOWN_SKIP (60%) of that part;
+partial holding removes proportionally; even material you know costs 40% (you still watch or
+skim it to find what is new). low / high use the pace profile's spread.
+
+Calibration (PRODUCT.md's worked example; tests/engine/test_pace.py reproduces it)
+-------------------------------------------------------------------------------
+The Machine Learning Specialization lists about 3 months at 9 h/week, ~117 h, and assumes
+Python and basic maths. Learners with programming experience and some maths (readiness 1, the
+material itself new) finish in 6-8 weeks, 54-72 h: READY_CORE = 0.54 puts the standard point
+at 63 h (7 weeks at 9 h/week) and the standard spread 0.855-1.14 gives exactly 54-72 h.
+Learners who do every optional exercise take 4-5 months, ~156-195 h: the thorough factor
+2.78 (spread 2.47-3.09) gives 176 h (156-195); the factors are derived from these ranges
+below, so the constants and the example cannot drift apart. The fast profile (0.8, spread
+0.7-0.9) has no calibration point; it is an assumption (skimming, skipping optional quizzes)
+and is labelled as such in `basis`. Catch-up time is not scaled by pace: the profile
+describes how a learner treats the course's own material.
+
+Known limits: one calibration course; a listed figure that counts video time only (some
+free courses) is understated and the model cannot tell; `assumes` missing from the catalog
+makes a course look prerequisite-free.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+
+from coursestack.domain import Course, Level, PaceProfile
+from coursestack.engine.context import AdvisorContext
+from coursestack.engine.learner_state import (
+    effective_assumes,
+    effective_teaches,
+    raise_levels,
+)
+
+# Share of the listed time a learner who holds every assumed skill needs at standard pace
+# (worked example: 63 of 117 h); the rest is the typical enrollee's catching up.
+READY_CORE = 0.54
+# Share of a part of the material the learner already holds that they skip; the rest (40%)
+# is still watched or skimmed.
+KNOWN_SKIP = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class PaceFactor:
+    low: float
+    mid: float
+    high: float
+    calibrated: bool
+
+
+# The worked example, in hours: listed (13 weeks x 9 h) and a ready learner's standard core.
+EXAMPLE_LISTED_HOURS = 117.0
+_EXAMPLE_CORE = EXAMPLE_LISTED_HOURS * READY_CORE
+EXAMPLE_STANDARD_RANGE = (54.0, 72.0)  # 6-8 weeks at 9 h/week
+EXAMPLE_THOROUGH_RANGE = (156.0, 195.0)  # 4-5 months at 9 h/week (every optional exercise)
+
+PACE_FACTORS: dict[PaceProfile, PaceFactor] = {
+    PaceProfile.FAST: PaceFactor(0.70, 0.80, 0.90, calibrated=False),
+    PaceProfile.STANDARD: PaceFactor(
+        EXAMPLE_STANDARD_RANGE[0] / _EXAMPLE_CORE,
+        1.0,
+        EXAMPLE_STANDARD_RANGE[1] / _EXAMPLE_CORE,
+        calibrated=True,
+    ),
+    PaceProfile.THOROUGH: PaceFactor(
+        EXAMPLE_THOROUGH_RANGE[0] / _EXAMPLE_CORE,
+        sum(EXAMPLE_THOROUGH_RANGE) / 2 / _EXAMPLE_CORE,
+        EXAMPLE_THOROUGH_RANGE[1] / _EXAMPLE_CORE,
+        calibrated=True,
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class HoursEstimate:
+    hours: float | None  # None when the catalog lists no effort
+    low: float | None
+    high: float | None
+    listed: float | None
+    known_share: float  # 0-1, share of the material already held
+    readiness: float  # 0-1, share of the assumed levels held
+    basis: str  # how the figure was reached, in words
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def weeks_at(hours: float, hours_per_week: float) -> float:
+    """Calendar weeks at a weekly study budget."""
+    if hours_per_week <= 0:
+        raise ValueError("hours_per_week must be positive")
+    return hours / hours_per_week
+
+
+def held_share(levels: Mapping[str, Level], known: Mapping[str, Level]) -> float:
+    """sum min(held, level) / sum level: the level-weighted share of `levels` already held."""
+    total = sum(int(v) for v in levels.values())
+    if total == 0:
+        return 0.0
+    held = sum(min(int(known.get(s, 0)), int(v)) for s, v in levels.items())
+    return held / total
+
+
+def estimate_hours(
+    course: Course,
+    known: Mapping[str, Level],
+    pace: PaceProfile = PaceProfile.STANDARD,
+    ctx: AdvisorContext | None = None,
+) -> HoursEstimate:
+    """This learner's hours for `course`, given the levels they hold when they start it.
+
+    `ctx` lets a program without its own effort figure be summed from its parts and lets a
+    program's teaches / assumes include its parts'.
+    """
+    listed = course.effort.total_hours()
+    teaches = effective_teaches(course, ctx)
+    known_share = held_share(teaches, known)
+    if listed is None and course.parts and ctx is not None:
+        return _from_parts(course, known, pace, ctx, known_share)
+    assumes = effective_assumes(course, ctx)
+    readiness = held_share(assumes, known) if assumes else 1.0
+    if listed is None:
+        return HoursEstimate(
+            None, None, None, None, known_share, readiness, "the catalog lists no effort"
+        )
+    factor = PACE_FACTORS[pace]
+    core = listed * READY_CORE * (1.0 - KNOWN_SKIP * known_share)
+    catch_up = listed * (1.0 - READY_CORE) * (1.0 - readiness) if assumes else 0.0
+    basis = (
+        f"listed {listed:g} h; {_readiness_words(assumes, readiness)}; "
+        f"{known_share:.0%} of the material already held; {_pace_words(pace)}"
+    )
+    return HoursEstimate(
+        hours=core * factor.mid + catch_up,
+        low=core * factor.low + catch_up,
+        high=core * factor.high + catch_up,
+        listed=listed,
+        known_share=known_share,
+        readiness=readiness,
+        basis=basis,
+    )
+
+
+def _from_parts(
+    course: Course,
+    known: Mapping[str, Level],
+    pace: PaceProfile,
+    ctx: AdvisorContext,
+    known_share: float,
+) -> HoursEstimate:
+    """A program without its own effort: its parts in order, each starting from what the
+    learner holds plus what the earlier parts taught."""
+    levels = dict(known)
+    hours = low = high = listed = 0.0
+    readiness = 1.0
+    for index, part_id in enumerate(course.parts):
+        part = ctx.courses.get(part_id)
+        est = None if part is None else estimate_hours(part, levels, pace, ctx)
+        if part is None or est is None or est.hours is None:
+            return HoursEstimate(
+                None,
+                None,
+                None,
+                None,
+                known_share,
+                readiness,
+                f"no listed effort for part {part_id} and none for the program",
+            )
+        hours += est.hours
+        low += est.low or 0.0
+        high += est.high or 0.0
+        listed += est.listed or 0.0
+        if index == 0:
+            readiness = est.readiness
+        raise_levels(levels, effective_teaches(part, ctx))
+    basis = (
+        f"sum of {len(course.parts)} parts (listed {listed:g} h in all); "
+        f"{known_share:.0%} of the material already held; {_pace_words(pace)}"
+    )
+    return HoursEstimate(hours, low, high, listed, known_share, readiness, basis)
+
+
+def _readiness_words(assumes: Mapping[str, Level], readiness: float) -> str:
+    if not assumes:
+        return "no prerequisites listed"
+    if readiness >= 1.0:
+        return "prerequisites held"
+    return f"{readiness:.0%} of the prerequisite levels held (catch-up time added)"
+
+
+def _pace_words(pace: PaceProfile) -> str:
+    factor = PACE_FACTORS[pace]
+    note = "" if factor.calibrated else ", an uncalibrated assumption"
+    return f"{pace.value} pace (x{factor.mid:g}{note})"
