@@ -1,0 +1,751 @@
+"""Guide composer: a review-site article for one course, built only from data.
+
+A guide is sections of statements; every statement carries the data it was written from
+(`evidence`). A sentence whose data is missing is left out, never guessed. The composer is
+pure: the service hands it the course, the goal role and what other engine calls produced
+(the plan for someone who finished the course, pace scenarios, ratings, platform summaries).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from coursestack.domain import (
+    CertificateKind,
+    Course,
+    CourseLevel,
+    DataRealism,
+    HandsOn,
+    Level,
+    Pedagogy,
+    Plan,
+    Role,
+    Weight,
+)
+from coursestack.engine.context import AdvisorContext, CourseQuality
+from coursestack.engine.platforms import PlatformSummary
+from coursestack.engine.ratings import RatingEstimate
+
+CATEGORY_NAMES = {
+    "programming": "Programming",
+    "math": "Mathematics",
+    "statistics": "Statistics",
+    "data-analysis": "Data analysis",
+    "visualization": "Visualisation",
+    "machine-learning": "Machine learning",
+    "deep-learning": "Deep learning",
+    "llm": "LLM applications",
+    "data-engineering": "Data engineering",
+    "mlops": "MLOps and production",
+    "cloud": "Cloud",
+    "ml-system-design": "ML system design and project judgment",
+    "practice": "Practice and portfolio",
+}
+PRODUCTION_CATEGORIES = ("mlops", "cloud", "data-engineering")
+BASICS_SHARE = 0.75  # share of taught skills at <= practised that makes a course "the basics"
+MIN_OVERLAP = 0.15  # skill overlap (Jaccard) for two courses to count as related
+PEDAGOGY_WORDS = {
+    Pedagogy.THEORY_FIRST: "bottom-up (theory first: why the methods work, then how to use them)",
+    Pedagogy.CODE_FIRST: "top-down (working code first, theory as it becomes needed)",
+    Pedagogy.MIXED: "a mix of theory and working code",
+}
+HANDS_ON_WORDS = {
+    HandsOn.NONE: "no graded hands-on work",
+    HandsOn.GUIDED_LABS: "guided labs (step-by-step exercises)",
+    HandsOn.INDEPENDENT_PROJECTS: "independent projects",
+    HandsOn.CAPSTONE: "a capstone project",
+}
+CERTIFICATE_WORDS = {
+    CertificateKind.NONE: "no certificate",
+    CertificateKind.PLATFORM: "a platform certificate",
+    CertificateKind.UNIVERSITY: "a university-affiliated certificate",
+    CertificateKind.VENDOR: "a vendor certificate",
+}
+
+
+class Statement(BaseModel):
+    text: str
+    question: str | None = None  # FAQ entries
+    evidence: dict[str, Any] = Field(default_factory=dict)
+
+
+class Section(BaseModel):
+    id: str
+    title: str
+    statements: list[Statement]
+
+
+class Guide(BaseModel):
+    course_id: str
+    title: str
+    goal: str | None
+    goal_name: str | None
+    goal_reason: str | None
+    sections: list[Section]
+
+
+@dataclass(frozen=True)
+class PaceScenario:
+    profile: str  # fast / standard / thorough
+    hours: float
+    low: float
+    high: float
+    weeks: float
+    hours_per_week: float
+
+
+@dataclass
+class GuideInputs:
+    """What other engine calls produced for this guide; any part may be missing."""
+
+    role: Role | None = None
+    role_reason: str | None = None
+    plan_after: Plan | None = None
+    pace: Sequence[PaceScenario] = ()
+    rating: RatingEstimate | None = None
+    quality: Mapping[str, CourseQuality] = field(default_factory=dict)
+    ratings: Mapping[str, RatingEstimate] = field(default_factory=dict)
+    platforms: Sequence[PlatformSummary] = ()
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def best_role(ctx: AdvisorContext, course: Course) -> tuple[Role | None, str | None]:
+    """The role this course's skills serve best: the largest weighted share of the role's
+    requirements that the course teaches at any level."""
+    best: tuple[float, str] | None = None
+    for role in ctx.roles.values():
+        total = sum(int(r.weight) for r in role.requirements)
+        served = sum(int(r.weight) for r in role.requirements if r.skill in course.teaches)
+        if total and served:
+            share = served / total
+            if best is None or share > best[0]:
+                best = (share, role.id)
+    if best is None:
+        return None, None
+    role = ctx.roles[best[1]]
+    return role, f"the role its skills serve best ({best[0]:.0%} of {role.name}'s weighted needs)"
+
+
+def _skill_name(ctx: AdvisorContext, skill_id: str) -> str:
+    return ctx.taxonomy.skills[skill_id].name if skill_id in ctx.taxonomy else skill_id
+
+
+def _category(ctx: AdvisorContext, skill_id: str) -> str:
+    return ctx.taxonomy.skills[skill_id].category if skill_id in ctx.taxonomy else "other"
+
+
+def _join(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
+def _skills_phrase(ctx: AdvisorContext, skills: Mapping[str, Level], limit: int = 8) -> str:
+    ordered = sorted(skills.items(), key=lambda kv: (-int(kv[1]), kv[0]))[:limit]
+    return _join([f"{_lower_first(_skill_name(ctx, s))} ({lv.label})" for s, lv in ordered])
+
+
+def _hours(value: float) -> str:
+    return f"{value:.0f} hours" if value >= 10 else f"{value:.1f} hours"
+
+
+def related_courses(
+    ctx: AdvisorContext, course: Course, limit: int = 5
+) -> list[tuple[Course, float]]:
+    """Courses with the largest overlap in taught skills, excluding its own parts/programs."""
+    own = set(course.teaches)
+    if not own:
+        return []
+    family = set(course.parts) | set(ctx.parents_of(course.id)) | {course.id}
+    scored: list[tuple[float, str]] = []
+    for other in ctx.courses.values():
+        if other.id in family or not other.teaches or course.id in other.parts:
+            continue
+        theirs = set(other.teaches)
+        overlap = len(own & theirs) / len(own | theirs)
+        if overlap >= MIN_OVERLAP:
+            scored.append((overlap, other.id))
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    return [(ctx.courses[cid], score) for score, cid in scored[:limit]]
+
+
+def order_between(a: Course, b: Course) -> tuple[str | None, list[str]]:
+    """Which comes first by the prerequisite relation: the course that teaches what the other
+    assumes. Returns (first course id or None, the skills that decide it)."""
+    a_then_b = [s for s, lv in b.assumes.items() if a.teaches.get(s, Level.NONE) >= min(lv, 2)]
+    b_then_a = [s for s, lv in a.assumes.items() if b.teaches.get(s, Level.NONE) >= min(lv, 2)]
+    if len(a_then_b) > len(b_then_a):
+        return a.id, a_then_b
+    if len(b_then_a) > len(a_then_b):
+        return b.id, b_then_a
+    return None, []
+
+
+# ---------------------------------------------------------------- sections
+
+
+def _covers(ctx: AdvisorContext, course: Course) -> Section:
+    out: list[Statement] = []
+    parts = [ctx.courses[p] for p in course.parts if p in ctx.courses]
+    if parts:
+        out.append(
+            Statement(
+                text=f"{course.title} has {len(parts)} parts, in this order:",
+                evidence={"parts": [p.id for p in parts]},
+            )
+        )
+        for i, part in enumerate(parts, 1):
+            taught = _skills_phrase(ctx, part.teaches) if part.teaches else None
+            text = f"{i}. {part.title}" + (f" — {taught}." if taught else ".")
+            out.append(
+                Statement(
+                    text=text,
+                    evidence={
+                        "course_id": part.id,
+                        "teaches": {k: int(v) for k, v in part.teaches.items()},
+                    },
+                )
+            )
+    elif course.teaches:
+        out.append(
+            Statement(
+                text=f"It teaches {_skills_phrase(ctx, course.teaches, limit=12)}.",
+                evidence={"teaches": {k: int(v) for k, v in course.teaches.items()}},
+            )
+        )
+    if course.pedagogy is not None:
+        out.append(
+            Statement(
+                text=f"Teaching approach: {PEDAGOGY_WORDS[course.pedagogy]}.",
+                evidence={
+                    "pedagogy": course.pedagogy.value,
+                    "source": course.provenance.get("pedagogy"),
+                },
+            )
+        )
+    if course.hands_on is not None:
+        text = f"Hands-on work: {HANDS_ON_WORDS[course.hands_on]}"
+        if course.data_realism is DataRealism.CLEAN:
+            text += ", on clean, pre-processed data"
+        elif course.data_realism is DataRealism.REAL_MESSY:
+            text += ", on real, messy data"
+        out.append(
+            Statement(
+                text=text + ".",
+                evidence={
+                    "hands_on": course.hands_on.value,
+                    "data_realism": course.data_realism.value if course.data_realism else None,
+                },
+            )
+        )
+    maths = {
+        s: lv for s, lv in course.assumes.items() if _category(ctx, s) in ("math", "statistics")
+    }
+    if maths:
+        out.append(
+            Statement(
+                text=f"Maths assumed: {_skills_phrase(ctx, maths)}.",
+                evidence={"assumes": {k: int(v) for k, v in maths.items()}},
+            )
+        )
+    listed = course.effort.total_hours()
+    if course.effort.text or listed is not None:
+        wording = course.effort.text or _hours(listed or 0)
+        text = f"Listed effort: {wording}"
+        if course.effort.text and listed is not None:
+            text += f" (about {_hours(listed)} in total)"
+        out.append(
+            Statement(
+                text=text + ".",
+                evidence={
+                    "effort": course.effort.model_dump(mode="json"),
+                    "source": course.provenance.get("effort"),
+                },
+            )
+        )
+    return Section(id="covers", title="What it covers", statements=out)
+
+
+def _audience(ctx: AdvisorContext, course: Course, role: Role | None) -> tuple[Section, Section]:
+    good: list[Statement] = []
+    less: list[Statement] = []
+    python = course.assumes.get("prog.python")
+    prog_assumed = {s: lv for s, lv in course.assumes.items() if _category(ctx, s) == "programming"}
+    if prog_assumed:
+        good.append(
+            Statement(
+                text=f"Learners who already have {_skills_phrase(ctx, prog_assumed)}.",
+                evidence={"assumes": {k: int(v) for k, v in prog_assumed.items()}},
+            )
+        )
+        less.append(
+            Statement(
+                text="Complete programming beginners: it assumes "
+                f"{_skills_phrase(ctx, prog_assumed)}"
+                + (
+                    " and the labs are written in Python."
+                    if python
+                    and course.hands_on
+                    in (HandsOn.GUIDED_LABS, HandsOn.INDEPENDENT_PROJECTS, HandsOn.CAPSTONE)
+                    else "."
+                ),
+                evidence={
+                    "assumes": {k: int(v) for k, v in prog_assumed.items()},
+                    "hands_on": course.hands_on.value if course.hands_on else None,
+                },
+            )
+        )
+    if course.pedagogy is Pedagogy.THEORY_FIRST:
+        good.append(
+            Statement(
+                text="People who want a conceptually solid introduction — why the algorithms work, "
+                "not only how to call a library — before going deeper.",
+                evidence={"pedagogy": course.pedagogy.value},
+            )
+        )
+    elif course.pedagogy is Pedagogy.CODE_FIRST:
+        good.append(
+            Statement(
+                text="People who learn best by getting working code running first and filling in "
+                "the theory as it becomes needed.",
+                evidence={"pedagogy": course.pedagogy.value},
+            )
+        )
+    if course.hands_on in (HandsOn.INDEPENDENT_PROJECTS, HandsOn.CAPSTONE):
+        good.append(
+            Statement(
+                text="Job seekers who need portfolio output: it ends in "
+                f"{HANDS_ON_WORDS[course.hands_on]}.",
+                evidence={"hands_on": course.hands_on.value},
+            )
+        )
+    elif course.hands_on in (HandsOn.GUIDED_LABS, HandsOn.NONE):
+        less.append(
+            Statement(
+                text="Job seekers who need portfolio projects: the work is "
+                f"{HANDS_ON_WORDS[course.hands_on]}, not independent projects.",
+                evidence={"hands_on": course.hands_on.value},
+            )
+        )
+    if role is not None:
+        serves = {r.skill: r for r in role.requirements if r.skill in course.teaches}
+        if serves:
+            good.append(
+                Statement(
+                    text=f"People heading for {role.name.lower()} roles: it teaches "
+                    f"{len(serves)} of the {len(role.requirements)} skills the role needs.",
+                    evidence={"role": role.id, "skills": sorted(serves)},
+                )
+            )
+        production = [
+            r
+            for r in role.requirements
+            if _category(ctx, r.skill) in PRODUCTION_CATEGORIES
+            and r.weight >= Weight.IMPORTANT
+            and course.teaches.get(r.skill, Level.NONE) == 0
+        ]
+        if production and not any(
+            _category(ctx, s) in PRODUCTION_CATEGORIES for s in course.teaches
+        ):
+            names = [_lower_first(_skill_name(ctx, r.skill)) for r in production[:5]]
+            less.append(
+                Statement(
+                    text=f"People who want production skills: it teaches none of {_join(names)}.",
+                    evidence={"role": role.id, "missing": [r.skill for r in production]},
+                )
+            )
+    if course.teaches:
+        low = [s for s, lv in course.teaches.items() if lv <= Level.PRACTISED]
+        share = len(low) / len(course.teaches)
+        if share >= BASICS_SHARE and course.level in (
+            CourseLevel.BEGINNER,
+            None,
+            CourseLevel.MIXED,
+        ):
+            less.append(
+                Statement(
+                    text="Practitioners who already know the basics: "
+                    f"{share:.0%} of what it teaches stops at guided practice or awareness, "
+                    "so the early material will feel slow.",
+                    evidence={
+                        "share_at_or_below_practised": round(share, 3),
+                        "level": course.level.value if course.level else None,
+                    },
+                )
+            )
+    return (
+        Section(id="for", title="Who it is for", statements=good),
+        Section(id="less-suited", title="Who it is less suited for", statements=less),
+    )
+
+
+def _not_taught(ctx: AdvisorContext, course: Course, role: Role | None) -> Section:
+    out: list[Statement] = []
+    if role is None:
+        return Section(id="does-not-teach", title="What it does not teach", statements=out)
+    by_cat: dict[str, list[str]] = {}
+    shallow: list[str] = []
+    for req in sorted(role.requirements, key=lambda r: (-int(r.weight), r.skill)):
+        taught = course.teaches.get(req.skill, Level.NONE)
+        if req.skill in course.assumes:
+            continue  # a prerequisite, not a gap of the course
+        if taught == Level.NONE:
+            by_cat.setdefault(_category(ctx, req.skill), []).append(req.skill)
+        elif taught < req.level and req.weight == Weight.CORE:
+            shallow.append(req.skill)
+    for cat, skills in by_cat.items():
+        names = [_lower_first(_skill_name(ctx, s)) for s in skills]
+        out.append(
+            Statement(
+                text=f"{CATEGORY_NAMES.get(cat, cat)}: {_join(names)}.",
+                evidence={
+                    "category": cat,
+                    "skills": skills,
+                    "role": role.id,
+                    "needs": {s: int(role.required()[s].level) for s in skills},
+                },
+            )
+        )
+    if shallow:
+        parts = [
+            f"{_lower_first(_skill_name(ctx, s))} only to {course.teaches[s].label} "
+            f"(the role needs {role.required()[s].level.label})"
+            for s in shallow
+        ]
+        out.append(
+            Statement(
+                text=f"It goes less deep than {role.name.lower()} work needs on {_join(parts)}.",
+                evidence={
+                    "skills": {
+                        s: [int(course.teaches[s]), int(role.required()[s].level)] for s in shallow
+                    }
+                },
+            )
+        )
+    return Section(
+        id="does-not-teach", title=f"What it does not teach (for {role.name})", statements=out
+    )
+
+
+def _stack(ctx: AdvisorContext, inputs: GuideInputs) -> Section:
+    out: list[Statement] = []
+    plan = inputs.plan_after
+    if plan is None:
+        return Section(id="stack", title="Courses to stack with or after it", statements=out)
+    for step in plan.steps:
+        closes = [_lower_first(_skill_name(ctx, s)) for s in step.closes]
+        raised = [
+            f"{_lower_first(_skill_name(ctx, s))} to {lv.label}"
+            for s, lv in step.raises.items()
+            if s not in step.closes
+        ]
+        what = []
+        if closes:
+            what.append("closes " + _join(closes[:5]))
+        if raised:
+            what.append("raises " + _join(raised[:4]))
+        rating = _rating_phrase(step.course_id, inputs)
+        text = (
+            f"{step.title} ({step.platform}), weeks {step.start_week:g}–{step.end_week:g}: "
+            + ("; ".join(what) or "prepares a later step")
+            + (f"; {rating}" if rating else "")
+            + "."
+        )
+        out.append(
+            Statement(
+                text=text,
+                evidence={
+                    "course_id": step.course_id,
+                    "closes": step.closes,
+                    "why": step.why,
+                    "start_week": step.start_week,
+                    "end_week": step.end_week,
+                },
+            )
+        )
+    if plan.uncovered:
+        names = [_lower_first(_skill_name(ctx, u.skill)) for u in plan.uncovered[:6]]
+        suggestions = sorted({u.suggestion for u in plan.uncovered if u.suggestion})
+        text = f"No course in the catalog closes {_join(names)}"
+        if suggestions:
+            text += f"; for those: {_join(suggestions)}"
+        out.append(
+            Statement(
+                text=text + ".",
+                evidence={"uncovered": [u.model_dump(mode="json") for u in plan.uncovered]},
+            )
+        )
+    return Section(id="stack", title="Courses to stack with or after it", statements=out)
+
+
+def _rating_phrase(course_id: str, inputs: GuideInputs) -> str | None:
+    est = inputs.ratings.get(course_id)
+    if est is not None and est.n > 0:
+        return f"practitioners rate it {est.mean:.1f}/10 ({est.low:.1f}–{est.high:.1f}, n={est.n})"
+    quality = inputs.quality.get(course_id)
+    if quality is not None and quality.external_value is not None:
+        count = f" from {quality.external_count:,} ratings" if quality.external_count else ""
+        return f"rated {quality.external_value * 5:.1f}/5 on its platform{count}"
+    return None
+
+
+def _platforms(course: Course, inputs: GuideInputs) -> Section:
+    out: list[Statement] = []
+    for summary in inputs.platforms:
+        facts: list[str] = []
+        models = summary.price_models.counts
+        if models:
+            top = max(models.items(), key=lambda kv: kv[1])
+            facts.append(f"mostly {top[0]} pricing ({top[1]} of {summary.price_models.n} priced)")
+        for fig in summary.typical_cost:
+            if fig.model in ("subscription", "one-time") and fig.stats.median is not None:
+                per = "/month" if fig.model == "subscription" else ""
+                facts.append(
+                    f"typical {fig.model} cost {fig.stats.median:,.0f} {fig.currency}"
+                    f"{per} (n={fig.stats.n})"
+                )
+        certs = summary.certificates.counts
+        if certs:
+            top = max(certs.items(), key=lambda kv: kv[1])
+            facts.append(f"certificates mostly {top[0]}")
+        share = summary.independent_projects
+        if share.share is not None and share.n >= 3:
+            facts.append(f"{share.share:.0%} with independent projects (n={share.n})")
+        ped = summary.pedagogy.counts
+        if ped and summary.pedagogy.n >= 3:
+            top = max(ped.items(), key=lambda kv: kv[1])
+            facts.append(f"mostly {top[0]} (n={summary.pedagogy.n})")
+        if summary.effort_hours.median is not None:
+            facts.append(
+                f"median effort {_hours(summary.effort_hours.median)} (n={summary.effort_hours.n})"
+            )
+        if not facts:
+            continue
+        marker = " (this course's platform)" if summary.platform == course.platform else ""
+        out.append(
+            Statement(
+                text=f"{summary.platform}{marker}: {summary.courses} courses; "
+                + "; ".join(facts)
+                + ".",
+                evidence={"platform": summary.platform, "summary": summary.as_dict()},
+            )
+        )
+    return Section(id="platforms", title="Platform comparison", statements=out)
+
+
+def _faq(ctx: AdvisorContext, course: Course, role: Role | None, inputs: GuideInputs) -> Section:
+    out: list[Statement] = []
+    # Worth it?
+    worth: list[str] = []
+    evidence: dict[str, Any] = {}
+    if role is not None:
+        total = sum(int(r.weight) for r in role.requirements)
+        gained = sum(
+            int(r.weight) * min(int(course.teaches.get(r.skill, 0)), int(r.level)) / int(r.level)
+            for r in role.requirements
+        )
+        if total:
+            worth.append(
+                f"it covers {gained / total:.0%} of what a {role.name.lower()} needs, "
+                "weighted by importance and depth"
+            )
+            evidence["role_coverage"] = round(gained / total, 3)
+    rating = _rating_phrase(course.id, inputs)
+    if rating:
+        worth.append(rating)
+        evidence["rating"] = rating
+    if inputs.plan_after is not None and inputs.plan_after.uncovered:
+        evidence["uncovered_after_plan"] = [u.skill for u in inputs.plan_after.uncovered]
+    if worth:
+        text = "; ".join(worth).capitalize() + "."
+        if role is not None:
+            missing_core = [
+                r.skill
+                for r in role.requirements
+                if r.weight == Weight.CORE
+                and course.teaches.get(r.skill, Level.NONE) < r.level
+                and r.skill not in course.assumes
+            ]
+            if missing_core:
+                text += (
+                    f" It is a start, not the whole path: {len(missing_core)} core skills "
+                    "of the role remain below the needed level afterwards."
+                )
+                evidence["core_below_need"] = missing_core
+        out.append(Statement(question="Is it worth it?", text=text, evidence=evidence))
+    # How long?
+    listed = course.effort.total_hours()
+    if listed is not None or inputs.pace:
+        bits = []
+        if course.effort.text:
+            bits.append(f"listed as {course.effort.text}")
+        elif listed is not None:
+            bits.append(f"listed at about {_hours(listed)}")
+        for sc in inputs.pace:
+            bits.append(
+                f"{sc.profile}: about {_hours(sc.hours)} ({_hours(sc.low)}–"
+                f"{_hours(sc.high)}), {sc.weeks:.0f} weeks at {sc.hours_per_week:g} h/week"
+            )
+        out.append(
+            Statement(
+                question="How long does it take?",
+                text="; ".join(bits).capitalize() + ".",
+                evidence={"listed_hours": listed, "pace": [sc.__dict__ for sc in inputs.pace]},
+            )
+        )
+    # Prerequisites
+    if course.assumes:
+        text = f"It assumes {_skills_phrase(ctx, course.assumes, limit=10)}."
+        out.append(
+            Statement(
+                question="What are the prerequisites?",
+                text=text,
+                evidence={"assumes": {k: int(v) for k, v in course.assumes.items()}},
+            )
+        )
+    # Which first?
+    related = related_courses(ctx, course)
+    for other, overlap in related:
+        first, skills = order_between(course, other)
+        if first is None:
+            continue
+        later = other if first == course.id else course
+        earlier = course if first == course.id else other
+        names = [_lower_first(_skill_name(ctx, s)) for s in skills[:4]]
+        out.append(
+            Statement(
+                question=f"Which first: {course.title} or {other.title}?",
+                text=f"{earlier.title} first: {later.title} assumes {_join(names)}, which "
+                f"{earlier.title} teaches.",
+                evidence={
+                    "first": earlier.id,
+                    "then": later.id,
+                    "skills": skills,
+                    "overlap": round(overlap, 3),
+                },
+            )
+        )
+        break
+    # Opposite pedagogy
+    opposite = {
+        Pedagogy.THEORY_FIRST: Pedagogy.CODE_FIRST,
+        Pedagogy.CODE_FIRST: Pedagogy.THEORY_FIRST,
+    }.get(course.pedagogy or Pedagogy.MIXED)
+    if opposite is not None:
+        candidates = [
+            c for c, _ in related_courses(ctx, course, limit=40) if c.pedagogy is opposite
+        ]
+        if candidates:
+            other = candidates[0]
+            out.append(
+                Statement(
+                    question=f"How does it compare with {other.title}?",
+                    text=f"{course.title} is {PEDAGOGY_WORDS[course.pedagogy or Pedagogy.MIXED]}; "
+                    f"{other.title} ({other.platform}) is {PEDAGOGY_WORDS[opposite]}. Neither is "
+                    "harder: they differ in approach, and suit different learners.",
+                    evidence={
+                        "course": course.id,
+                        "other": other.id,
+                        "pedagogy": [
+                            course.pedagogy.value if course.pedagogy else None,
+                            opposite.value,
+                        ],
+                    },
+                )
+            )
+    # Certificate
+    if course.certificate is not None:
+        text = f"It comes with {CERTIFICATE_WORDS[course.certificate]}"
+        if course.certificate is not CertificateKind.NONE and course.provider:
+            text += f" ({course.provider})"
+        ev: dict[str, Any] = {"certificate": course.certificate.value}
+        if role is not None:
+            portfolio = role.required().get("practice.portfolio-project")
+            if portfolio is not None and course.certificate is not CertificateKind.NONE:
+                text += (
+                    f". For {role.name.lower()} roles our requirements weight an "
+                    f"independent portfolio project as {portfolio.weight.label} "
+                    f"(level {portfolio.level.label})"
+                )
+                ev["portfolio_requirement"] = {
+                    "weight": int(portfolio.weight),
+                    "level": int(portfolio.level),
+                }
+                if course.hands_on not in (HandsOn.INDEPENDENT_PROJECTS, HandsOn.CAPSTONE):
+                    text += ", which this course does not produce"
+                text += "; a certificate carries less weight than that evidence"
+        out.append(
+            Statement(question="How much is the certificate worth?", text=text + ".", evidence=ev)
+        )
+    return Section(id="faq", title="FAQ", statements=out)
+
+
+def _bottom_line(
+    ctx: AdvisorContext,
+    course: Course,
+    role: Role | None,
+    sections: Mapping[str, Section],
+    inputs: GuideInputs,
+) -> Section:
+    out: list[Statement] = []
+    good = sections["for"].statements
+    gaps = sections["does-not-teach"].statements
+    pieces: list[str] = []
+    if good:
+        pieces.append(f"Take it if you are one of: {_lower_first(good[0].text.rstrip('.'))}")
+    if role is not None and gaps:
+        cats = [s.evidence.get("category") for s in gaps if s.evidence.get("category")]
+        names = [CATEGORY_NAMES.get(str(c), str(c)).lower() for c in cats[:3]]
+        if names:
+            pieces.append(f"for {role.name.lower()} work, plan to add {_join(names)}")
+    plan = inputs.plan_after
+    if plan is not None and plan.steps:
+        pieces.append(
+            f"a plan of {len(plan.steps)} follow-up courses takes weighted coverage "
+            f"from {plan.coverage_before:.0%} to {plan.coverage_after:.0%}"
+        )
+    if pieces:
+        out.append(
+            Statement(
+                text="; ".join(pieces) + ".",
+                evidence={
+                    "for": len(good),
+                    "gap_statements": len(gaps),
+                    "plan_steps": len(plan.steps) if plan else 0,
+                },
+            )
+        )
+    return Section(id="bottom-line", title="Bottom line", statements=out)
+
+
+def compose_guide(ctx: AdvisorContext, course: Course, inputs: GuideInputs) -> Guide:
+    role = inputs.role
+    for_section, less_section = _audience(ctx, course, role)
+    sections = {
+        "covers": _covers(ctx, course),
+        "for": for_section,
+        "less-suited": less_section,
+        "does-not-teach": _not_taught(ctx, course, role),
+        "stack": _stack(ctx, inputs),
+        "platforms": _platforms(course, inputs),
+        "faq": _faq(ctx, course, role, inputs),
+    }
+    sections["bottom-line"] = _bottom_line(ctx, course, role, sections, inputs)
+    return Guide(
+        course_id=course.id,
+        title=course.title,
+        goal=role.id if role else None,
+        goal_name=role.name if role else None,
+        goal_reason=inputs.role_reason,
+        sections=[s for s in sections.values() if s.statements],
+    )
