@@ -1,0 +1,440 @@
+"""Fit: is one course for one learner, why or why not, and how long it will take them.
+
+Every reason carries the data it was written from (`data`); the text is generated from that
+data only. The verdict is the first that applies, in this order:
+
+    off-goal                        teaches nothing the goal requires
+    too basic                       adds nothing toward the goal, or most of it is already held
+    stretch: missing prerequisites  assumes levels the learner does not hold
+    fit with caveats                any caveat (style, portfolio, certificate, slow start,
+                                    deadline)
+    strong fit                      none of the above
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from coursestack.domain import (
+    CertificateKind,
+    Course,
+    HandsOn,
+    Learner,
+    Level,
+    Need,
+    Pedagogy,
+    Requirement,
+    Weight,
+)
+from coursestack.engine.context import AdvisorContext
+from coursestack.engine.gaps import (
+    ALREADY_HELD,
+    ALREADY_MET,
+    CourseContribution,
+    contribution,
+    coverage,
+    gaps_of,
+)
+from coursestack.engine.learner_state import (
+    course_or_error,
+    effective_assumes,
+    effective_teaches,
+)
+from coursestack.engine.pace import HoursEstimate, estimate_hours, held_share, weeks_at
+
+STRONG_FIT = "strong fit"
+WITH_CAVEATS = "fit with caveats"
+STRETCH = "stretch: missing prerequisites"
+TOO_BASIC = "too basic"
+OFF_GOAL = "off-goal"
+VERDICTS = (STRONG_FIT, WITH_CAVEATS, STRETCH, TOO_BASIC, OFF_GOAL)
+
+# Below this share of the material already held, the overlap is the ordinary recap every
+# course opens with and is not worth a reason.
+MENTION_KNOWN_SHARE = 0.10
+# From this share on, a learner spends the first part of the course on material they hold:
+# "the early material will feel slow" (a caveat).
+SLOW_KNOWN_SHARE = 0.40
+# From this share on, most of the course repeats what the learner holds: too basic.
+TOO_BASIC_KNOWN_SHARE = 0.75
+# How many still-missing goal skills the goal-coverage reason names.
+TOP_MISSING = 5
+
+PORTFOLIO_HANDS_ON = (HandsOn.INDEPENDENT_PROJECTS, HandsOn.CAPSTONE)
+APPROACH = {
+    Pedagogy.THEORY_FIRST: "builds the concepts and the maths before the code",
+    Pedagogy.CODE_FIRST: "starts from working code and goes into the theory later",
+    Pedagogy.MIXED: "mixes theory and code",
+}
+
+
+class _Result(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Reason(_Result):
+    kind: str
+    text: str
+    caveat: bool = False  # counts against a strong fit
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+class FitVerdict(_Result):
+    course_id: str
+    title: str
+    verdict: str
+    reasons: list[Reason]
+    estimated_hours: float | None
+    estimated_weeks: float | None
+    estimate: dict[str, Any]  # HoursEstimate fields: low, high, listed, basis, ...
+
+
+def assess_fit(
+    ctx: AdvisorContext,
+    course_id: str,
+    learner: Learner,
+    known: Mapping[str, Level],
+    requirements: Mapping[str, Requirement],
+) -> FitVerdict:
+    course = course_or_error(ctx, course_id)
+    teaches = effective_teaches(course, ctx)
+    known_share = held_share(teaches, known)
+    on_goal = [s for s in teaches if s in requirements]
+    levels = dict(known)
+    contrib = contribution(ctx, course.id, levels, requirements)
+    estimate = estimate_hours(course, known, learner.pace, ctx)
+
+    reasons: list[Reason] = []
+    missing = _missing_prerequisites(course, known, ctx)
+    if missing:
+        reasons.append(_prerequisites_reason(ctx, course, learner, known, missing))
+    if known_share >= MENTION_KNOWN_SHARE:
+        reasons.append(_known_reason(known_share, teaches, known))
+    if on_goal:
+        reasons.append(_goal_reason(ctx, learner, known, levels, requirements, contrib))
+    else:
+        reasons.append(_off_goal_reason(ctx, learner, teaches))
+    for reason in (
+        _pedagogy_reason(course, learner),
+        _portfolio_reason(course, learner),
+        _certificate_reason(course, learner),
+        _quality_reason(ctx, course),
+    ):
+        if reason is not None:
+            reasons.append(reason)
+    reasons.append(_time_reason(estimate, learner))
+
+    if not on_goal:
+        verdict = OFF_GOAL
+    elif contrib.coverage_gain <= 0 or known_share >= TOO_BASIC_KNOWN_SHARE:
+        verdict = TOO_BASIC
+    elif missing:
+        verdict = STRETCH
+    elif any(r.caveat for r in reasons):
+        verdict = WITH_CAVEATS
+    else:
+        verdict = STRONG_FIT
+    weeks = None if estimate.hours is None else weeks_at(estimate.hours, learner.hours_per_week)
+    return FitVerdict(
+        course_id=course.id,
+        title=course.title,
+        verdict=verdict,
+        reasons=reasons,
+        estimated_hours=estimate.hours,
+        estimated_weeks=weeks,
+        estimate=estimate.as_dict(),
+    )
+
+
+# ---------------------------------------------------------------- prerequisites
+
+
+def _missing_prerequisites(
+    course: Course, known: Mapping[str, Level], ctx: AdvisorContext
+) -> dict[str, tuple[Level, Level]]:
+    """Assumed skill -> (have, need) for each assumed level the learner does not hold."""
+    out: dict[str, tuple[Level, Level]] = {}
+    for skill, need in sorted(effective_assumes(course, ctx).items()):
+        have = Level(known.get(skill, Level.NONE))
+        if have < need:
+            out[skill] = (have, Level(need))
+    return out
+
+
+def best_closer(
+    ctx: AdvisorContext,
+    course: Course,
+    learner: Learner,
+    known: Mapping[str, Level],
+    missing: Mapping[str, tuple[Level, Level]],
+) -> tuple[Course, list[str], HoursEstimate] | None:
+    """The course that closes the most of `missing` (every one if any course does), with the
+    fewest estimated hours; courses with unknown effort come after those with a figure. Not
+    the course itself, its parts or programs, nor one already completed; within the learner's
+    platforms when some course there closes anything."""
+    related = {course.id, *course.parts, *ctx.parents_of(course.id)}
+    scored: list[tuple[int, float, str, Course, list[str], HoursEstimate]] = []
+    for cand in ctx.courses.values():
+        if cand.id in related or cand.id in learner.completed:
+            continue
+        teaches = effective_teaches(cand, ctx)
+        closes = [s for s, (_have, need) in missing.items() if teaches.get(s, 0) >= need]
+        if not closes:
+            continue
+        est = estimate_hours(cand, known, learner.pace, ctx)
+        hours = float("inf") if est.hours is None else est.hours
+        scored.append((-len(closes), hours, cand.id, cand, closes, est))
+    if learner.platforms:
+        allowed = [row for row in scored if row[3].platform in learner.platforms]
+        scored = allowed or scored
+    if not scored:
+        return None
+    best = min(scored, key=lambda row: row[:3])
+    return best[3], best[4], best[5]
+
+
+def _prerequisites_reason(
+    ctx: AdvisorContext,
+    course: Course,
+    learner: Learner,
+    known: Mapping[str, Level],
+    missing: Mapping[str, tuple[Level, Level]],
+) -> Reason:
+    parts = [
+        f"{_skill_name(ctx, s)} at level {need} ({need.label}; you hold {have})"
+        for s, (have, need) in missing.items()
+    ]
+    text = "It assumes " + "; ".join(parts) + "."
+    data: dict[str, Any] = {
+        "missing": {s: {"have": int(h), "need": int(n)} for s, (h, n) in missing.items()},
+        "closer": None,
+    }
+    found = best_closer(ctx, course, learner, known, missing)
+    if found is None:
+        text += " No course in the catalog teaches these to that level."
+    else:
+        closer, closes, est = found
+        hours = "" if est.hours is None else f", about {est.hours:.0f} h for you"
+        where = (
+            f" (on {closer.platform}, outside your platforms)"
+            if learner.platforms and closer.platform not in learner.platforms
+            else f" (on {closer.platform})"
+        )
+        left = [s for s in missing if s not in closes]
+        text += f" {closer.title}{where}{hours} teaches "
+        text += (
+            "all of them."
+            if not left
+            else (
+                ", ".join(_skill_name(ctx, s) for s in closes)
+                + "; nothing in the catalog also closes "
+                + ", ".join(_skill_name(ctx, s) for s in left)
+                + "."
+            )
+        )
+        data["closer"] = {
+            "course_id": closer.id,
+            "title": closer.title,
+            "platform": closer.platform,
+            "closes": closes,
+            "hours": est.hours,
+        }
+    return Reason(kind="missing-prerequisites", text=text, caveat=True, data=data)
+
+
+# ---------------------------------------------------------------- material and goal
+
+
+def _known_reason(share: float, teaches: Mapping[str, Level], known: Mapping[str, Level]) -> Reason:
+    held = sorted(s for s, t in teaches.items() if known.get(s, 0) >= t)
+    slow = share >= SLOW_KNOWN_SHARE
+    text = f"You already hold about {share:.0%} of its material"
+    text += "; the early material will feel slow." if slow else "."
+    return Reason(
+        kind="already-known",
+        text=text,
+        caveat=slow,
+        data={"known_share": share, "held_skills": held},
+    )
+
+
+def _goal_label(ctx: AdvisorContext, learner: Learner) -> str:
+    if learner.goal is not None and learner.goal in ctx.roles:
+        return ctx.roles[learner.goal].name
+    return "your targets"
+
+
+def _goal_reason(
+    ctx: AdvisorContext,
+    learner: Learner,
+    known: Mapping[str, Level],
+    after: Mapping[str, Level],
+    requirements: Mapping[str, Requirement],
+    contrib: CourseContribution,
+) -> Reason:
+    before = coverage(known, requirements)
+    after_cov = coverage(after, requirements)
+    share = 0.0 if before >= 1.0 else (after_cov - before) / (1.0 - before)
+    remaining = gaps_of(ctx, after, requirements)
+    top = [g for g in remaining if g.weight == Weight.CORE][:TOP_MISSING]
+    goal = _goal_label(ctx, learner)
+    if contrib.coverage_gain <= 0:
+        held = [f.skill for f in contrib.fallthrough if f.reason in (ALREADY_HELD, ALREADY_MET)]
+        text = (
+            f"What it teaches toward {goal} you already hold at the needed level "
+            f"({', '.join(_skill_name(ctx, s) for s in held)})."
+        )
+    else:
+        text = (
+            f"It closes {share:.0%} of your remaining gap to {goal} "
+            f"(coverage {before:.0%} -> {after_cov:.0%})"
+        )
+        if contrib.closes:
+            text += f" and fully closes {len(contrib.closes)} of your gaps"
+        text += "."
+    if top:
+        text += " Still missing after it (core): " + ", ".join(
+            f"{g.name} ({g.have}->{g.need})" for g in top
+        )
+        text += "."
+    elif remaining:
+        text += f" {len(remaining)} non-core gaps remain after it."
+    data = {
+        "goal": learner.goal,
+        "coverage_before": before,
+        "coverage_after": after_cov,
+        "gap_share_closed": share,
+        "closes": contrib.closes,
+        "counts": {s: int(v) for s, v in contrib.counts.items()},
+        "missing_core": [g.skill for g in top],
+        "remaining_gaps": len(remaining),
+    }
+    return Reason(kind="goal-coverage", text=text, data=data)
+
+
+def _off_goal_reason(ctx: AdvisorContext, learner: Learner, teaches: Mapping[str, Level]) -> Reason:
+    goal = _goal_label(ctx, learner)
+    taught = sorted(teaches)
+    text = (
+        f"Nothing it teaches is required for {goal}."
+        if taught
+        else "The catalog lists no skills it teaches, so it cannot be matched to your goal."
+    )
+    return Reason(
+        kind="off-goal", text=text, caveat=True, data={"goal": learner.goal, "teaches": taught}
+    )
+
+
+# ---------------------------------------------------------------- style and outcomes
+
+
+def _pedagogy_reason(course: Course, learner: Learner) -> Reason | None:
+    if learner.pedagogy is None or course.pedagogy is None:
+        return None
+    data = {"course": course.pedagogy.value, "preferred": learner.pedagogy.value}
+    mixed = Pedagogy.MIXED in (course.pedagogy, learner.pedagogy)
+    if course.pedagogy == learner.pedagogy or mixed:
+        text = (
+            f"It is {course.pedagogy.value} (it {APPROACH[course.pedagogy]}), "
+            f"which suits your {learner.pedagogy.value} preference."
+        )
+        return Reason(kind="pedagogy", text=text, data={**data, "match": True})
+    text = (
+        f"It is {course.pedagogy.value} (it {APPROACH[course.pedagogy]}); you prefer "
+        f"{learner.pedagogy.value} (one that {APPROACH[learner.pedagogy]}). Neither is harder; "
+        "they differ in approach."
+    )
+    return Reason(kind="pedagogy", text=text, caveat=True, data={**data, "match": False})
+
+
+def _portfolio_reason(course: Course, learner: Learner) -> Reason | None:
+    if Need.PORTFOLIO not in learner.needs:
+        return None
+    hands_on = course.hands_on
+    data = {"hands_on": hands_on.value if hands_on else None}
+    if hands_on is None:
+        text = "The catalog does not record its hands-on format, so portfolio output is unknown."
+        return Reason(kind="portfolio", text=text, data=data)
+    if hands_on in PORTFOLIO_HANDS_ON:
+        what = "independent projects" if hands_on == HandsOn.INDEPENDENT_PROJECTS else "a capstone"
+        text = f"It has {what}: work to show in a portfolio."
+        return Reason(kind="portfolio", text=text, data=data)
+    what = "guided labs" if hands_on == HandsOn.GUIDED_LABS else "no hands-on work"
+    text = f"It has {what}, not independent projects: no portfolio output."
+    return Reason(kind="portfolio", text=text, caveat=True, data=data)
+
+
+def _certificate_reason(course: Course, learner: Learner) -> Reason | None:
+    if Need.CERTIFICATE not in learner.needs:
+        return None
+    cert = course.certificate
+    data: dict[str, Any] = {"certificate": cert.value if cert else None}
+    if cert is None:
+        text = "The catalog does not say whether it offers a certificate."
+        return Reason(kind="certificate", text=text, data=data)
+    if cert == CertificateKind.NONE:
+        return Reason(kind="certificate", text="It offers no certificate.", caveat=True, data=data)
+    text = f"It offers a {cert.value} certificate."
+    if course.price.certificate_amount is not None:
+        currency = f" {course.price.currency}" if course.price.currency else ""
+        text += f" The certificate costs {course.price.certificate_amount:g}{currency}."
+        data["certificate_amount"] = course.price.certificate_amount
+    return Reason(kind="certificate", text=text, data=data)
+
+
+def _quality_reason(ctx: AdvisorContext, course: Course) -> Reason | None:
+    quality = ctx.quality.get(course.id)
+    rating = course.external_rating
+    parts: list[str] = []
+    data: dict[str, Any] = {}
+    if quality is not None and quality.practitioner_n > 0 and quality.practitioner_mean is not None:
+        n = quality.practitioner_n
+        text = f"Practitioners rate it {quality.practitioner_mean:.1f}/10 from {n} review"
+        text += "" if n == 1 else "s"
+        if quality.practitioner_low is not None:
+            text += f" (lower credible bound {quality.practitioner_low:.1f})"
+        parts.append(text)
+        data.update(
+            practitioner_mean=quality.practitioner_mean,
+            practitioner_low=quality.practitioner_low,
+            practitioner_n=n,
+        )
+    if rating is not None:
+        count = "" if rating.count is None else f" from {rating.count:,} ratings"
+        parts.append(f"{rating.source} lists {rating.value:g}/{rating.scale:g}{count}")
+        data["external"] = rating.model_dump()
+    if not parts:
+        return None
+    return Reason(kind="quality", text="; ".join(parts) + ".", data=data)
+
+
+def _time_reason(estimate: HoursEstimate, learner: Learner) -> Reason:
+    data: dict[str, Any] = {**estimate.as_dict(), "hours_per_week": learner.hours_per_week}
+    if estimate.hours is None or estimate.low is None or estimate.high is None:
+        return Reason(
+            kind="time",
+            text="The catalog lists no effort for it, so there is no time estimate.",
+            data=data,
+        )
+    hpw = learner.hours_per_week
+    weeks = weeks_at(estimate.hours, hpw)
+    low_w, high_w = weeks_at(estimate.low, hpw), weeks_at(estimate.high, hpw)
+    text = (
+        f"About {estimate.hours:.0f} h for you ({estimate.low:.0f}-{estimate.high:.0f} h), "
+        f"{weeks:.1f} weeks at {hpw:g} h/week ({low_w:.1f}-{high_w:.1f}); "
+        f"{estimate.basis}."
+    )
+    data.update(weeks=weeks, weeks_low=low_w, weeks_high=high_w)
+    late = learner.deadline_weeks is not None and weeks > learner.deadline_weeks
+    if late:
+        text += f" That is past your {learner.deadline_weeks:g}-week deadline."
+    data["past_deadline"] = late
+    return Reason(kind="time", text=text, caveat=late, data=data)
+
+
+def _skill_name(ctx: AdvisorContext, skill: str) -> str:
+    info = ctx.taxonomy.skills.get(skill)
+    return info.name if info else skill
