@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from coursestack.domain import Course, Role
 from coursestack.engine.taxonomy import Taxonomy
+
+if TYPE_CHECKING:
+    from coursestack.engine.ratings import RatingEstimate
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,7 @@ class AdvisorContext:
     taxonomy: Taxonomy
     roles: Mapping[str, Role]
     quality: Mapping[str, CourseQuality] = field(default_factory=dict)
+    ratings: Mapping[str, RatingEstimate] = field(default_factory=dict)  # practitioner
 
     def course(self, course_id: str) -> Course:
         return self.courses[course_id]

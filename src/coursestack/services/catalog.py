@@ -4,6 +4,7 @@ context. CLI, API and web all call these."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -11,13 +12,15 @@ from rapidfuzz import fuzz, process
 from sqlalchemy.orm import Session
 
 from coursestack import knowledge
-from coursestack.domain import AmbiguousError, Course, NotFoundError, Role, Skill
-from coursestack.engine.context import AdvisorContext, CourseQuality
+from coursestack.domain import AmbiguousError, Course, NotFoundError, Review, Role, Skill
+from coursestack.engine import ratings, review_flags
+from coursestack.engine.context import AdvisorContext
 from coursestack.engine.taxonomy import Taxonomy
 from coursestack.settings import Settings
 from coursestack.store.courses import CourseRepository
 from coursestack.store.db import Database
 from coursestack.store.meta import MetaRepository
+from coursestack.store.reviews import ReviewRepository
 
 SUGGESTIONS = 5
 
@@ -111,42 +114,41 @@ _context_lock = threading.Lock()
 _context_cache: dict[str, _CachedContext] = {}
 
 
-def advisor_context(
-    db: Database, quality: dict[str, CourseQuality] | None = None
-) -> AdvisorContext:
-    """The whole catalog in memory for the engine; rebuilt only when the catalog changed."""
+def advisor_context(db: Database) -> AdvisorContext:
+    """The whole catalog in memory for the engine, with each course's quality evidence
+    (practitioner estimate, external rating); rebuilt only when courses or reviews changed."""
     with db.session() as session:
-        version = MetaRepository(session).get("catalog_version") or "0"
-        reviews_version = MetaRepository(session).get("reviews_version") or "0"
-        key = (version, reviews_version)
+        meta = MetaRepository(session)
+        key = (meta.get("catalog_version") or "0", meta.get("reviews_version") or "0")
         with _context_lock:
             cached = _context_cache.get(db.url)
-            if cached is not None and cached.key == key and quality is None:
+            if cached is not None and cached.key == key:
                 return cached.context
         courses = {c.id: c for c in CourseRepository(session).all()}
+        reviews = ReviewRepository(session).all_current()
+    tax = taxonomy()
+    estimates = practitioner_estimates(courses.values(), reviews, tax)
     ctx = AdvisorContext(
         courses=courses,
-        taxonomy=taxonomy(),
+        taxonomy=tax,
         roles={r.id: r for r in knowledge.roles()},
-        quality=quality if quality is not None else _external_quality(courses),
+        quality=ratings.course_quality(courses.values(), reviews, estimates=estimates),
+        ratings=estimates,
     )
-    if quality is None:
-        with _context_lock:
-            _context_cache[db.url] = _CachedContext(key, ctx)
+    with _context_lock:
+        _context_cache[db.url] = _CachedContext(key, ctx)
     return ctx
 
 
-def _external_quality(courses: dict[str, Course]) -> dict[str, CourseQuality]:
-    """Quality evidence from external ratings alone (practitioner reviews are added by the
-    review service when present)."""
-    out: dict[str, CourseQuality] = {}
-    for cid, course in courses.items():
-        rating = course.external_rating
-        if rating is not None:
-            out[cid] = CourseQuality(
-                external_value=rating.value / rating.scale, external_count=rating.count
-            )
-    return out
+def practitioner_estimates(
+    courses: Iterable[Course], reviews: Sequence[Review], tax: Taxonomy
+) -> dict[str, ratings.RatingEstimate]:
+    """Bayesian estimates per reviewed course; flagged reviews enter down-weighted."""
+    if not reviews:
+        return {}
+    flags = review_flags.flag_reviews(reviews)
+    categories = ratings.course_categories(courses, tax)
+    return ratings.estimate_all(reviews, categories, flags.weights)
 
 
 def course_summary(course: Course) -> dict[str, object]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from sqlalchemy.orm import Session
 
 from coursestack.store.tables import MetaRow
@@ -22,8 +24,9 @@ class MetaRepository:
         else:
             row.value = value
 
-    def bump(self, key: str) -> int:
-        """Increment a counter; caches compare it to know the catalog changed."""
-        value = int(self.get(key) or 0) + 1
-        self.set(key, str(value))
+    def bump(self, key: str) -> str:
+        """Give a version key a new unique value; caches compare it to know the data changed.
+        A fresh token rather than a counter: concurrent writers cannot lose an update."""
+        value = uuid.uuid4().hex
+        self.set(key, value)
         return value

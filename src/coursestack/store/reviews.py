@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coursestack.domain import Review
+from coursestack.store.meta import MetaRepository
 from coursestack.store.tables import ReviewHistoryRow, ReviewRow
 
 AddResult = Literal["added", "replaced", "unchanged"]
@@ -63,6 +64,7 @@ class ReviewRepository:
                 )
             )
             self.session.flush()
+            MetaRepository(self.session).bump("reviews_version")
             return "added"
         if _same(row, review):
             return "unchanged"
@@ -86,6 +88,7 @@ class ReviewRepository:
         row.version += 1
         row.created_at = now
         self.session.flush()
+        MetaRepository(self.session).bump("reviews_version")
         return "replaced"
 
     def for_course(self, course_id: str) -> list[Review]:

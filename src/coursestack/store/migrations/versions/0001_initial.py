@@ -90,10 +90,15 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime, nullable=False),
         sa.Column("revoked", sa.Boolean, nullable=False),
     )
-    op.create_table(
+    meta = op.create_table(
         "meta",
         sa.Column("key", sa.String(60), primary_key=True),
         sa.Column("value", sa.Text, nullable=False),
+    )
+    # Present from the start, so concurrent first writers update a row instead of racing
+    # to insert it.
+    op.bulk_insert(
+        meta, [{"key": "catalog_version", "value": "0"}, {"key": "reviews_version", "value": "0"}]
     )
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
