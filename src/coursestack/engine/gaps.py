@@ -52,7 +52,8 @@ def missing_weight(have: int, req: Requirement) -> float:
 def gaps_of(
     ctx: AdvisorContext, known: Mapping[str, Level], requirements: Mapping[str, Requirement]
 ) -> list[Gap]:
-    """Required skills held below their level, most weighted shortfall first."""
+    """Required skills held below their level: largest weighted shortfall first, then the
+    heavier role weight."""
     out: list[Gap] = []
     for skill, req in requirements.items():
         have = Level(known.get(skill, Level.NONE))
@@ -69,7 +70,7 @@ def gaps_of(
                 weight=req.weight,
             )
         )
-    out.sort(key=lambda g: (-missing_weight(g.have, requirements[g.skill]), g.skill))
+    out.sort(key=lambda g: (-missing_weight(g.have, requirements[g.skill]), -g.weight, g.skill))
     return out
 
 

@@ -1,0 +1,312 @@
+"""Learners from YAML files or CLI options, with every name resolved against the catalog.
+
+Errors name the field they come from ("skills.pyton: unknown skill; closest matches: ...")
+so a user can fix the file without guessing. Unknown names raise NotFoundError (with the
+closest matches); malformed values raise InvalidInputError.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import ValidationError
+from rapidfuzz import fuzz, process
+
+from coursestack.domain import (
+    AmbiguousError,
+    InvalidInputError,
+    Learner,
+    Level,
+    Need,
+    NotFoundError,
+    PaceProfile,
+    Pedagogy,
+)
+from coursestack.engine.context import AdvisorContext
+
+SUGGESTIONS = 5
+FIELDS = (
+    "skills",
+    "completed",
+    "goal",
+    "targets",
+    "hours_per_week",
+    "budget",
+    "deadline_weeks",
+    "platforms",
+    "pedagogy",
+    "needs",
+    "pace",
+)
+# Platforms named in the project brief; a catalog may add more (they are accepted too).
+KNOWN_PLATFORMS = (
+    "coursera", "edx", "udemy", "fast.ai", "kaggle-learn", "datacamp", "udacity", "mit-ocw",
+    "stanford-online", "deeplearning.ai", "google", "hugging-face", "microsoft-learn",
+    "aws-skill-builder", "datatalks-club", "full-stack-deep-learning", "made-with-ml",
+    "youtube", "openai", "other",
+)  # fmt: skip
+_LEVEL_WORDS = {level.label: level for level in Level}
+_E = TypeVar("_E", Pedagogy, PaceProfile, Need)
+
+
+def _not_found(where: str, kind: str, query: str, suggestions: list[str]) -> NotFoundError:
+    err = NotFoundError(kind, query, suggestions)
+    msg = f"{where}: unknown {kind}"
+    if suggestions:
+        msg += "; closest matches: " + ", ".join(suggestions)
+    err.args = (msg,)
+    return err
+
+
+def _invalid(where: str, message: str) -> InvalidInputError:
+    return InvalidInputError(f"{where}: {message}")
+
+
+# ---------------------------------------------------------------- reading
+
+
+def read_learner_data(path: Path) -> dict[str, Any]:
+    """The raw mapping of a learner YAML file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise InvalidInputError(f"cannot read learner file {path}: {err}") from err
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        problem = getattr(err, "problem", None) or str(err)
+        raise InvalidInputError(f"{path}: not valid YAML{where}: {problem}") from err
+    if data is None:
+        raise InvalidInputError(f"{path}: the learner file is empty")
+    if not isinstance(data, dict):
+        raise InvalidInputError(
+            f"{path}: a learner file is a mapping of fields ({', '.join(FIELDS)}), "
+            f"got {type(data).__name__}"
+        )
+    return data
+
+
+def load_learner_file(path: Path, ctx: AdvisorContext) -> Learner:
+    return parse_learner(read_learner_data(path), ctx, source=str(path))
+
+
+# ---------------------------------------------------------------- parsing
+
+
+def parse_learner(
+    data: Mapping[str, Any], ctx: AdvisorContext, *, source: str = "learner"
+) -> Learner:
+    """A Learner from a raw mapping (the learner-file contract in DESIGN.md)."""
+    try:
+        return _parse(data, ctx)
+    except (NotFoundError, InvalidInputError) as err:
+        err.args = (f"{source}: {err}",)
+        raise
+
+
+def _parse(data: Mapping[str, Any], ctx: AdvisorContext) -> Learner:
+    for key in data:
+        if key not in FIELDS:
+            near = [m for m, _s, _i in process.extract(str(key), FIELDS, limit=3)]
+            raise _not_found(str(key), "field", str(key), near)
+    fields: dict[str, Any] = {}
+    fields["skills"] = _skill_levels(data.get("skills"), "skills", ctx)
+    fields["targets"] = _skill_levels(data.get("targets"), "targets", ctx)
+    fields["completed"] = _courses(data.get("completed"), ctx)
+    goal = data.get("goal")
+    if goal is not None:
+        fields["goal"] = _role(goal, ctx)
+    for name in ("hours_per_week", "budget", "deadline_weeks"):
+        if data.get(name) is not None:
+            fields[name] = _number(data[name], name)
+    if data.get("platforms") is not None:
+        fields["platforms"] = _platforms(data["platforms"], ctx)
+    if data.get("pedagogy") is not None:
+        fields["pedagogy"] = _choice(data["pedagogy"], "pedagogy", Pedagogy)
+    if data.get("pace") is not None:
+        fields["pace"] = _choice(data["pace"], "pace", PaceProfile)
+    fields["needs"] = [
+        _choice(v, f"needs[{i}]", Need) for i, v in enumerate(_list(data.get("needs"), "needs"))
+    ]
+    try:
+        return Learner(**fields)
+    except ValidationError as err:
+        first = err.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"]) or "learner"
+        raise _invalid(loc, first["msg"]) from err
+
+
+def _list(value: Any, where: str) -> list[Any]:
+    if value is None:
+        return []
+    if isinstance(value, str) or not isinstance(value, list):
+        raise _invalid(where, f"expected a list, got {value!r}")
+    return value
+
+
+def parse_level(value: Any, where: str) -> Level:
+    """0-4, or a level word (none, aware, practised, applied, production)."""
+    if isinstance(value, str) and value.strip().lower() in _LEVEL_WORDS:
+        return _LEVEL_WORDS[value.strip().lower()]
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 4:
+        words = ", ".join(f"{lv.value} {lv.label}" for lv in Level)
+        raise _invalid(where, f"level must be 0-4 ({words}), got {value!r}")
+    return Level(value)
+
+
+def _skill_levels(value: Any, where: str, ctx: AdvisorContext) -> dict[str, Level]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise _invalid(where, f"expected a mapping of skill: level, got {value!r}")
+    out: dict[str, Level] = {}
+    for name, raw in value.items():
+        field = f"{where}.{name}"
+        skill = resolve_skill(str(name), field, ctx)
+        level = parse_level(raw, field)
+        out[skill] = max(level, out.get(skill, Level.NONE))
+    return out
+
+
+def resolve_skill(name: str, where: str, ctx: AdvisorContext) -> str:
+    try:
+        return ctx.taxonomy.resolve(name)
+    except AmbiguousError as err:
+        amb = AmbiguousError("skill", name, err.suggestions)
+        amb.args = (f"{where}: ambiguous skill; use one of: {', '.join(err.suggestions)}",)
+        raise amb from None
+    except NotFoundError as err:
+        raise _not_found(where, "skill", name, err.suggestions) from None
+
+
+def resolve_course_id(text: str, where: str, ctx: AdvisorContext) -> str:
+    """A course id from an id or an exact title (case-insensitive)."""
+    query = text.strip()
+    if query in ctx.courses:
+        return query
+    if query.lower() in ctx.courses:
+        return query.lower()
+    folded = query.casefold()
+    matches = sorted(c.id for c in ctx.courses.values() if c.title.casefold() == folded)
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        amb = AmbiguousError("course", text, matches)
+        amb.args = (f"{where}: ambiguous course title; use one of the ids: {', '.join(matches)}",)
+        raise amb
+    titles = {c.id: c.title for c in ctx.courses.values()}
+    found = process.extract(query, titles, scorer=fuzz.WRatio, limit=SUGGESTIONS)
+    raise _not_found(where, "course", text, [f"{cid} ({title})" for title, _s, cid in found])
+
+
+def _courses(value: Any, ctx: AdvisorContext) -> list[str]:
+    out: list[str] = []
+    for i, item in enumerate(_list(value, "completed")):
+        cid = resolve_course_id(str(item), f"completed[{i}] {item!r}", ctx)
+        if cid not in out:
+            out.append(cid)
+    return out
+
+
+def _role(value: Any, ctx: AdvisorContext) -> str:
+    text = str(value).strip()
+    if text in ctx.roles:
+        return text
+    by_name = [r.id for r in ctx.roles.values() if text.casefold() in (r.id, r.name.casefold())]
+    if len(by_name) == 1:
+        return by_name[0]
+    choices = {r.id: f"{r.id} {r.name}" for r in ctx.roles.values()}
+    found = process.extract(text, choices, scorer=fuzz.WRatio, limit=SUGGESTIONS)
+    raise _not_found(f"goal {text!r}", "role", text, [rid for _n, _s, rid in found])
+
+
+def _number(value: Any, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _invalid(where, f"expected a number, got {value!r}")
+    return float(value)
+
+
+def _platforms(value: Any, ctx: AdvisorContext) -> list[str]:
+    known = {*KNOWN_PLATFORMS, *(c.platform for c in ctx.courses.values())}
+    out: list[str] = []
+    for i, item in enumerate(_list(value, "platforms")):
+        slug = str(item).strip().lower()
+        if slug not in known:
+            near = [m for m, _s, _i in process.extract(slug, sorted(known), limit=SUGGESTIONS)]
+            raise _not_found(f"platforms[{i}] {item!r}", "platform", str(item), near)
+        if slug not in out:
+            out.append(slug)
+    return out
+
+
+def _choice(value: Any, where: str, enum: type[_E]) -> _E:
+    try:
+        return enum(str(value).strip().lower())
+    except ValueError:
+        allowed = ", ".join(e.value for e in enum)
+        raise _invalid(where, f"expected one of {allowed}, got {value!r}") from None
+
+
+# ---------------------------------------------------------------- CLI options
+
+
+def parse_skill_option(text: str, where: str = "--skill") -> tuple[str, Any]:
+    """'python=2' (or 'python:2') -> ('python', '2')."""
+    for sep in ("=", ":"):
+        if sep in text:
+            name, _, level = text.partition(sep)
+            if name.strip() and level.strip():
+                return name.strip(), level.strip()
+    raise _invalid(f"{where} {text!r}", "expected SKILL=LEVEL, e.g. python=2")
+
+
+def learner_from_options(
+    ctx: AdvisorContext,
+    *,
+    base: Mapping[str, Any] | None = None,
+    skills: Sequence[str] = (),
+    targets: Sequence[str] = (),
+    completed: Iterable[str] = (),
+    goal: str | None = None,
+    hours_per_week: float | None = None,
+    budget: float | None = None,
+    deadline_weeks: float | None = None,
+    platforms: Sequence[str] | None = None,
+    pedagogy: str | None = None,
+    needs: Sequence[str] = (),
+    pace: str | None = None,
+) -> Learner:
+    """A learner from CLI flags, optionally on top of a learner file's raw data (`base`, from
+    `read_learner_data`): flags add skills / targets / completed courses and override the
+    scalar fields."""
+    data: dict[str, Any] = dict(base or {})
+    for key, flag, items in (("skills", "--skill", skills), ("targets", "--target", targets)):
+        if items:
+            merged = dict(data.get(key) or {})
+            for text in items:
+                name, level = parse_skill_option(text, flag)
+                merged[name] = level
+            data[key] = merged
+    if completed:
+        data["completed"] = [*(data.get("completed") or []), *completed]
+    if needs:
+        data["needs"] = [*(data.get("needs") or []), *needs]
+    scalars = {
+        "goal": goal,
+        "hours_per_week": hours_per_week,
+        "budget": budget,
+        "deadline_weeks": deadline_weeks,
+        "pedagogy": pedagogy,
+        "pace": pace,
+    }
+    data.update({k: v for k, v in scalars.items() if v is not None})
+    if platforms is not None:
+        data["platforms"] = list(platforms)
+    return parse_learner(data, ctx, source="options" if base is None else "learner")

@@ -1,0 +1,176 @@
+"""Pace model: calibration on PRODUCT.md's worked example, and the model's properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coursestack import knowledge
+from coursestack.domain import Course, CourseKind, Level, PaceProfile
+from coursestack.engine.context import AdvisorContext
+from coursestack.engine.pace import KNOWN_SKIP, READY_CORE, estimate_hours, weeks_at
+from coursestack.engine.taxonomy import Taxonomy
+
+HOURS_PER_WEEK = 9.0
+# The worked example: experienced learners 6-8 weeks, every optional exercise 4-5 months.
+EXPERIENCED = {
+    "prog.python": Level.PRACTISED,
+    "math.calculus": Level.AWARE,
+    "math.linear-algebra": Level.AWARE,
+}
+WEEKS_PER_MONTH = 52 / 12
+
+
+def synthetic_ml_specialization() -> Course:
+    """Same listed effort, teaches and assumes as the curated entry."""
+    return Course.model_validate(
+        {
+            "id": "ml-spec",
+            "title": "Machine Learning Specialization",
+            "platform": "coursera",
+            "kind": "specialization",
+            "effort": {"weeks": 13, "hours_per_week_low": 9, "hours_per_week_high": 9},
+            "teaches": {"ml.supervised": 2, "ml.gradient-descent": 2, "prog.numpy": 2,
+                        "dl.neural-networks": 2, "ml.unsupervised.clustering": 2,
+                        "prog.jupyter": 1},
+            "assumes": {"prog.python": 1, "math.calculus": 1, "math.linear-algebra": 1},
+        }
+    )  # fmt: skip
+
+
+def real_ml_specialization() -> tuple[Course, AdvisorContext]:
+    courses = {c.id: c for c in knowledge.curated_catalog()}
+    found = [
+        c for c in courses.values()
+        if c.title == "Machine Learning Specialization" and c.platform == "coursera"
+    ]  # fmt: skip
+    if not found:
+        pytest.skip("the curated catalog has no Machine Learning Specialization")
+    ctx = AdvisorContext(courses=courses, taxonomy=Taxonomy.build(knowledge.skills()), roles={})
+    return found[0], ctx
+
+
+def check_calibration(course: Course, ctx: AdvisorContext | None) -> None:
+    assert course.effort.total_hours() == pytest.approx(117)
+    std = estimate_hours(course, EXPERIENCED, PaceProfile.STANDARD, ctx)
+    assert std.hours is not None and std.low is not None and std.high is not None
+    assert 6 <= weeks_at(std.hours, HOURS_PER_WEEK) <= 8
+    assert std.low == pytest.approx(54, abs=1.5)
+    assert std.high == pytest.approx(72, abs=1.5)
+    thorough = estimate_hours(course, EXPERIENCED, PaceProfile.THOROUGH, ctx)
+    assert thorough.hours is not None and thorough.low is not None and thorough.high is not None
+    assert 4 <= weeks_at(thorough.hours, HOURS_PER_WEEK) / WEEKS_PER_MONTH <= 5
+    assert thorough.low == pytest.approx(156, abs=3)
+    assert thorough.high == pytest.approx(195, abs=3)
+
+
+def test_calibration_on_synthetic_specialization() -> None:
+    check_calibration(synthetic_ml_specialization(), None)
+
+
+def test_calibration_on_curated_catalog_entry() -> None:
+    course, ctx = real_ml_specialization()
+    check_calibration(course, ctx)
+    est = estimate_hours(course, EXPERIENCED, PaceProfile.STANDARD, ctx)
+    assert est.readiness == 1.0
+    assert "prerequisites held" in est.basis
+
+
+def test_unready_learner_takes_the_listed_time() -> None:
+    est = estimate_hours(synthetic_ml_specialization(), {}, PaceProfile.STANDARD)
+    assert est.readiness == 0.0
+    assert est.hours == pytest.approx(117)
+    half = {"prog.python": Level.AWARE}  # 1 of 3 assumed levels
+    partial = estimate_hours(synthetic_ml_specialization(), half, PaceProfile.STANDARD)
+    assert partial.readiness == pytest.approx(1 / 3)
+    assert partial.hours == pytest.approx(117 * (READY_CORE + (1 - READY_CORE) * 2 / 3))
+
+
+def plain(teaches: dict[str, int], hours: float | None = 100.0, **extra: object) -> Course:
+    return Course.model_validate(
+        {"id": "c", "title": "C", "platform": "other", "effort": {"hours": hours},
+         "teaches": teaches, **extra}
+    )  # fmt: skip
+
+
+def test_known_material_is_discounted_with_a_floor() -> None:
+    course = plain({"a": 2, "b": 2})
+    fresh = estimate_hours(course, {})
+    assert fresh.hours == pytest.approx(100 * READY_CORE)  # nothing assumed, nothing held
+    half = estimate_hours(course, {"a": Level.PRACTISED})
+    assert half.known_share == pytest.approx(0.5)
+    assert half.hours == pytest.approx(100 * READY_CORE * (1 - KNOWN_SKIP * 0.5))
+    partial = estimate_hours(course, {"a": Level.AWARE})  # holds a at 1 of 2
+    assert partial.known_share == pytest.approx(0.25)
+    everything = estimate_hours(course, {"a": Level.PRODUCTION, "b": Level.PRODUCTION})
+    assert everything.known_share == 1.0
+    assert everything.hours == pytest.approx(fresh.hours * (1 - KNOWN_SKIP))
+    assert everything.hours is not None and fresh.hours is not None
+    assert everything.hours >= 0.4 * fresh.hours - 1e-9  # never skip more than 60%
+
+
+def test_unknown_effort_stays_unknown() -> None:
+    est = estimate_hours(plain({"a": 1}, hours=None), {})
+    assert (est.hours, est.low, est.high, est.listed) == (None, None, None, None)
+    assert "no effort" in est.basis
+
+
+def test_program_without_effort_sums_its_parts() -> None:
+    p1 = Course.model_validate(
+        {"id": "p1", "title": "P1", "platform": "other", "effort": {"hours": 40},
+         "teaches": {"x": 2}}
+    )  # fmt: skip
+    p2 = Course.model_validate(
+        {"id": "p2", "title": "P2", "platform": "other", "effort": {"hours": 60},
+         "teaches": {"y": 2}, "assumes": {"x": 2}}
+    )  # fmt: skip
+    prog = Course(id="prog", title="Prog", platform="other", kind=CourseKind.SPECIALIZATION,
+                  parts=["p1", "p2"])  # fmt: skip
+    ctx = AdvisorContext(courses={"p1": p1, "p2": p2, "prog": prog},
+                         taxonomy=Taxonomy.build([]), roles={})  # fmt: skip
+    est = estimate_hours(prog, {}, PaceProfile.STANDARD, ctx)
+    # p2's prerequisite is taught by p1, so no catch-up for it
+    assert est.listed == pytest.approx(100)
+    assert est.hours == pytest.approx(100 * READY_CORE)
+    assert estimate_hours(prog, {}, PaceProfile.STANDARD, None).hours is None
+    missing_part = prog.model_copy(update={"parts": ["p1", "gone"]})
+    assert estimate_hours(missing_part, {}, PaceProfile.STANDARD, ctx).hours is None
+
+
+def test_pace_profiles_order_and_ranges() -> None:
+    course = synthetic_ml_specialization()
+    values = [estimate_hours(course, EXPERIENCED, p) for p in PaceProfile]
+    by_pace = dict(zip(PaceProfile, values, strict=True))
+    fast = by_pace[PaceProfile.FAST].hours
+    std = by_pace[PaceProfile.STANDARD].hours
+    slow = by_pace[PaceProfile.THOROUGH].hours
+    assert fast is not None and std is not None and slow is not None
+    assert fast < std < slow
+    for est in values:
+        assert est.low is not None and est.hours is not None and est.high is not None
+        assert est.low <= est.hours <= est.high
+    assert "uncalibrated" in by_pace[PaceProfile.FAST].basis
+
+
+def test_weeks_at() -> None:
+    assert weeks_at(63, 9) == pytest.approx(7)
+    with pytest.raises(ValueError):
+        weeks_at(10, 0)
+
+
+SKILLS = ["a", "b", "c"]
+HOLD = st.dictionaries(st.sampled_from(SKILLS), st.sampled_from(list(Level)))
+
+
+@given(HOLD, st.sampled_from(SKILLS), st.sampled_from(list(Level)), st.sampled_from(PaceProfile))
+def test_more_knowledge_never_takes_longer(
+    known: dict[str, Level], skill: str, level: Level, pace: PaceProfile
+) -> None:
+    course = plain({"a": 2, "b": 3}, assumes={"c": 2})
+    raised = {**known, skill: max(level, known.get(skill, Level.NONE))}
+    before = estimate_hours(course, known, pace).hours
+    after = estimate_hours(course, raised, pace).hours
+    assert before is not None and after is not None
+    assert after <= before + 1e-9
+    assert after >= 100 * READY_CORE * (1 - KNOWN_SKIP) * 0.7 - 1e-9
