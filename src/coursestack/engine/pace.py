@@ -209,4 +209,4 @@ def _readiness_words(assumes: Mapping[str, Level], readiness: float) -> str:
 def _pace_words(pace: PaceProfile) -> str:
     factor = PACE_FACTORS[pace]
     note = "" if factor.calibrated else ", an uncalibrated assumption"
-    return f"{pace.value} pace (x{factor.mid:g}{note})"
+    return f"{pace.value} pace (x{factor.mid:.2f}{note})"

@@ -1,0 +1,266 @@
+"""Fit verdicts and their reasons on a small synthetic catalog with known answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from coursestack.domain import Course, Learner, Level, Requirement, Role, Skill, Weight
+from coursestack.engine.context import AdvisorContext, CourseQuality
+from coursestack.engine.fit import (
+    OFF_GOAL,
+    STRETCH,
+    STRONG_FIT,
+    TOO_BASIC,
+    WITH_CAVEATS,
+    FitVerdict,
+    Reason,
+    assess_fit,
+)
+from coursestack.engine.learner_state import goal_requirements, known_levels
+from coursestack.engine.taxonomy import Taxonomy
+
+SKILLS = [
+    Skill(id="prog.python", name="Python", category="programming"),
+    Skill(id="math.calculus", name="Calculus", category="math"),
+    Skill(id="ml.supervised", name="Supervised learning", category="ml"),
+    Skill(id="ml.evaluation", name="Model evaluation", category="ml"),
+    Skill(id="mlops.deployment", name="Model deployment", category="mlops"),
+    Skill(id="art.drawing", name="Drawing", category="art"),
+]
+ROLE = Role(
+    id="ml-engineer",
+    name="ML engineer",
+    source="test",
+    requirements=[
+        Requirement(skill="prog.python", level=Level.APPLIED, weight=Weight.CORE),
+        Requirement(skill="ml.supervised", level=Level.PRACTISED, weight=Weight.CORE),
+        Requirement(skill="ml.evaluation", level=Level.PRACTISED, weight=Weight.IMPORTANT),
+        Requirement(skill="mlops.deployment", level=Level.PRACTISED, weight=Weight.USEFUL),
+    ],
+)
+
+
+def course(cid: str, teaches: dict[str, int], hours: float | None = None, **kw: Any) -> Course:
+    return Course.model_validate(
+        {"id": cid, "title": cid.replace("-", " ").title(), "platform": kw.pop("platform", "other"),
+         "effort": {"hours": hours}, "teaches": teaches, **kw}
+    )  # fmt: skip
+
+
+COURSES = [
+    course(
+        "ml-course",
+        {"ml.supervised": 2, "ml.evaluation": 2},
+        50,
+        assumes={"prog.python": 2, "math.calculus": 1},
+        pedagogy="theory-first",
+        hands_on="guided-labs",
+        certificate="university",
+        external_rating={"value": 4.8, "scale": 5, "count": 1200, "source": "platform"},
+    ),
+    course("calc-short", {"math.calculus": 1}, 10),
+    course("calc-long", {"math.calculus": 2}, 40),
+    course("calc-elsewhere", {"math.calculus": 1}, 5, platform="faraway"),
+    course("python-basics", {"prog.python": 2}, 15),
+    course("python-and-calc", {"prog.python": 2, "math.calculus": 1}, 60),
+    course("drawing", {"art.drawing": 2}, 10),
+    course(
+        "ml-project",
+        {"ml.supervised": 3, "mlops.deployment": 2},
+        30,
+        pedagogy="code-first",
+        hands_on="independent-projects",
+        certificate="none",
+    ),
+    course("no-effort", {"ml.evaluation": 1}),
+    course("mostly-known", {"prog.python": 2, "math.calculus": 1, "ml.supervised": 1}, 20),
+]
+
+
+def make_ctx(quality: dict[str, CourseQuality] | None = None) -> AdvisorContext:
+    return AdvisorContext(
+        courses={c.id: c for c in COURSES},
+        taxonomy=Taxonomy.build(SKILLS),
+        roles={ROLE.id: ROLE},
+        quality=quality or {},
+    )
+
+
+READY = {"prog.python": 2, "math.calculus": 1}
+
+
+def fit(course_id: str, ctx: AdvisorContext | None = None, **learner: Any) -> FitVerdict:
+    ctx = ctx or make_ctx()
+    ln = Learner.model_validate({"goal": "ml-engineer", "hours_per_week": 10, **learner})
+    return assess_fit(ctx, course_id, ln, known_levels(ln, ctx), goal_requirements(ln, ctx))
+
+
+def reason(verdict: FitVerdict, kind: str) -> Reason | None:
+    found = [r for r in verdict.reasons if r.kind == kind]
+    assert len(found) <= 1
+    return found[0] if found else None
+
+
+def kinds(verdict: FitVerdict) -> set[str]:
+    return {r.kind for r in verdict.reasons}
+
+
+# ---------------------------------------------------------------- verdicts
+
+
+def test_strong_fit() -> None:
+    v = fit("ml-project", skills=READY)
+    assert v.verdict == STRONG_FIT
+    assert not any(r.caveat for r in v.reasons)
+
+
+def test_fit_with_caveats_from_style() -> None:
+    v = fit("ml-course", skills=READY, pedagogy="code-first")
+    assert v.verdict == WITH_CAVEATS
+    assert [r.kind for r in v.reasons if r.caveat] == ["pedagogy"]
+
+
+def test_stretch_names_the_cheapest_closing_course() -> None:
+    v = fit("ml-course", skills={"prog.python": 2})
+    assert v.verdict == STRETCH
+    r = reason(v, "missing-prerequisites")
+    assert r is not None and r.caveat
+    assert r.data["missing"] == {"math.calculus": {"have": 0, "need": 1}}
+    # no platform filter: the 5 h course wins; calc-short (10 h), calc-long (40 h) and
+    # python-and-calc (60 h) lose on hours
+    assert r.data["closer"]["course_id"] == "calc-elsewhere"
+    assert "Calculus" in r.text and "Calc Elsewhere" in r.text
+
+
+def test_stretch_closer_respects_platforms_and_prefers_closing_everything() -> None:
+    v = fit("ml-course", skills={"prog.python": 2}, platforms=["other"])
+    r = reason(v, "missing-prerequisites")
+    assert r is not None and r.data["closer"]["course_id"] == "calc-short"
+    both = reason(fit("ml-course", platforms=["other"]), "missing-prerequisites")
+    assert both is not None
+    # python-basics (15 h) closes only one of two; mostly-known (20 h) and python-and-calc
+    # (60 h) close both: the shorter of those wins
+    assert both.data["closer"]["course_id"] == "mostly-known"
+    assert both.data["closer"]["closes"] == ["math.calculus", "prog.python"]
+
+
+def test_too_basic_when_nothing_new_for_the_goal() -> None:
+    v = fit("ml-course", skills={**READY, "ml.supervised": 2, "ml.evaluation": 2})
+    assert v.verdict == TOO_BASIC
+    r = reason(v, "goal-coverage")
+    assert r is not None and r.data["gap_share_closed"] == 0
+
+
+def test_too_basic_when_most_material_is_held() -> None:
+    v = fit("mostly-known", skills=READY)
+    known = reason(v, "already-known")
+    assert known is not None and known.data["known_share"] == pytest.approx(0.75)
+    assert v.verdict == TOO_BASIC
+
+
+def test_off_goal() -> None:
+    v = fit("drawing", skills=READY)
+    assert v.verdict == OFF_GOAL
+    r = reason(v, "off-goal")
+    assert r is not None and r.data["teaches"] == ["art.drawing"]
+    assert reason(v, "goal-coverage") is None
+
+
+# ---------------------------------------------------------------- reasons
+
+
+def test_goal_coverage_share_and_what_it_leaves() -> None:
+    v = fit("ml-course", skills=READY)
+    r = reason(v, "goal-coverage")
+    assert r is not None
+    # before: python 3 * 2/3 = 2 of 9; after: + supervised 3 + evaluation 2 = 7 of 9
+    assert r.data["coverage_before"] == pytest.approx(2 / 9)
+    assert r.data["coverage_after"] == pytest.approx(7 / 9)
+    assert r.data["gap_share_closed"] == pytest.approx(5 / 7)
+    assert r.data["missing_core"] == ["prog.python"]
+    assert r.data["closes"] == ["ml.evaluation", "ml.supervised"]
+    assert "71%" in r.text and "Python" in r.text
+    assert reason(v, "off-goal") is None
+    assert reason(v, "missing-prerequisites") is None
+
+
+def test_already_known_slow_start_threshold() -> None:
+    assert reason(fit("ml-course", skills=READY), "already-known") is None
+    # holds evaluation at 2: half the material (2 of 4 levels) -> slow start
+    slow = reason(fit("ml-course", skills={**READY, "ml.evaluation": 2}), "already-known")
+    assert slow is not None and slow.caveat and "feel slow" in slow.text
+    # holds supervised at 1: a quarter of the material -> mentioned, not a caveat
+    some = reason(fit("ml-course", skills={**READY, "ml.supervised": 1}), "already-known")
+    assert some is not None and not some.caveat and "feel slow" not in some.text
+
+
+def test_pedagogy_reason() -> None:
+    assert reason(fit("ml-course", skills=READY), "pedagogy") is None  # no preference
+    differ = reason(fit("ml-course", skills=READY, pedagogy="code-first"), "pedagogy")
+    assert differ is not None and differ.caveat
+    assert "Neither is harder" in differ.text and differ.data["match"] is False
+    same = reason(fit("ml-course", skills=READY, pedagogy="theory-first"), "pedagogy")
+    assert same is not None and not same.caveat and same.data["match"] is True
+    assert reason(fit("calc-short", pedagogy="theory-first"), "pedagogy") is None  # unknown
+
+
+def test_portfolio_reason() -> None:
+    assert reason(fit("ml-course", skills=READY), "portfolio") is None
+    labs = reason(fit("ml-course", skills=READY, needs=["portfolio"]), "portfolio")
+    assert labs is not None and labs.caveat and "no portfolio output" in labs.text
+    projects = reason(fit("ml-project", skills=READY, needs=["portfolio"]), "portfolio")
+    assert projects is not None and not projects.caveat
+    unknown = reason(fit("calc-short", needs=["portfolio"]), "portfolio")
+    assert unknown is not None and not unknown.caveat and unknown.data["hands_on"] is None
+
+
+def test_certificate_reason() -> None:
+    assert reason(fit("ml-course", skills=READY), "certificate") is None
+    has = reason(fit("ml-course", skills=READY, needs=["certificate"]), "certificate")
+    assert has is not None and not has.caveat and "university" in has.text
+    none = reason(fit("ml-project", skills=READY, needs=["certificate"]), "certificate")
+    assert none is not None and none.caveat
+    v = fit("ml-project", skills=READY, needs=["certificate"])
+    assert v.verdict == WITH_CAVEATS
+
+
+def test_quality_reason() -> None:
+    assert reason(fit("calc-short"), "quality") is None
+    external = reason(fit("ml-course", skills=READY), "quality")
+    assert external is not None and "4.8/5" in external.text and "1,200" in external.text
+    assert "practitioner_n" not in external.data
+    ctx = make_ctx({"ml-project": CourseQuality(practitioner_mean=8.4, practitioner_low=7.1,
+                                                practitioner_n=3)})  # fmt: skip
+    rated = reason(fit("ml-project", ctx, skills=READY), "quality")
+    assert rated is not None and rated.data["practitioner_n"] == 3
+    assert "8.4/10 from 3 reviews" in rated.text
+
+
+def test_time_reason_and_estimates() -> None:
+    v = fit("ml-project", skills=READY)
+    r = reason(v, "time")
+    assert r is not None and v.estimated_hours is not None and v.estimated_weeks is not None
+    assert v.estimated_weeks == pytest.approx(v.estimated_hours / 10)
+    assert r.data["low"] <= v.estimated_hours <= r.data["high"]
+    assert not r.caveat
+    late = fit("ml-project", skills=READY, deadline_weeks=0.5)
+    late_reason = reason(late, "time")
+    assert late_reason is not None and late_reason.caveat and "deadline" in late_reason.text
+    unknown = fit("no-effort", skills=READY)
+    assert unknown.estimated_hours is None and unknown.estimated_weeks is None
+    unknown_reason = reason(unknown, "time")
+    assert unknown_reason is not None and "no time estimate" in unknown_reason.text
+
+
+def test_missing_prerequisites_slow_the_estimate() -> None:
+    ready = fit("ml-course", skills=READY).estimated_hours
+    unready = fit("ml-course").estimated_hours
+    assert ready is not None and unready is not None and unready > ready
+
+
+def test_json_shape() -> None:
+    data = fit("ml-course", skills=READY).model_dump(mode="json")
+    assert {"course_id", "verdict", "reasons", "estimated_hours", "estimated_weeks"} <= set(data)
+    assert all({"kind", "text"} <= set(r) for r in data["reasons"])
