@@ -264,3 +264,12 @@ def test_json_shape() -> None:
     data = fit("ml-course", skills=READY).model_dump(mode="json")
     assert {"course_id", "verdict", "reasons", "estimated_hours", "estimated_weeks"} <= set(data)
     assert all({"kind", "text"} <= set(r) for r in data["reasons"])
+
+
+def test_partial_closer_says_what_it_leaves() -> None:
+    v = fit("ml-course", platforms=["faraway"])
+    r = reason(v, "missing-prerequisites")
+    assert r is not None
+    assert r.data["closer"]["course_id"] == "calc-elsewhere"
+    assert r.data["closer"]["closes"] == ["math.calculus"]
+    assert "it leaves Python" in r.text

@@ -204,7 +204,7 @@ def _prerequisites_reason(
     missing: Mapping[str, tuple[Level, Level]],
 ) -> Reason:
     parts = [
-        f"{_skill_name(ctx, s)} at level {need} ({need.label}; you hold {have})"
+        f"{_skill_name(ctx, s)} at level {int(need)} ({need.label}; you hold {int(have)})"
         for s, (have, need) in missing.items()
     ]
     text = "It assumes " + "; ".join(parts) + "."
@@ -226,13 +226,13 @@ def _prerequisites_reason(
         left = [s for s in missing if s not in closes]
         text += f" {closer.title}{where}{hours} teaches "
         text += (
-            "all of them."
+            ("it." if len(missing) == 1 else "all of them.")
             if not left
             else (
                 ", ".join(_skill_name(ctx, s) for s in closes)
-                + "; nothing in the catalog also closes "
+                + "; it leaves "
                 + ", ".join(_skill_name(ctx, s) for s in left)
-                + "."
+                + " (no single course in the catalog closes them all)."
             )
         )
         data["closer"] = {
