@@ -215,6 +215,8 @@ def test_ranking_by_background_uses_each_groups_reviews_only() -> None:
     assert by_bg["ml-engineer"].entries[0].estimate.course_id == "theory"
     assert by_bg["student"].entries[0].estimate.course_id == "hype"
     assert all(e.estimate.n == 20 for r in by_bg.values() for e in r.entries)
+    only = rank_by_background(data, courses={"hype"})
+    assert [e.estimate.course_id for r in only.values() for e in r.entries] == ["hype"] * 2
 
 
 def test_course_category_and_quality() -> None:

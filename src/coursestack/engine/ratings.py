@@ -40,7 +40,7 @@ import math
 import re
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -436,19 +436,23 @@ def rank_by_background(
     *,
     threshold: float = CLEAR_MARGIN,
     label: Callable[[str], str] | None = None,
+    courses: Collection[str] | None = None,
 ) -> dict[str, Ranking]:
     """One ranking per reviewer background, each from that background's reviews only
     (its priors pooled from the same background, so a generous group is compared with itself).
+    `courses` limits what is ranked (priors still pool every course); backgrounds with no
+    review of those courses are left out.
     """
     groups: dict[str, list[Review]] = defaultdict(list)
     for r in reviews:
         groups[background_of(r.reviewer_role)].append(r)
-    return {
-        background: rank(
-            estimate_all(items, categories, weights).values(), threshold=threshold, label=label
-        )
-        for background, items in sorted(groups.items())
-    }
+    out: dict[str, Ranking] = {}
+    for background, items in sorted(groups.items()):
+        found = estimate_all(items, categories, weights).values()
+        kept = [e for e in found if courses is None or e.course_id in courses]
+        if kept:
+            out[background] = rank(kept, threshold=threshold, label=label)
+    return out
 
 
 # ---------------------------------------------------------------- quality for planner / fit
