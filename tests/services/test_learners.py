@@ -171,7 +171,7 @@ def test_learner_from_options() -> None:
     assert (ln.hours_per_week, ln.pace, ln.completed) == (12, PaceProfile.FAST, ["ml-spec"])
     with pytest.raises(InvalidInputError, match="expected SKILL=LEVEL"):
         learner_from_options(CTX, skills=["python"], goal="ml-engineer")
-    with pytest.raises(NotFoundError, match="options: skills.pyton"):
+    with pytest.raises(NotFoundError, match=r"options: skills\.pyton"):
         learner_from_options(CTX, skills=["pyton=2"], goal="ml-engineer")
 
 
