@@ -210,11 +210,16 @@ def test_ranking_by_background_uses_each_groups_reviews_only() -> None:
     # Same courses, two audiences.
     for r in data:
         r.course_id = r.course_id.removesuffix("-s")
-    by_bg = rank_by_background(data)
-    assert set(by_bg) == {"ml-engineer", "student"}
+    by_bg = rank_by_background(data + typical_category())
+    assert set(by_bg) == {"ml-engineer", "student", "unknown"}
     assert by_bg["ml-engineer"].entries[0].estimate.course_id == "theory"
     assert by_bg["student"].entries[0].estimate.course_id == "hype"
-    assert all(e.estimate.n == 20 for r in by_bg.values() for e in r.entries)
+    assert all(e.estimate.n == 20 for bg in ("student", "ml-engineer") for e in by_bg[bg].entries)
+    # Too few courses per background to pool: the all-reviewer prior stands in, not uniform.
+    student_theory = next(
+        e.estimate for e in by_bg["student"].entries if e.estimate.course_id == "theory"
+    )
+    assert student_theory.prior_source == "all reviewers' catalog (4 courses)"
     only = rank_by_background(data, courses={"hype"})
     assert [e.estimate.course_id for r in only.values() for e in r.entries] == ["hype"] * 2
 

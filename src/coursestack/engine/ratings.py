@@ -41,7 +41,7 @@ import re
 import zlib
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import numpy as np
@@ -149,8 +149,7 @@ class RatingEstimate:
     high: float
     n: int  # reviews
     n_effective: float  # sum of review weights
-    prior_mean: float
-    prior_source: str
+    prior: ScorePrior
     category: str | None
     shares: tuple[float, ...]  # posterior mean share of each score 0..10
     draws: FloatArray = field(repr=False, compare=False)
@@ -158,6 +157,14 @@ class RatingEstimate:
     @property
     def width(self) -> float:
         return self.high - self.low
+
+    @property
+    def prior_mean(self) -> float:
+        return self.prior.mean
+
+    @property
+    def prior_source(self) -> str:
+        return self.prior.source
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -199,8 +206,7 @@ def estimate(
         high=float(high),
         n=n,
         n_effective=float(counts.sum()),
-        prior_mean=prior.mean,
-        prior_source=prior.source,
+        prior=prior,
         category=category,
         shares=tuple(float(x) for x in shares),
         draws=draws,
@@ -238,22 +244,24 @@ def review_weights(
     return out
 
 
-def estimate_all(
-    reviews: Iterable[Review],
-    categories: Mapping[str, str | None] | None = None,
-    weights: Mapping[ReviewKey, float] | None = None,
-) -> dict[str, RatingEstimate]:
-    """An estimate for every course with at least one review.
+@dataclass(frozen=True)
+class _CourseData:
+    counts: FloatArray
+    n: int
+    category: str | None
+    prior: ScorePrior
 
-    `categories`: course id -> category (see `course_categories`); courses without one use
-    the catalog-wide prior. `weights`: review key -> weight (see `review_weights`), default 1.
-    """
-    categories = categories or {}
-    weights = weights or {}
+
+def _course_data(
+    reviews: Iterable[Review],
+    categories: Mapping[str, str | None],
+    weights: Mapping[ReviewKey, float],
+    fallback: Mapping[str, ScorePrior],
+) -> dict[str, _CourseData]:
+    """Weighted counts and the leave-one-out prior of every reviewed course."""
     by_course: dict[str, list[Review]] = defaultdict(list)
     for r in reviews:
         by_course[r.course_id].append(r)
-
     counts: dict[str, FloatArray] = {}
     contributions: dict[str, FloatArray] = {}
     catalog_pool = _Pool()
@@ -267,18 +275,50 @@ def estimate_all(
         if cat is not None:
             category_pools[cat].add(contributions[course_id])
 
-    out: dict[str, RatingEstimate] = {}
+    out: dict[str, _CourseData] = {}
     for course_id in sorted(by_course):
         own = contributions[course_id]
         cat = categories.get(course_id)
         prior = None
         if cat is not None:
             prior = category_pools[cat].prior_without(own, f"category {cat}")
-        prior = prior or catalog_pool.prior_without(own, "catalog") or UNIFORM_PRIOR
-        out[course_id] = estimate(
-            course_id, counts[course_id], prior, n=len(by_course[course_id]), category=cat
+        prior = (
+            prior
+            or catalog_pool.prior_without(own, "catalog")
+            or fallback.get(course_id)
+            or UNIFORM_PRIOR
         )
+        out[course_id] = _CourseData(counts[course_id], len(by_course[course_id]), cat, prior)
     return out
+
+
+def priors_for(
+    reviews: Iterable[Review],
+    categories: Mapping[str, str | None] | None = None,
+    weights: Mapping[ReviewKey, float] | None = None,
+) -> dict[str, ScorePrior]:
+    """The prior each reviewed course gets in `estimate_all` (no sampling)."""
+    data = _course_data(reviews, categories or {}, weights or {}, {})
+    return {cid: d.prior for cid, d in data.items()}
+
+
+def estimate_all(
+    reviews: Iterable[Review],
+    categories: Mapping[str, str | None] | None = None,
+    weights: Mapping[ReviewKey, float] | None = None,
+    fallback: Mapping[str, ScorePrior] | None = None,
+) -> dict[str, RatingEstimate]:
+    """An estimate for every course with at least one review.
+
+    `categories`: course id -> category (see `course_categories`); courses without one use
+    the catalog-wide prior. `weights`: review key -> weight (see `review_weights`), default 1.
+    `fallback`: course id -> prior to use when neither pool has MIN_PRIOR_COURSES other
+    courses (default: uniform).
+    """
+    data = _course_data(reviews, categories or {}, weights or {}, fallback or {})
+    return {
+        cid: estimate(cid, d.counts, d.prior, n=d.n, category=d.category) for cid, d in data.items()
+    }
 
 
 def prob_better(a: RatingEstimate, b: RatingEstimate) -> float:
@@ -439,16 +479,21 @@ def rank_by_background(
     courses: Collection[str] | None = None,
 ) -> dict[str, Ranking]:
     """One ranking per reviewer background, each from that background's reviews only
-    (its priors pooled from the same background, so a generous group is compared with itself).
+    (its priors pooled from the same background, so a generous group is compared with itself;
+    where a background has too few reviewed courses to pool, the all-reviewer prior is used).
     `courses` limits what is ranked (priors still pool every course); backgrounds with no
     review of those courses are left out.
     """
+    everyone = {
+        cid: replace(prior, source=f"all reviewers' {prior.source}")
+        for cid, prior in priors_for(reviews, categories, weights).items()
+    }
     groups: dict[str, list[Review]] = defaultdict(list)
     for r in reviews:
         groups[background_of(r.reviewer_role)].append(r)
     out: dict[str, Ranking] = {}
     for background, items in sorted(groups.items()):
-        found = estimate_all(items, categories, weights).values()
+        found = estimate_all(items, categories, weights, fallback=everyone).values()
         kept = [e for e in found if courses is None or e.course_id in courses]
         if kept:
             out[background] = rank(kept, threshold=threshold, label=label)
