@@ -3,11 +3,12 @@
 Every reason carries the data it was written from (`data`); the text is generated from that
 data only. The verdict is the first that applies, in this order:
 
-    off-goal                        teaches nothing the goal requires
+    off-goal                        teaches nothing the goal requires, nor a prerequisite
+                                    (in the taxonomy) of a goal skill the learner lacks
     too basic                       adds nothing toward the goal, or most of it is already held
     stretch: missing prerequisites  assumes levels the learner does not hold
     fit with caveats                any caveat (style, portfolio, certificate, slow start,
-                                    deadline)
+                                    deadline, only prerequisites of the goal's skills)
     strong fit                      none of the above
 """
 
@@ -113,8 +114,9 @@ def assess_fit(
         reasons.append(_prerequisites_reason(ctx, course, learner, known, missing))
     if known_share >= MENTION_KNOWN_SHARE:
         reasons.append(_known_reason(known_share, teaches, known))
-    if on_goal:
-        reasons.append(_goal_reason(ctx, learner, known, levels, requirements, contrib))
+    support = prerequisite_support(ctx, teaches, known, requirements)
+    if on_goal or support:
+        reasons.append(_goal_reason(ctx, learner, known, levels, requirements, contrib, support))
     else:
         reasons.append(_off_goal_reason(ctx, learner, teaches))
     for reason in (
@@ -127,9 +129,9 @@ def assess_fit(
             reasons.append(reason)
     reasons.append(_time_reason(estimate, learner))
 
-    if not on_goal:
+    if not on_goal and not support:
         verdict = OFF_GOAL
-    elif contrib.coverage_gain <= 0 or known_share >= TOO_BASIC_KNOWN_SHARE:
+    elif known_share >= TOO_BASIC_KNOWN_SHARE or (contrib.coverage_gain <= 0 and not support):
         verdict = TOO_BASIC
     elif missing:
         verdict = STRETCH
@@ -274,6 +276,7 @@ def _goal_reason(
     after: Mapping[str, Level],
     requirements: Mapping[str, Requirement],
     contrib: CourseContribution,
+    support: Mapping[str, list[str]],
 ) -> Reason:
     before = coverage(known, requirements)
     after_cov = coverage(after, requirements)
@@ -281,12 +284,22 @@ def _goal_reason(
     remaining = gaps_of(ctx, after, requirements)
     top = [g for g in remaining if g.weight == Weight.CORE][:TOP_MISSING]
     goal = _goal_label(ctx, learner)
-    if contrib.coverage_gain <= 0:
-        held = [f.skill for f in contrib.fallthrough if f.reason in (ALREADY_HELD, ALREADY_MET)]
+    caveat = False
+    if contrib.coverage_gain <= 0 and support:
         text = (
-            f"What it teaches toward {goal} you already hold at the needed level "
-            f"({', '.join(_skill_name(ctx, s) for s in held)})."
+            f"It raises no skill {goal} lists, but it teaches prerequisites of ones you lack: "
+            f"{_support_words(ctx, support)}."
         )
+        caveat = True  # the gain is indirect
+    elif contrib.coverage_gain <= 0:
+        held = [f.skill for f in contrib.fallthrough if f.reason == ALREADY_HELD]
+        met = [f.skill for f in contrib.fallthrough if f.reason == ALREADY_MET]
+        said = []
+        if held:
+            said.append(f"you hold {_names(ctx, held)} at the level it teaches")
+        if met:
+            said.append(f"you hold {_names(ctx, met)} at the level the goal needs")
+        text = f"It adds nothing toward {goal}: " + "; ".join(said) + "."
     else:
         text = (
             f"It closes {share:.0%} of your remaining gap to {goal} "
@@ -295,6 +308,9 @@ def _goal_reason(
         if contrib.closes:
             text += f" and fully closes {len(contrib.closes)} of your gaps"
         text += "."
+        if support:
+            text += " It also teaches prerequisites of skills you lack: "
+            text += f"{_support_words(ctx, support)}."
     if top:
         text += " Still missing after it (core): " + ", ".join(
             f"{g.name} ({g.have}->{g.need})" for g in top
@@ -311,8 +327,53 @@ def _goal_reason(
         "counts": {s: int(v) for s, v in contrib.counts.items()},
         "missing_core": [g.skill for g in top],
         "remaining_gaps": len(remaining),
+        "prerequisite_support": {s: list(v) for s, v in support.items()},
     }
-    return Reason(kind="goal-coverage", text=text, data=data)
+    return Reason(kind="goal-coverage", text=text, caveat=caveat, data=data)
+
+
+def prerequisite_support(
+    ctx: AdvisorContext,
+    teaches: Mapping[str, Level],
+    known: Mapping[str, Level],
+    requirements: Mapping[str, Requirement],
+) -> dict[str, list[str]]:
+    """Taught skills the goal does not list but that its unmet skills need first (through the
+    taxonomy's prerequisites, transitively), taught above what the learner holds and up to a
+    level still needed: skill -> the unmet goal skills it leads to."""
+    needed: dict[str, Level] = {}
+    leads_to: dict[str, set[str]] = {}
+    for goal_skill, req in requirements.items():
+        if known.get(goal_skill, Level.NONE) >= req.level or goal_skill not in ctx.taxonomy:
+            continue
+        stack = [goal_skill]
+        seen: set[str] = set()
+        while stack:
+            current = stack.pop()
+            for pre, level in ctx.taxonomy.prerequisites_of(current).items():
+                if pre not in requirements and pre in ctx.taxonomy:
+                    needed[pre] = max(level, needed.get(pre, Level.NONE))
+                    leads_to.setdefault(pre, set()).add(goal_skill)
+                if pre not in seen:
+                    seen.add(pre)
+                    stack.append(pre)
+    return {
+        s: sorted(leads_to[s])
+        for s, taught in sorted(teaches.items())
+        if s in needed and known.get(s, Level.NONE) < min(taught, needed[s])
+    }
+
+
+def _names(ctx: AdvisorContext, skills: list[str]) -> str:
+    return ", ".join(_skill_name(ctx, s) for s in skills)
+
+
+def _support_words(ctx: AdvisorContext, support: Mapping[str, list[str]]) -> str:
+    return "; ".join(
+        f"{_skill_name(ctx, s)} (toward {_names(ctx, goals[:3])}"
+        + (f" and {len(goals) - 3} more)" if len(goals) > 3 else ")")
+        for s, goals in support.items()
+    )
 
 
 def _off_goal_reason(ctx: AdvisorContext, learner: Learner, teaches: Mapping[str, Level]) -> Reason:
