@@ -1,0 +1,73 @@
+"""Typed request dependencies: the database, one session per request, the service options,
+the planner pool and the token check for writes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from coursestack.api.config import ServiceOptions
+from coursestack.api.errors import AuthenticationRequiredError
+from coursestack.api.planning import PlanRunner
+from coursestack.store.db import Database
+from coursestack.store.tokens import TokenRepository
+
+
+def get_database(request: Request) -> Database:
+    db: Database = request.app.state.database
+    return db
+
+
+def get_options(request: Request) -> ServiceOptions:
+    options: ServiceOptions = request.app.state.options
+    return options
+
+
+def get_plan_runner(request: Request) -> PlanRunner:
+    runner: PlanRunner = request.app.state.plan_runner
+    return runner
+
+
+DatabaseDep = Annotated[Database, Depends(get_database)]
+OptionsDep = Annotated[ServiceOptions, Depends(get_options)]
+PlanRunnerDep = Annotated[PlanRunner, Depends(get_plan_runner)]
+
+
+def get_session(db: DatabaseDep) -> Iterator[Session]:
+    """One unit of work per request: committed when the route returns normally, rolled back
+    on any error. `scope="function"` commits before the response is sent, so a failed
+    commit is an error response, never a lost write behind a 200."""
+    with db.session() as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+
+_bearer = HTTPBearer(auto_error=False, description="A token from `coursestack token create`.")
+
+
+def require_token(
+    db: DatabaseDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> str:
+    """The token's name, for writes; 401 without a valid, unrevoked token."""
+    if credentials is None or not credentials.credentials:
+        raise AuthenticationRequiredError(
+            "this write needs an API token: Authorization: Bearer <token>"
+        )
+    return verify_token(db, credentials.credentials)
+
+
+def verify_token(db: Database, token: str) -> str:
+    with db.session() as session:
+        name = TokenRepository(session).verify(token.strip())
+    if name is None:
+        raise AuthenticationRequiredError("invalid or revoked API token")
+    return name
+
+
+TokenDep = Annotated[str, Depends(require_token)]

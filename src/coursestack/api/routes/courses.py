@@ -1,0 +1,105 @@
+"""Courses: list, search, show; catalog edits (put, delete) with a token."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+from fastapi.responses import Response
+
+from coursestack.api.deps import SessionDep, TokenDep
+from coursestack.api.errors import error_responses
+from coursestack.api.routes._json import json_response
+from coursestack.api.schemas import CourseOut, CoursePageOut, CourseSummaryOut, CourseWriteOut
+from coursestack.domain import Course, InvalidInputError, NotFoundError
+from coursestack.services import catalog
+from coursestack.store.courses import CourseRepository
+
+router = APIRouter(prefix="/courses", tags=["courses"])
+
+CourseRef = Annotated[
+    str, Path(min_length=1, max_length=300, description="course id or exact title")
+]
+Platform = Annotated[
+    str | None, Query(max_length=100, description="only this platform slug, e.g. coursera")
+]
+
+
+@router.get("", response_model=CoursePageOut, responses=error_responses(422))
+def list_courses(
+    session: SessionDep,
+    platform: Platform = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> Response:
+    """Courses by platform then title, a page at a time."""
+    found = catalog.list_courses(session, platform=platform, limit=limit, offset=offset)
+    total = CourseRepository(session).count() if platform is None else None
+    if total is None:
+        total = len(catalog.list_courses(session, platform=platform))
+    return json_response(
+        {
+            "courses": [catalog.course_summary(c) for c in found],
+            "total": total,
+            "limit": limit,
+            "offset": offset,
+        }
+    )
+
+
+@router.get("/search", response_model=list[CourseSummaryOut], responses=error_responses(422))
+def search_courses(
+    session: SessionDep,
+    q: Annotated[str, Query(min_length=1, max_length=300, description="words or a skill")],
+    platform: Platform = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 20,
+) -> Response:
+    """Full-text search over titles, providers, platforms and skills taught."""
+    found = catalog.search_courses(session, q, limit=limit, platform=platform)
+    return json_response([catalog.course_summary(c) for c in found])
+
+
+@router.get("/{course}", response_model=CourseOut, responses=error_responses(404, 409, 422))
+def show_course(session: SessionDep, course: CourseRef) -> Response:
+    """Everything the catalog knows about one course, with the source of each figure."""
+    found = catalog.resolve_course(session, course)
+    body = found.model_dump_json()
+    return Response(
+        '{"course_id":' + json.dumps(found.id) + "," + body[1:], media_type="application/json"
+    )
+
+
+@router.put(
+    "/{course_id}",
+    response_model=CourseWriteOut,
+    responses=error_responses(401, 422),
+)
+def put_course(
+    session: SessionDep,
+    _token: TokenDep,
+    course_id: Annotated[str, Path(min_length=1, max_length=200)],
+    course: Course,
+) -> dict[str, str]:
+    """Create or replace a course (needs a token). The body's `id` must equal the path's."""
+    if course.id != course_id:
+        raise InvalidInputError(f"body id {course.id!r} differs from the path's {course_id!r}")
+    result = CourseRepository(session).upsert(course)
+    return {"course_id": course.id, "result": result}
+
+
+@router.delete(
+    "/{course_id}",
+    status_code=204,
+    response_class=Response,
+    responses=error_responses(401, 404, 422),
+)
+def delete_course(
+    session: SessionDep,
+    _token: TokenDep,
+    course_id: Annotated[str, Path(min_length=1, max_length=200)],
+) -> Response:
+    """Remove a course (needs a token); its reviews go with it."""
+    if not CourseRepository(session).delete(course_id):
+        raise NotFoundError("course", course_id)
+    return Response(status_code=204)

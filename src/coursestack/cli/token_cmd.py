@@ -1,0 +1,59 @@
+"""`coursestack token create|revoke NAME`: API tokens for writes (reviews, catalog edits)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from coursestack.cli import state
+from coursestack.cli.output import console, err_console, print_json
+from coursestack.domain import InvalidInputError, NotFoundError
+from coursestack.store.tokens import TokenRepository
+
+token_app = typer.Typer(
+    help="API tokens for writes (reviews, catalog edits).", no_args_is_help=True
+)
+
+NameArg = Annotated[str, typer.Argument(help="A label for who or what holds the token.")]
+
+
+@token_app.command("create")
+def create(
+    name: NameArg,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Create a token and print it once; only its SHA-256 hash is stored.
+
+    Example: coursestack token create reviews-importer
+    """
+    label = name.strip()
+    if not label or len(label) > 120:
+        raise InvalidInputError("a token name must be 1-120 characters")
+    with state.database().session() as session:
+        token = TokenRepository(session).create(label)
+    if json_out:
+        print_json({"name": label, "token": token})
+        return
+    console.print(token, soft_wrap=True)
+    err_console.print(
+        f"token {label!r} created; it is shown only now. Send it as "
+        "'Authorization: Bearer <token>'."
+    )
+
+
+@token_app.command("revoke")
+def revoke(name: NameArg) -> None:
+    """Revoke every token with this name.
+
+    Example: coursestack token revoke reviews-importer
+    """
+    with state.database().session() as session:
+        count = TokenRepository(session).revoke(name.strip())
+    if count == 0:
+        raise NotFoundError("token", name)
+    console.print(f"revoked {count} token{'s' if count != 1 else ''} named {name.strip()!r}")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(token_app, name="token")
