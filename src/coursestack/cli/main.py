@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from coursestack.cli import catalog_cmd, state
+from coursestack.cli import advise_cmd, catalog_cmd, guide_cmd, reviews_cmd, state
 from coursestack.cli.errors import EXIT_FAILURE, exit_code_for
 from coursestack.cli.output import err_console
 from coursestack.domain import CoursestackError
@@ -19,12 +19,17 @@ app = typer.Typer(
     add_completion=False,
 )
 catalog_cmd.register(app)
+advise_cmd.register(app)
+guide_cmd.register(app)
+reviews_cmd.register(app)
 
 
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code (tests call this directly)."""
     try:
-        app(args=argv, prog_name="coursestack", standalone_mode=False)
+        # Outside standalone mode Typer returns a command's `typer.Exit(n)` code instead of
+        # raising it.
+        code = app(args=argv, prog_name="coursestack", standalone_mode=False)
     except CoursestackError as err:
         err_console.print(f"[red]error:[/red] {err}")
         return exit_code_for(err)
@@ -45,7 +50,7 @@ def run(argv: list[str] | None = None) -> int:
         return int(getattr(exc, "exit_code", 2))
     finally:
         state.reset()
-    return 0
+    return code if isinstance(code, int) else 0
 
 
 def main() -> None:

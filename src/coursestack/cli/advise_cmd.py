@@ -1,0 +1,235 @@
+"""Advisor commands: gaps, fit, plan. A learner comes from a YAML file and/or flags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from coursestack.cli import state
+from coursestack.cli.output import console, fmt_hours, fmt_money, print_json
+from coursestack.domain import Level
+from coursestack.services import advise, learners
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+LearnerFile = Annotated[
+    Path | None,
+    typer.Option("--learner", "-l", help="Learner YAML file (see README).", dir_okay=False),
+]
+SkillOpt = Annotated[
+    list[str] | None,
+    typer.Option("--skill", "-s", help="A known skill as NAME=LEVEL (0-4); repeatable."),
+]
+GoalOpt = Annotated[str | None, typer.Option("--goal", "-g", help="Target role id.")]
+HoursOpt = Annotated[float | None, typer.Option("--hours", help="Study hours per week.")]
+BudgetOpt = Annotated[float | None, typer.Option("--budget", help="Total budget in USD.")]
+CompletedOpt = Annotated[
+    list[str] | None, typer.Option("--completed", "-c", help="A finished course; repeatable.")
+]
+
+LEVEL_NAMES = {int(lv): lv.label for lv in Level}
+
+
+def learner_data(
+    path: Path | None,
+    skills: list[str] | None = None,
+    goal: str | None = None,
+    hours: float | None = None,
+    budget: float | None = None,
+    completed: list[str] | None = None,
+) -> dict[str, Any]:
+    """The learner file's mapping, with flags layered on top (flags win)."""
+    data: dict[str, Any] = learners.read_learner_data(path) if path else {}
+    if skills:
+        merged = dict(data.get("skills") or {})
+        merged.update(learners.parse_skill_option(text) for text in skills)
+        data["skills"] = merged
+    if completed:
+        data["completed"] = [*(data.get("completed") or []), *completed]
+    for key, value in (("goal", goal), ("hours_per_week", hours), ("budget", budget)):
+        if value is not None:
+            data[key] = value
+    return data
+
+
+def _level(value: int) -> str:
+    return f"{value} {LEVEL_NAMES.get(value, '')}".strip()
+
+
+def gaps_cmd(
+    learner: LearnerFile = None,
+    after: Annotated[
+        list[str] | None,
+        typer.Option("--after", "-a", help="Count these courses as taken, in order; repeatable."),
+    ] = None,
+    compare: Annotated[
+        list[str] | None,
+        typer.Option("--compare", help="What-if: compare these courses one at a time."),
+    ] = None,
+    skill: SkillOpt = None,
+    goal: GoalOpt = None,
+    completed: CompletedOpt = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Gap audit: what the goal role still needs, before and after some courses.
+
+    Examples:
+      coursestack gaps --learner me.yaml
+      coursestack gaps --learner me.yaml --after "Deep Learning Specialization"
+      coursestack gaps --learner me.yaml --compare fastai-practical-deep-learning \\
+          --compare coursera-deep-learning-specialization
+    """
+    data = learner_data(learner, skill, goal, None, None, completed)
+    result = advise.gap_audit(state.database(), data, after or [], compare or [])
+    if json_out:
+        print_json(result)
+        return
+    before, after_cov = result["coverage_before"], result["coverage_after"]
+    head = f"[bold]Goal: {result['goal']}[/bold] — weighted coverage {before:.0%}"
+    if result["after"]:
+        head += f" → {after_cov:.0%} after {', '.join(result['after'])}"
+    console.print(head)
+    for contrib in result["courses"]:
+        counted = ", ".join(f"{s} → {lv}" for s, lv in contrib["counts"].items()) or "nothing"
+        console.print(f"  {contrib['title']}: counts toward the goal: {counted}")
+        wasted = [f["skill"] for f in contrib["fallthrough"]]
+        if wasted:
+            console.print(
+                f"    [dim]falls through (no value for the goal): {', '.join(wasted)}[/dim]"
+            )
+    table = Table(title=f"{len(result['gaps'])} gaps, by category")
+    for col in ("category", "skill", "have", "need", "weight"):
+        table.add_column(col)
+    order = {c["category"]: i for i, c in enumerate(result["categories"])}
+    for gap in sorted(result["gaps"], key=lambda g: (order.get(g["category"], 99), -g["weight"])):
+        table.add_row(
+            gap["category"],
+            gap["name"],
+            _level(gap["have"]),
+            _level(gap["need"]),
+            gap["weight_label"],
+        )
+    console.print(table)
+    if "compare" in result:
+        cmp = Table(title="What-if: one course at a time (best first)")
+        for col in ("course", "coverage after", "gain", "gaps left", "closes"):
+            cmp.add_column(col, overflow="fold")
+        for row in result["compare"]:
+            cmp.add_row(
+                row["title"],
+                f"{row['coverage_after']:.0%}",
+                f"+{row['gain']:.0%}",
+                str(row["gaps_left"]),
+                ", ".join(row["closes"]) or "—",
+            )
+        console.print(cmp)
+
+
+def fit_cmd(
+    course: Annotated[str, typer.Argument(help="Course id or exact title.")],
+    learner: LearnerFile = None,
+    skill: SkillOpt = None,
+    goal: GoalOpt = None,
+    hours: HoursOpt = None,
+    completed: CompletedOpt = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Is this course for this learner, and why or why not — with their own time estimate.
+
+    Example: coursestack fit "Deep Learning Specialization" --learner me.yaml
+    """
+    data = learner_data(learner, skill, goal, hours, None, completed)
+    result = advise.fit(state.database(), course, data)
+    if json_out:
+        print_json(result)
+        return
+    console.print(f"[bold]{result['title']}[/bold]: [bold cyan]{result['verdict']}[/bold cyan]")
+    for reason in result["reasons"]:
+        console.print(f"  • [dim]{reason['kind']}:[/dim] {reason['text']}")
+    if result.get("estimated_hours") is not None:
+        console.print(
+            f"  Your estimate: {fmt_hours(result['estimated_hours'])}, about "
+            f"{result['estimated_weeks']:.0f} weeks"
+        )
+
+
+def plan_cmd(
+    learner: LearnerFile = None,
+    skill: SkillOpt = None,
+    goal: GoalOpt = None,
+    hours: HoursOpt = None,
+    budget: BudgetOpt = None,
+    completed: CompletedOpt = None,
+    objective: Annotated[
+        str,
+        typer.Option(help="balanced, fastest, cheapest or best-rated."),
+    ] = "balanced",
+    time_limit: Annotated[
+        float, typer.Option(min=0.05, max=60, help="Solver seconds before greedy fallback.")
+    ] = advise.DEFAULT_PLAN_TIME_LIMIT,
+    json_out: JsonFlag = False,
+) -> None:
+    """The best set of courses to close the goal's gaps within budget and time, in order,
+    on a calendar — and what no course in the catalog closes.
+
+    Example: coursestack plan --learner examples/learner-ml-engineer.yaml
+    """
+    data = learner_data(learner, skill, goal, hours, budget, completed)
+    result = advise.make_plan(state.database(), data, time_limit=time_limit, objective=objective)
+    if json_out:
+        print_json(result)
+        return
+    cov = result["coverage"]
+    console.print(
+        f"[bold]Plan for {result['goal']}[/bold]: coverage {cov['before']:.0%} → "
+        f"{cov['after']:.0%} in {result['total_weeks']:g} weeks, "
+        f"{fmt_hours(result['total_hours'])}, {fmt_money(result['total_cost'])}"
+        + (
+            f" (+ {result['cost_unknown_steps']} courses of unknown price)"
+            if result["cost_unknown_steps"]
+            else ""
+        )
+    )
+    table = Table(show_lines=True)
+    for col in ("weeks", "course", "hours", "cost", "why"):
+        table.add_column(col, overflow="fold")
+    for step in result["steps"]:
+        table.add_row(
+            f"{step['start_week']:g}–{step['end_week']:g}",
+            f"{step['title']}\n[dim]{step['platform']} · {step['course_id']}[/dim]",
+            fmt_hours(step["hours"]),
+            fmt_money(step["cost"]),
+            step["why"],
+        )
+    console.print(table)
+    if result["uncovered"]:
+        console.print("[bold]Still uncovered[/bold]")
+        for gap in result["uncovered"]:
+            hint = f" — {gap['suggestion']}" if gap.get("suggestion") else ""
+            console.print(
+                f"  • {gap['skill']} ({_level(gap['have'])} → {_level(gap['need'])}): "
+                f"{gap['reason']}{hint}"
+            )
+    if result["alternatives"]:
+        console.print("[bold]Alternatives[/bold]")
+        for alt in result["alternatives"]:
+            t = alt["totals"]
+            console.print(
+                f"  {alt['name']:>11}: {len(alt['course_ids'])} courses, {t['weeks']:g} weeks, "
+                f"{fmt_hours(t['hours'])}, {fmt_money(t['cost'])}, coverage "
+                f"{t['coverage_after']:.0%}"
+            )
+    solver = result["solver"]
+    if not solver.get("exact", True):
+        console.print(
+            f"[yellow]Greedy fallback (solver {solver.get('status')}); optimality gap "
+            f"{solver.get('gap')}[/yellow]"
+        )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("gaps")(gaps_cmd)
+    app.command("fit")(fit_cmd)
+    app.command("plan")(plan_cmd)

@@ -1,0 +1,192 @@
+"""Advisor use cases — gap audit, fit verdict, plan — returning the JSON-ready shapes of
+DESIGN.md's contracts. CLI, API and web call these and only render what they return."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from coursestack.domain import Course, Learner, Level, Requirement
+from coursestack.engine import fit as fit_engine
+from coursestack.engine import gaps as gaps_engine
+from coursestack.engine.context import AdvisorContext
+from coursestack.engine.learner_state import goal_requirements, known_levels, levels_after
+from coursestack.engine.pace import estimate_hours
+from coursestack.services import learners
+from coursestack.services.catalog import advisor_context, resolve_course
+from coursestack.store.db import Database
+
+DEFAULT_PLAN_TIME_LIMIT = 2.0  # seconds for the MILP before the greedy fallback answers
+
+
+@dataclass(frozen=True)
+class LearnerCase:
+    """A parsed learner with what every advisor call derives from it."""
+
+    ctx: AdvisorContext
+    learner: Learner
+    known: dict[str, Level]
+    requirements: dict[str, Requirement]
+
+
+def learner_case(db: Database, learner_data: Mapping[str, Any]) -> LearnerCase:
+    ctx = advisor_context(db)
+    learner = learners.parse_learner(learner_data, ctx)
+    return LearnerCase(
+        ctx=ctx,
+        learner=learner,
+        known=known_levels(learner, ctx),
+        requirements=goal_requirements(learner, ctx),
+    )
+
+
+def _resolve(db: Database, queries: Sequence[str]) -> list[Course]:
+    with db.session() as session:
+        return [resolve_course(session, q) for q in queries]
+
+
+def _skill_name(ctx: AdvisorContext, skill: str) -> str:
+    return ctx.taxonomy.skills[skill].name if skill in ctx.taxonomy else skill
+
+
+def _gap_row(ctx: AdvisorContext, gap: Any) -> dict[str, Any]:
+    return {
+        "skill": gap.skill,
+        "name": gap.name,
+        "category": gap.category,
+        "have": int(gap.have),
+        "need": int(gap.need),
+        "weight": int(gap.weight),
+        "weight_label": gap.weight.label,
+    }
+
+
+def gap_audit(
+    db: Database,
+    learner_data: Mapping[str, Any],
+    after: Sequence[str] = (),
+    compare: Sequence[str] = (),
+) -> dict[str, Any]:
+    """The goal's requirements minus what the learner holds and what `after` courses add;
+    `compare` adds one single-course what-if per course, best first."""
+    case = learner_case(db, learner_data)
+    after_ids = [c.id for c in _resolve(db, after)]
+    audit = gaps_engine.audit(case.ctx, case.learner, case.known, case.requirements, after_ids)
+    out: dict[str, Any] = {
+        "goal": audit.goal,
+        "coverage": round(audit.coverage_after, 4),
+        "coverage_before": round(audit.coverage_before, 4),
+        "coverage_after": round(audit.coverage_after, 4),
+        "after": after_ids,
+        "gaps": [_gap_row(case.ctx, g) for g in audit.gaps],
+        "categories": [c.model_dump(mode="json") for c in audit.categories],
+        "courses": [c.model_dump(mode="json") for c in audit.courses],
+    }
+    if compare:
+        options = [[*after_ids, c.id] for c in _resolve(db, compare)]
+        audits = gaps_engine.compare_after(
+            case.ctx, case.learner, case.known, case.requirements, options
+        )
+        out["compare"] = [
+            {
+                "course_id": a.after[-1],
+                "title": case.ctx.courses[a.after[-1]].title,
+                "coverage_after": round(a.coverage_after, 4),
+                "gain": round(a.coverage_after - a.coverage_before, 4),
+                "gaps_left": len(a.gaps),
+                "closes": a.courses[-1].closes,
+                "fallthrough": [f.model_dump(mode="json") for f in a.courses[-1].fallthrough],
+            }
+            for a in audits
+        ]
+    return out
+
+
+def fit(db: Database, course: str, learner_data: Mapping[str, Any]) -> dict[str, Any]:
+    """Is `course` for this learner, and why or why not; their own time estimate."""
+    case = learner_case(db, learner_data)
+    target = _resolve(db, [course])[0]
+    verdict = fit_engine.assess_fit(
+        case.ctx, target.id, case.learner, case.known, case.requirements
+    )
+    data = verdict.model_dump(mode="json")
+    data.setdefault("course_id", target.id)
+    data.setdefault("title", target.title)
+    return data
+
+
+def make_plan(
+    db: Database,
+    learner_data: Mapping[str, Any],
+    *,
+    time_limit: float = DEFAULT_PLAN_TIME_LIMIT,
+    objective: str = "balanced",
+) -> dict[str, Any]:
+    """The optimal set of courses, in order, on a calendar, with what stays uncovered."""
+    case = learner_case(db, learner_data)
+    return plan_for_case(case, time_limit=time_limit, objective=objective)
+
+
+def plan_for_case(
+    case: LearnerCase, *, time_limit: float = DEFAULT_PLAN_TIME_LIMIT, objective: str = "balanced"
+) -> dict[str, Any]:
+    ctx, learner = case.ctx, case.learner
+
+    def hours_fn(course: Course) -> float | None:
+        return estimate_hours(course, case.known, learner.pace, ctx).hours
+
+    from coursestack.engine import planner  # TEMP: lazy until the planner lands
+
+    result = planner.plan(
+        ctx,
+        learner,
+        case.known,
+        case.requirements,
+        hours_fn=hours_fn,
+        time_limit=time_limit,
+        objective=objective,
+    )
+    chosen = [s.course_id for s in result.steps]
+    final = levels_after(case.known, [ctx.courses[c] for c in chosen], ctx)
+    return {
+        "goal": result.goal,
+        "steps": [
+            {
+                **step.model_dump(mode="json"),
+                "raises": {k: int(v) for k, v in step.raises.items()},
+            }
+            for step in result.steps
+        ],
+        "total_weeks": result.totals.weeks,
+        "total_hours": round(result.totals.hours, 1),
+        "total_cost": round(result.totals.cost, 2),
+        "cost_unknown_steps": result.totals.cost_unknown,
+        "coverage": {
+            "before": round(result.coverage_before, 4),
+            "after": round(result.coverage_after, 4),
+        },
+        "coverage_by_skill": [
+            {
+                "skill": skill,
+                "name": _skill_name(ctx, skill),
+                "weight": int(req.weight),
+                "need": int(req.level),
+                "before": int(case.known.get(skill, Level.NONE)),
+                "after": int(final.get(skill, Level.NONE)),
+            }
+            for skill, req in sorted(
+                case.requirements.items(), key=lambda kv: (-int(kv[1].weight), kv[0])
+            )
+        ],
+        "uncovered": [u.model_dump(mode="json") for u in result.uncovered],
+        "alternatives": [a.model_dump(mode="json") for a in result.alternatives],
+        "learner": {
+            "hours_per_week": learner.hours_per_week,
+            "budget": learner.budget,
+            "deadline_weeks": learner.deadline_weeks,
+            "platforms": learner.platforms,
+            "pace": learner.pace.value,
+        },
+        "solver": result.solver,
+    }

@@ -1,0 +1,141 @@
+"""Guide use case: a review-site article for any course, composed from engine results."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal
+
+from coursestack.domain import Course, InvalidInputError, Learner, Level, PaceProfile, Role
+from coursestack.engine.context import AdvisorContext
+from coursestack.engine.guide import Guide, GuideInputs, PaceScenario, best_role, compose_guide
+from coursestack.engine.guide_render import to_html, to_markdown
+from coursestack.engine.learner_state import effective_assumes, effective_teaches, known_levels
+from coursestack.engine.pace import estimate_hours, weeks_at
+from coursestack.engine.platforms import compare_platforms
+from coursestack.services import learners
+from coursestack.services.catalog import advisor_context, get_role, resolve_course
+from coursestack.store.db import Database
+
+GuideFormat = Literal["md", "html", "json"]
+FORMATS: tuple[str, ...] = ("md", "html", "json")
+DEFAULT_HOURS_PER_WEEK = 8.0  # calendar for a generic reader when the course lists no pace
+MIN_PLATFORM_COURSES = 5  # platforms with fewer curated/imported courses say too little
+PLAN_TIME_LIMIT = 2.0
+
+
+def _known_after(
+    ctx: AdvisorContext, course: Course, base: Mapping[str, Level]
+) -> dict[str, Level]:
+    """A reader who met the prerequisites and finished the course."""
+    known = dict(base)
+    for table in (effective_assumes(course, ctx), effective_teaches(course, ctx)):
+        for skill, level in table.items():
+            if level > known.get(skill, Level.NONE):
+                known[skill] = level
+    return known
+
+
+def _weekly_hours(course: Course) -> float:
+    low, high = course.effort.hours_per_week_low, course.effort.hours_per_week_high
+    if low is not None:
+        return (low + (high or low)) / 2
+    return DEFAULT_HOURS_PER_WEEK
+
+
+def _pace(ctx: AdvisorContext, course: Course, known: Mapping[str, Level]) -> list[PaceScenario]:
+    per_week = _weekly_hours(course)
+    out: list[PaceScenario] = []
+    for profile in (PaceProfile.FAST, PaceProfile.STANDARD, PaceProfile.THOROUGH):
+        est = estimate_hours(course, known, profile, ctx)
+        if est.hours is None or est.low is None or est.high is None:
+            return []
+        out.append(
+            PaceScenario(
+                profile=profile.value,
+                hours=est.hours,
+                low=est.low,
+                high=est.high,
+                weeks=weeks_at(est.hours, per_week),
+                hours_per_week=per_week,
+            )
+        )
+    return out
+
+
+def build_guide(
+    db: Database,
+    course_query: str,
+    *,
+    goal: str | None = None,
+    learner_data: Mapping[str, Any] | None = None,
+) -> Guide:
+    ctx = advisor_context(db)
+    with db.session() as session:
+        course = resolve_course(session, course_query)
+    learner: Learner | None = None
+    if learner_data is not None:
+        learner = learners.parse_learner(learner_data, ctx)
+    role: Role | None
+    reason: str | None
+    goal_id = goal or (learner.goal if learner else None)
+    if goal_id is not None:
+        role, reason = get_role(goal_id), "the goal you chose"
+    else:
+        role, reason = best_role(ctx, course)
+    base: dict[str, Level] = {}
+    if learner is not None:
+        base = known_levels(learner, ctx)
+    prereq_known = {**effective_assumes(course, ctx), **base}
+    inputs = GuideInputs(
+        role=role,
+        role_reason=reason,
+        pace=_pace(ctx, course, prereq_known),
+        rating=ctx.ratings.get(course.id),
+        quality=ctx.quality,
+        ratings=ctx.ratings,
+    )
+    if role is not None:
+        known = _known_after(ctx, course, base)
+        reader = Learner(
+            skills=known,
+            completed=[course.id],
+            goal=role.id,
+            hours_per_week=learner.hours_per_week if learner else _weekly_hours(course),
+            budget=learner.budget if learner else None,
+            platforms=learner.platforms if learner else None,
+            pedagogy=learner.pedagogy if learner else None,
+            needs=learner.needs if learner else [],
+        )
+        requirements = role.required()
+        from coursestack.engine import planner  # TEMP: lazy until the planner lands
+
+        inputs.plan_after = planner.plan(
+            ctx,
+            reader,
+            known,
+            requirements,
+            hours_fn=lambda c: estimate_hours(c, known, reader.pace, ctx).hours,
+            time_limit=PLAN_TIME_LIMIT,
+        )
+    summaries = compare_platforms(ctx.courses.values(), ctx.ratings)
+    inputs.platforms = [
+        s for s in summaries if s.courses >= MIN_PLATFORM_COURSES or s.platform == course.platform
+    ]
+    return compose_guide(ctx, course, inputs)
+
+
+def write_guide(
+    db: Database,
+    course_query: str,
+    *,
+    goal: str | None = None,
+    learner_data: Mapping[str, Any] | None = None,
+    fmt: str = "md",
+) -> str | dict[str, Any]:
+    """The guide rendered as Markdown or HTML (a string) or as JSON data (a dict)."""
+    if fmt not in FORMATS:
+        raise InvalidInputError(f"unknown guide format {fmt!r}; use one of {', '.join(FORMATS)}")
+    guide = build_guide(db, course_query, goal=goal, learner_data=learner_data)
+    if fmt == "json":
+        return guide.model_dump(mode="json")
+    return to_html(guide) if fmt == "html" else to_markdown(guide)

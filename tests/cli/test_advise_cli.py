@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "learner-ml-engineer.yaml"
+
+
+def test_gaps_json_contract(cli: Any) -> None:
+    result = cli("gaps", "--learner", str(EXAMPLE), "--json")
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    assert data["goal"] == "ml-engineer"
+    assert 0 <= data["coverage"] <= 1
+    assert data["gaps"], "the example learner still has gaps"
+    for gap in data["gaps"]:
+        assert {"skill", "have", "need", "weight"} <= set(gap)
+        assert gap["have"] < gap["need"]
+
+
+def test_gaps_after_a_course_never_lowers_coverage(cli: Any) -> None:
+    before = json.loads(cli("gaps", "--learner", str(EXAMPLE), "--json").out)
+    after = json.loads(
+        cli(
+            "gaps", "--learner", str(EXAMPLE), "--after", "Deep Learning Specialization", "--json"
+        ).out
+    )
+    assert after["coverage_after"] >= before["coverage"]
+    assert after["coverage_before"] == before["coverage"]
+    assert len(after["gaps"]) <= len(before["gaps"])
+    assert after["courses"][0]["course_id"]
+
+
+def test_gaps_compare_what_ifs_best_first(cli: Any) -> None:
+    data = json.loads(
+        cli(
+            "gaps",
+            "--learner",
+            str(EXAMPLE),
+            "--json",
+            "--compare",
+            "Deep Learning Specialization",
+            "--compare",
+            "kaggle-feature-engineering",
+        ).out
+    )
+    gains = [row["coverage_after"] for row in data["compare"]]
+    assert gains == sorted(gains, reverse=True)
+
+
+def test_fit_json_contract(cli: Any) -> None:
+    result = cli("fit", "Deep Learning Specialization", "--learner", str(EXAMPLE), "--json")
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    assert {"course_id", "verdict", "reasons", "estimated_hours", "estimated_weeks"} <= set(data)
+    assert all({"kind", "text"} <= set(r) for r in data["reasons"])
+
+
+def test_learner_from_flags(cli: Any) -> None:
+    result = cli("gaps", "--skill", "python=2", "--goal", "data-analyst", "--json")
+    assert result.code == 0, result.err
+    assert json.loads(result.out)["goal"] == "data-analyst"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["gaps", "--skill", "pyton=2", "--goal", "ml-engineer"], "prog.python"),
+        (["gaps", "--skill", "python=2", "--goal", "ml-enginer"], "ml-engineer"),
+        (["gaps", "--skill", "python=9", "--goal", "ml-engineer"], "python"),
+        (
+            ["fit", "no such course at all", "--skill", "python=2", "--goal", "ml-engineer"],
+            "unknown course",
+        ),
+    ],
+)
+def test_bad_learner_input_is_exit_2_with_suggestions(
+    cli: Any, args: list[str], message: str
+) -> None:
+    result = cli(*args)
+    assert result.code == 2
+    assert message in result.err
+    assert "Traceback" not in result.err
+
+
+def test_bad_learner_file(cli: Any, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("skills: [python\n")
+    result = cli("gaps", "--learner", str(bad))
+    assert result.code == 2 and "YAML" in result.err
+    missing = cli("gaps", "--learner", str(tmp_path / "absent.yaml"))
+    assert missing.code == 2
