@@ -4,7 +4,7 @@ context. CLI, API and web all call these."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session
 
 from coursestack import knowledge
 from coursestack.domain import AmbiguousError, Course, NotFoundError, Review, Role, Skill
-from coursestack.engine import ratings, review_flags
+from coursestack.engine import ratings
 from coursestack.engine.context import AdvisorContext
+from coursestack.engine.rating_pipeline import estimate_reviews
 from coursestack.engine.taxonomy import Taxonomy
 from coursestack.settings import Settings
 from coursestack.store.courses import CourseRepository
@@ -127,7 +128,7 @@ def advisor_context(db: Database) -> AdvisorContext:
         courses = {c.id: c for c in CourseRepository(session).all()}
         reviews = ReviewRepository(session).all_current()
     tax = taxonomy()
-    estimates = practitioner_estimates(courses.values(), reviews, tax)
+    estimates = practitioner_estimates(courses, reviews, tax)
     ctx = AdvisorContext(
         courses=courses,
         taxonomy=tax,
@@ -141,14 +142,12 @@ def advisor_context(db: Database) -> AdvisorContext:
 
 
 def practitioner_estimates(
-    courses: Iterable[Course], reviews: Sequence[Review], tax: Taxonomy
+    courses: Mapping[str, Course], reviews: Sequence[Review], tax: Taxonomy
 ) -> dict[str, ratings.RatingEstimate]:
     """Bayesian estimates per reviewed course; flagged reviews enter down-weighted."""
     if not reviews:
         return {}
-    flags = review_flags.flag_reviews(reviews)
-    categories = ratings.course_categories(courses, tax)
-    return ratings.estimate_all(reviews, categories, flags.weights)
+    return estimate_reviews(reviews, courses, tax).estimates
 
 
 def course_summary(course: Course) -> dict[str, object]:

@@ -1,9 +1,8 @@
 """Review use cases: add, list, bulk import, rank, platform comparison.
 
-Every estimate here comes from one pipeline (`estimates_for`): flag suspicious reviews,
-weight them (flags x optional recency), pool priors by course category, estimate. Without a
-recency half-life it gives the same figures as `catalog.practitioner_estimates`, which feeds
-the planner and fit verdict, so a rank and a plan never disagree about a course.
+Every estimate comes from the one pipeline in `engine.rating_pipeline` (flags, weights,
+category priors), which also feeds the advisor context, so a rank and a plan never disagree
+about a course.
 """
 
 from __future__ import annotations
@@ -30,7 +29,8 @@ from coursestack.domain import (
 from coursestack.domain.models import REVIEW_DIMENSIONS
 from coursestack.engine import platforms as platforms_engine
 from coursestack.engine import ratings
-from coursestack.engine.review_flags import FlagReport, ReviewFlag, flag_reviews
+from coursestack.engine.rating_pipeline import Estimates, estimate_reviews
+from coursestack.engine.review_flags import ReviewFlag
 from coursestack.services import catalog
 from coursestack.store.courses import CourseRepository
 from coursestack.store.reviews import AddResult, ReviewRepository
@@ -49,30 +49,14 @@ def _invalid(err: ValidationError) -> InvalidInputError:
 # ---------------------------------------------------------------- the estimate pipeline
 
 
-@dataclass(frozen=True)
-class Estimates:
-    estimates: dict[str, ratings.RatingEstimate]
-    flags: FlagReport
-    categories: dict[str, str | None]
-    weights: dict[ratings.ReviewKey, float]
-    reviews: list[Review]
-
-
 def estimates_for(
     reviews: Sequence[Review],
     courses: Mapping[str, Course],
     *,
     half_life_days: float | None = None,
 ) -> Estimates:
-    """Flags, weights, category priors and estimates for every reviewed course.
-
-    `courses` must hold at least every reviewed course (categories come from them)."""
-    flags = flag_reviews(reviews)
-    weights = ratings.review_weights(reviews, flags.weights, half_life_days=half_life_days)
-    tax = catalog.taxonomy()
-    categories = {cid: ratings.course_category(c, tax) for cid, c in courses.items()}
-    found = ratings.estimate_all(reviews, categories, weights)
-    return Estimates(found, flags, categories, weights, list(reviews))
+    """The shared estimate pipeline (engine.rating_pipeline) on the shipped taxonomy."""
+    return estimate_reviews(reviews, courses, catalog.taxonomy(), half_life_days=half_life_days)
 
 
 def _load(
