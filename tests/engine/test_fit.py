@@ -280,13 +280,14 @@ def test_json_shape() -> None:
     assert all({"kind", "text"} <= set(r) for r in data["reasons"])
 
 
-def test_partial_closer_says_what_it_leaves() -> None:
+def test_partial_closer_is_completed_by_further_courses() -> None:
     v = fit("ml-course", platforms=["faraway"])
     r = reason(v, "missing-prerequisites")
     assert r is not None
     assert r.data["closer"]["course_id"] == "calc-elsewhere"
     assert r.data["closer"]["closes"] == ["math.calculus"]
-    assert "it leaves Python" in r.text
+    assert [a["course_id"] for a in r.data["also"]] == ["python-basics"]
+    assert "Python Basics" in r.text and "it leaves" not in r.text
 
 
 def test_prerequisite_of_a_goal_skill_is_not_off_goal() -> None:

@@ -172,6 +172,7 @@ def best_closer(
     learner: Learner,
     known: Mapping[str, Level],
     missing: Mapping[str, tuple[Level, Level]],
+    exclude: set[str] | frozenset[str] = frozenset(),
 ) -> tuple[Course, list[str], HoursEstimate] | None:
     """The course that closes the most of `missing` (every one if any course does), with the
     fewest estimated hours; courses with unknown effort come after those with a figure. Not
@@ -180,7 +181,7 @@ def best_closer(
     related = {course.id, *course.parts, *ctx.parents_of(course.id)}
     scored: list[tuple[int, float, str, Course, list[str], HoursEstimate]] = []
     for cand in ctx.courses.values():
-        if cand.id in related or cand.id in learner.completed:
+        if cand.id in related or cand.id in learner.completed or cand.id in exclude:
             continue
         teaches = effective_teaches(cand, ctx)
         closes = [s for s, (_have, need) in missing.items() if teaches.get(s, 0) >= need]
@@ -227,16 +228,45 @@ def _prerequisites_reason(
         )
         left = [s for s in missing if s not in closes]
         text += f" {closer.title}{where}{hours} teaches "
-        text += (
-            ("it." if len(missing) == 1 else "all of them.")
-            if not left
-            else (
-                ", ".join(_skill_name(ctx, s) for s in closes)
-                + "; it leaves "
-                + ", ".join(_skill_name(ctx, s) for s in left)
-                + " (no single course in the catalog closes them all)."
-            )
-        )
+        if not left:
+            text += "it." if len(missing) == 1 else "all of them."
+        else:
+            text += ", ".join(_skill_name(ctx, s) for s in closes) + "."
+            # Cover the rest greedily, one more course at a time, so the learner gets a
+            # complete route to the prerequisites when the catalog has one.
+            also: list[dict[str, Any]] = []
+            taken = {closer.id}
+            while left:
+                rest = {s: missing[s] for s in left}
+                more = best_closer(ctx, course, learner, known, rest, exclude=taken)
+                if more is None:
+                    break
+                extra, extra_closes, extra_est = more
+                taken.add(extra.id)
+                extra_hours = "" if extra_est.hours is None else f", about {extra_est.hours:.0f} h"
+                text += (
+                    f" {extra.title} (on {extra.platform}{extra_hours}) teaches "
+                    + ", ".join(_skill_name(ctx, s) for s in extra_closes)
+                    + "."
+                )
+                also.append(
+                    {
+                        "course_id": extra.id,
+                        "title": extra.title,
+                        "closes": extra_closes,
+                        "hours": extra_est.hours,
+                    }
+                )
+                left = [s for s in left if s not in extra_closes]
+            if left:
+                text += (
+                    " No course in the catalog teaches "
+                    + ", ".join(_skill_name(ctx, s) for s in left)
+                    + " to that level; it leaves "
+                    + ", ".join(_skill_name(ctx, s) for s in left)
+                    + " to learn elsewhere."
+                )
+            data["also"] = also
         data["closer"] = {
             "course_id": closer.id,
             "title": closer.title,
