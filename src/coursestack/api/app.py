@@ -14,7 +14,16 @@ from fastapi import APIRouter, FastAPI
 from coursestack.api import errors
 from coursestack.api.config import ServiceOptions
 from coursestack.api.planning import PlanRunner
-from coursestack.api.routes import advice, courses, health, platforms, reviews, roles, skills
+from coursestack.api.routes import (
+    advice,
+    courses,
+    guides,
+    health,
+    platforms,
+    reviews,
+    roles,
+    skills,
+)
 from coursestack.settings import Settings
 from coursestack.store.db import Database
 
@@ -24,7 +33,7 @@ OPENAPI_URL = f"{API_PREFIX}/openapi.json"
 
 def api_router() -> APIRouter:
     router = APIRouter(prefix=API_PREFIX)
-    for module in (courses, advice, reviews, skills, roles, platforms, health):
+    for module in (courses, advice, guides, reviews, skills, roles, platforms, health):
         router.include_router(module.router)
     return router
 

@@ -38,6 +38,9 @@ class LearnerIn(_In):
     )
     completed: list[str] = Field(default_factory=list, max_length=200)
     goal: str | None = Field(default=None, max_length=200, description="role id, e.g. ml-engineer")
+    targets: dict[str, LevelValue] = Field(
+        default_factory=dict, max_length=300, description="explicit skill targets (no role)"
+    )
     hours_per_week: float = Field(default=5.0, gt=0, le=100)
     budget: float | None = Field(default=None, ge=0, le=1_000_000, description="USD, total")
     deadline_weeks: float | None = Field(default=None, gt=0, le=520)

@@ -22,7 +22,8 @@ from coursestack.api.errors import classify, names_in_body
 from coursestack.api.routes.reviews import check_reviewer_limit, write_review
 from coursestack.api.schemas import ReviewIn
 from coursestack.domain import CoursestackError, InvalidInputError, Need, Pedagogy
-from coursestack.services import advise, catalog, reviews
+from coursestack.services import advise, catalog, guides, reviews
+from coursestack.store.db import Database
 from coursestack.web import charts
 from coursestack.web.forms import learner_from_form
 from coursestack.web.security import (
@@ -125,8 +126,10 @@ async def plan(
     )
 
 
-def _course_context(session: Any, course: str, goal: str | None) -> dict[str, Any]:
-    found = catalog.resolve_course(session, course)
+def _course_context(db: Database, course: str, goal: str | None) -> dict[str, Any]:
+    with db.session() as session:
+        found = catalog.resolve_course(session, course)
+        listed = reviews.list_reviews(session, found.id).as_dict()
     tax = catalog.taxonomy()
 
     def skill_rows(skills: dict[str, Any]) -> list[dict[str, Any]]:
@@ -140,8 +143,10 @@ def _course_context(session: Any, course: str, goal: str | None) -> dict[str, An
         "summary": catalog.course_summary(found),
         "teaches": skill_rows(dict(found.teaches)),
         "assumes": skill_rows(dict(found.assumes)),
-        "guide": _guide_html(session, found.id, goal),
-        "reviews": reviews.list_reviews(session, found.id).as_dict(),
+        "guide": guides.write_guide(db, found.id, goal=goal, fmt="json"),
+        "goal": goal,
+        "roles": catalog.list_roles(),
+        "reviews": listed,
         "review_state": None,
         "form": {},
         "error": None,
@@ -151,19 +156,17 @@ def _course_context(session: Any, course: str, goal: str | None) -> dict[str, An
 @router.get("/courses/{course}", response_class=HTMLResponse)
 def course_page(
     request: Request,
-    session: SessionDep,
+    db: DatabaseDep,
     course: str,
     goal: Annotated[str | None, Query(max_length=200)] = None,
     review: Annotated[str | None, Query(max_length=20)] = None,
 ) -> HTMLResponse:
-    context = _course_context(session, course, goal)
+    with names_in_body():  # an unknown goal comes from the form: 422 with suggestions
+        if goal:
+            catalog.get_role(goal)
+    context = _course_context(db, course, goal or None)
     context["review_state"] = review if review in ("added", "replaced", "unchanged") else None
     return render(request, "course.html", context)
-
-
-def _guide_html(session: Any, course_id: str, goal: str | None) -> Markup | None:
-    """The course guide as HTML, when the guide service is available."""
-    return None
 
 
 @router.post("/courses/{course}/reviews", response_class=HTMLResponse)
@@ -195,8 +198,7 @@ async def post_review(
         status, _code, _details = classify(err)
         if status not in (401, 403, 422, 429):
             raise
-        with db.session() as session:
-            context = _course_context(session, course, None)
+        context = _course_context(db, course, None)
         fields.pop("token", None)  # never echo a secret back into the page
         context.update(form=fields, error=str(err))
         return render(request, "course.html", context, status)
