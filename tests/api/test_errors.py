@@ -33,42 +33,42 @@ FAILING: list[tuple[str, str, dict[str, Any], int, str]] = [
         {"content": b"{not json", "headers": {"content-type": "application/json"}},
         422,
         "invalid_input",
-    ),  # noqa: E501
+    ),
     (
         "POST",
         "/api/v1/plans",
         {"json": {**EXAMPLE_LEARNER, "hours_per_week": -1}},
         422,
         "invalid_input",
-    ),  # noqa: E501
+    ),
     (
         "POST",
         "/api/v1/plans",
         {"json": {**EXAMPLE_LEARNER, "skills": {"python": 9}}},
         422,
         "invalid_input",
-    ),  # noqa: E501
+    ),
     (
         "POST",
         "/api/v1/plans",
         {"json": {**EXAMPLE_LEARNER, "colour": "blue"}},
         422,
         "invalid_input",
-    ),  # noqa: E501
+    ),
     (
         "POST",
         "/api/v1/plans",
         {"json": {**EXAMPLE_LEARNER, "goal": "astronaut"}},
         422,
         "unknown_name",
-    ),  # noqa: E501
+    ),
     (
         "POST",
         "/api/v1/gaps",
         {"json": {"learner": EXAMPLE_LEARNER, "after": ["no such course"]}},
         422,
         "unknown_name",
-    ),  # noqa: E501
+    ),
     ("POST", "/api/v1/courses/no-such-course/fit", {"json": EXAMPLE_LEARNER}, 404, "not_found"),
     (
         "POST",
@@ -76,14 +76,14 @@ FAILING: list[tuple[str, str, dict[str, Any], int, str]] = [
         {"json": {"reviewer": "a", "score": 5}},
         401,
         "unauthorized",
-    ),  # noqa: E501
+    ),
     (
         "POST",
         "/api/v1/courses/coursera-deep-learning-specialization/reviews",
         {"json": {"reviewer": "a", "score": 5}, "headers": {"Authorization": "Bearer cs_wrong"}},
         401,
         "unauthorized",
-    ),  # noqa: E501
+    ),
     ("PUT", "/api/v1/courses/x", {"json": {}}, 401, "unauthorized"),
     (
         "GET",
@@ -91,14 +91,14 @@ FAILING: list[tuple[str, str, dict[str, Any], int, str]] = [
         {"params": {"skill": "x", "role": "y"}},
         422,
         "invalid_input",
-    ),  # noqa: E501
+    ),
     (
         "GET",
         "/api/v1/courses/coursera-deep-learning-specialization/guide",
         {"params": {"format": "pdf"}},
         422,
         "invalid_input",
-    ),  # noqa: E501
+    ),
 ]
 
 
