@@ -32,6 +32,12 @@ below, so the constants and the example cannot drift apart. The fast profile (0.
 and is labelled as such in `basis`. Catch-up time is not scaled by pace: the profile
 describes how a learner treats the course's own material.
 
+A course whose catalog entry lists no effort (and whose parts do not add up to one) is
+estimated from the typical listed effort of comparable courses (`engine.effort_prior`: same
+platform and kind, else same kind), when the context carries that table; `listed` stays None,
+`assumed_listed` holds the figure used and `basis` says where it came from. Without a
+comparable figure the estimate is None.
+
 Known limits: one calibration course; a listed figure that counts video time only (some
 free courses) is understated and the model cannot tell; `assumes` missing from the catalog
 makes a course look prerequisite-free.
@@ -44,6 +50,7 @@ from dataclasses import asdict, dataclass
 
 from coursestack.domain import Course, Level, PaceProfile
 from coursestack.engine.context import AdvisorContext
+from coursestack.engine.effort_prior import typical_for
 from coursestack.engine.learner_state import (
     effective_assumes,
     effective_teaches,
@@ -98,6 +105,7 @@ class HoursEstimate:
     known_share: float  # 0-1, share of the material already held
     readiness: float  # 0-1, share of the assumed levels held
     basis: str  # how the figure was reached, in words
+    assumed_listed: float | None = None  # typical effort used when the catalog lists none
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -137,15 +145,23 @@ def estimate_hours(
         return _from_parts(course, known, pace, ctx, known_share)
     assumes = effective_assumes(course, ctx)
     readiness = held_share(assumes, known) if assumes else 1.0
+    assumed: float | None = None
+    source = f"listed {listed:g} h" if listed is not None else ""
     if listed is None:
-        return HoursEstimate(
-            None, None, None, None, known_share, readiness, "the catalog lists no effort"
-        )
+        typical = typical_for(course, ctx.typical_effort) if ctx is not None else None
+        if typical is None:
+            return HoursEstimate(
+                None, None, None, None, known_share, readiness, "the catalog lists no effort"
+            )
+        assumed = typical.hours
+        source = f"no listed effort; assumed {typical.describe()}"
+    base = listed if listed is not None else assumed
+    assert base is not None
     factor = PACE_FACTORS[pace]
-    core = listed * READY_CORE * (1.0 - KNOWN_SKIP * known_share)
-    catch_up = listed * (1.0 - READY_CORE) * (1.0 - readiness) if assumes else 0.0
+    core = base * READY_CORE * (1.0 - KNOWN_SKIP * known_share)
+    catch_up = base * (1.0 - READY_CORE) * (1.0 - readiness) if assumes else 0.0
     basis = (
-        f"listed {listed:g} h; {_readiness_words(assumes, readiness)}; "
+        f"{source}; {_readiness_words(assumes, readiness)}; "
         f"{known_share:.0%} of the material already held; {_pace_words(pace)}"
     )
     return HoursEstimate(
@@ -156,6 +172,7 @@ def estimate_hours(
         known_share=known_share,
         readiness=readiness,
         basis=basis,
+        assumed_listed=assumed,
     )
 
 
@@ -169,7 +186,7 @@ def _from_parts(
     """A program without its own effort: its parts in order, each starting from what the
     learner holds plus what the earlier parts taught."""
     levels = dict(known)
-    hours = low = high = listed = 0.0
+    hours = low = high = listed = assumed = 0.0
     readiness = 1.0
     for index, part_id in enumerate(course.parts):
         part = ctx.courses.get(part_id)
@@ -188,14 +205,18 @@ def _from_parts(
         low += est.low or 0.0
         high += est.high or 0.0
         listed += est.listed or 0.0
+        assumed += est.assumed_listed or 0.0
         if index == 0:
             readiness = est.readiness
         raise_levels(levels, effective_teaches(part, ctx))
+    extra = f", plus {assumed:g} h assumed for parts that list none" if assumed else ""
     basis = (
-        f"sum of {len(course.parts)} parts (listed {listed:g} h in all); "
+        f"sum of {len(course.parts)} parts (listed {listed:g} h in all{extra}); "
         f"{known_share:.0%} of the material already held; {_pace_words(pace)}"
     )
-    return HoursEstimate(hours, low, high, listed, known_share, readiness, basis)
+    return HoursEstimate(
+        hours, low, high, listed or None, known_share, readiness, basis, assumed or None
+    )
 
 
 def _readiness_words(assumes: Mapping[str, Level], readiness: float) -> str:

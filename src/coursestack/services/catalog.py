@@ -15,6 +15,7 @@ from coursestack import knowledge
 from coursestack.domain import AmbiguousError, Course, NotFoundError, Review, Role, Skill
 from coursestack.engine import ratings
 from coursestack.engine.context import AdvisorContext
+from coursestack.engine.effort_prior import typical_efforts
 from coursestack.engine.rating_pipeline import estimate_reviews
 from coursestack.engine.taxonomy import Taxonomy
 from coursestack.settings import Settings
@@ -135,6 +136,7 @@ def advisor_context(db: Database) -> AdvisorContext:
         roles={r.id: r for r in knowledge.roles()},
         quality=ratings.course_quality(courses.values(), reviews, estimates=estimates),
         ratings=estimates,
+        typical_effort=typical_efforts(courses.values()),
     )
     with _context_lock:
         _context_cache[db.url] = _CachedContext(key, ctx)

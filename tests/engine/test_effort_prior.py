@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from coursestack.domain import Course, Effort, PaceProfile
+from coursestack.engine.context import AdvisorContext
+from coursestack.engine.effort_prior import typical_efforts, typical_for
+from coursestack.engine.pace import estimate_hours
+from coursestack.engine.taxonomy import Taxonomy
+
+
+def _c(cid: str, platform: str, kind: str, hours: float | None) -> Course:
+    return Course(id=cid, title=cid, platform=platform, kind=kind, effort=Effort(hours=hours))
+
+
+CATALOG = [
+    _c("a1", "kaggle-learn", "short-course", 3),
+    _c("a2", "kaggle-learn", "short-course", 4),
+    _c("a3", "kaggle-learn", "short-course", 5),
+    _c("b1", "other", "short-course", 1),
+    _c("c1", "coursera", "course", 20),
+    _c("c2", "coursera", "course", None),
+]
+
+
+def test_medians_need_enough_listed_courses() -> None:
+    table = typical_efforts(CATALOG)
+    assert table["kaggle-learn|short-course"].hours == 4
+    assert table["*|short-course"].hours == 3.5  # median of 3, 4, 5, 1
+    assert table["*|short-course"].n == 4
+    assert "coursera|course" not in table and "*|course" not in table  # only one listed
+
+
+def test_same_platform_first_then_any_platform() -> None:
+    table = typical_efforts(CATALOG)
+    new_kaggle = _c("x", "kaggle-learn", "short-course", None)
+    new_other = _c("y", "udemy", "short-course", None)
+    assert typical_for(new_kaggle, table) == table["kaggle-learn|short-course"]
+    assert typical_for(new_other, table) == table["*|short-course"]
+    assert typical_for(_c("z", "udemy", "course", None), table) is None
+
+
+def test_pace_uses_the_typical_figure_and_says_so() -> None:
+    ctx = AdvisorContext(
+        courses={c.id: c for c in CATALOG},
+        taxonomy=Taxonomy.build([]),
+        roles={},
+        typical_effort=typical_efforts(CATALOG),
+    )
+    unlisted = _c("x", "kaggle-learn", "short-course", None)
+    est = estimate_hours(unlisted, {}, PaceProfile.STANDARD, ctx)
+    assert est.listed is None and est.assumed_listed == 4
+    assert est.hours is not None and est.hours > 0
+    assert "no listed effort" in est.basis and "median of 3" in est.basis
+    # Without the table (or a comparable figure) it stays unknown.
+    assert estimate_hours(unlisted, {}, PaceProfile.STANDARD).hours is None
+    lonely = _c("z", "udemy", "course", None)
+    assert estimate_hours(lonely, {}, PaceProfile.STANDARD, ctx).hours is None
