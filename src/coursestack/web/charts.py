@@ -7,6 +7,7 @@ inline style attributes, so the pages' Content-Security-Policy can forbid them."
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
@@ -18,8 +19,12 @@ FONT = 12
 LABEL_CHARS = 40
 
 
+# Characters XML 1.0 forbids even when escaped (control characters, lone surrogates).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def _t(text: object) -> str:
-    return escape(str(text), quote=True)
+    return escape(_NOT_XML.sub("", str(text)), quote=True)
 
 
 def _num(value: float) -> str:
