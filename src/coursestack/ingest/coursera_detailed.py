@@ -70,8 +70,9 @@ def read(text: str, source: str, header_line: int = 1) -> ReadStream:
             course,
             CourseText(
                 title=course.title,
-                description=" ".join([description or "", *bullets]),
+                description=description or "",
                 skills=tuple(parse_list(row["course_skills"])),
+                outcomes=tuple(bullets),
             ),
             difficulty=difficulty,
         )

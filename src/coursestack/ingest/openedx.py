@@ -136,7 +136,8 @@ def parse_course(source: str, number: int, item: dict[str, Any]) -> ParsedRow:
         course,
         CourseText(
             title=course.title,
-            description=" ".join(t for t in (short, full, strip_html(item.get("outcome"))) if t),
+            description=" ".join(t for t in (short, full) if t),
+            outcomes=tuple(t for t in (strip_html(item.get("outcome")),) if t),
             syllabus=strip_html(item.get("syllabus_raw")),
             skills=tuple(s for s in skills if isinstance(s, str)),
             topics=tuple(_names(item.get("subjects"))),

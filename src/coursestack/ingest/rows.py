@@ -34,6 +34,7 @@ class CourseText:
     description: str = ""
     syllabus: str = ""
     skills: tuple[str, ...] = ()  # the source's own skill labels, noisy
+    outcomes: tuple[str, ...] = ()  # what-you-will-learn bullets
     topics: tuple[str, ...] = ()  # subject / domain / keyword labels: weak, not used for teaches
     prerequisites: str = ""  # the source's own prerequisite wording
 

@@ -1,0 +1,336 @@
+"""Skills a course teaches and assumes, inferred from its text by stated rules.
+
+Pure: it gets the course, the text the source gives about it, a `SkillMatcher` and the
+taxonomy. Every value it sets carries its rule in `course.provenance` (key `teaches.<id>`,
+`assumes.<id>`, `hands_on`), e.g.
+  teaches.ml.supervised = "rule:alias(skills:'supervised learning');
+                           rule:level-from-difficulty(Intermediate)->2"
+  assumes.prog.python  = "rule:assumes-phrase('you should have experience coding in python')->2"
+
+Rules, in order:
+1. Evidence. Matches in the title and in the source's skill list count as taught; matches in
+   descriptions and syllabi count when they are not in a prerequisite sentence. A sentence
+   with a prerequisite cue ('prerequisite', 'you should have', 'familiarity with', ...) sends
+   its skills to `assumes`; a sentence saying 'no prior ...' sends them nowhere.
+2. Gates. A skill listed in `requires` (prog.python.oop needs prog.python) is kept only when
+   one of the skills it needs has evidence too, so 'object-oriented programming' in a Java
+   course does not become object-oriented Python.
+3. Levels (teaches): the course's difficulty gives the base (beginner/mixed/unknown 1,
+   intermediate/advanced 2); a hands-on cue (labs, hands-on, exercises, notebooks, guided
+   project) raises it to 2; an advanced course or a program (specialization, certificate)
+   at intermediate level or above with a capstone or independent projects reaches 3. Level 4
+   (production) is never inferred.
+4. Assumes: phrase rule above, at level 2 for 'experience / proficiency / comfortable /
+   working knowledge', else 1; and, for intermediate and advanced courses, the taxonomy's
+   prerequisites of each taught skill that the course does not teach itself.
+5. Hands-on kind: capstone > independent projects > guided labs, from cue phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple
+
+from coursestack.domain import Course, CourseKind, CourseLevel, HandsOn, Level
+from coursestack.engine.matcher import SkillMatch, SkillMatcher, normalise
+from coursestack.engine.taxonomy import Taxonomy
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+|\s+-\s+|•|(?<=[a-z])\.(?=[A-Z])")
+_NO_PRIOR = re.compile(
+    r"\bno (?:prior|previous|prerequisite|background|experience|programming experience)\b|"
+    r"\bnot (?:required|necessary|needed)\b|\bwithout (?:any )?(?:prior|previous)\b",
+    re.IGNORECASE,
+)
+_PREREQ = re.compile(
+    r"\b(?:prerequisites?|pre-requisites?|prior (?:experience|knowledge|exposure)|"
+    r"(?:you|learners|students|participants) should (?:have|be|know|already)|"
+    r"should be (?:familiar|comfortable)|familiarity with|(?:is|are) (?:required|recommended|"
+    r"assumed|expected)|we assume|assumes? (?:that )?(?:you|learners|basic|some|knowledge)|"
+    r"before (?:taking|starting|enrolling)|recommended background|required background|"
+    r"to succeed in this course|you(?:'ll| will) need (?:to know|some|basic|experience))",
+    re.IGNORECASE,
+)
+_OUTCOME = re.compile(
+    r"\b(?:you(?:'ll| will)? (?:learn|master|gain|build|develop|explore|use|apply|practi[cs]e|"
+    r"work with|be able to|understand|discover|get|create|implement|train)|learn (?:how|to|about|"
+    r"the)|learners will|students will|participants will|(?:this|the) (?:course|specialization|"
+    r"program|certificate) (?:covers?|teaches|introduces|focuses|provides|explores)|"
+    r"(?:topics|syllabus|curriculum) (?:include|includes|covered|covers)|covers?|includes:|"
+    r"discussed|introduct\w*|focus(?:es)? on|course (?:in|on)|we will|introduc\w+ (?:you )?to|"
+    r"by the end|hands[- ]on|"
+    r"skills? (?:in|you)|taught|teaches)\b",
+    re.IGNORECASE,
+)
+_STRONG_PREREQ = re.compile(
+    r"\b(?:experience|experienced|proficien\w*|comfortable|working knowledge|solid|fluent)\b",
+    re.IGNORECASE,
+)
+_HANDS_ON = (
+    (HandsOn.CAPSTONE, re.compile(r"\bcapstone\b", re.IGNORECASE)),
+    (
+        HandsOn.INDEPENDENT_PROJECTS,
+        re.compile(
+            r"\b(?:portfolio[- ]ready|your own (?:project|data ?set)|independent project|"
+            r"real[- ]world projects?|end[- ]to[- ]end project)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        HandsOn.GUIDED_LABS,
+        re.compile(
+            r"\b(?:hands[- ]on|labs?\b|lab exercises|coding exercises|programming assignments?|"
+            r"jupyter notebooks?|guided project|interactive exercises|practice exercises|"
+            r"coding assignments?)",
+            re.IGNORECASE,
+        ),
+    ),
+)
+_PROGRAM_KINDS = {
+    CourseKind.SPECIALIZATION,
+    CourseKind.PROFESSIONAL_CERTIFICATE,
+    CourseKind.PROGRAM,
+}
+TOOL_WORDS = ("using", "with", "in", "via")  # prose words that introduce a tool in use
+PURPOSE_WORDS = ("for", "in")  # title words that introduce a purpose, not the topic
+LONG_SKILL_LIST = 12  # longer source skill lists are padded with loosely related labels
+TEACH_THRESHOLD = 2
+FIELD_WEIGHT = {"title": 3, "skills": 2, "skills-long": 1, "description": 1, "syllabus": 1,
+                "outcome": 2}
+PROSE_CAP = 2  # prose mentions of one skill count at most this much
+
+
+WEAK_PREFIX = "weak."  # provenance key of below-threshold evidence, kept for corroboration
+
+
+def level_for_weak(result: TagResult, course: Course, text: TagInput) -> Level:
+    return Tagger.level(course, result.hands_on, text.difficulty)[0]
+
+
+def evidence_score(matches: Sequence[SkillMatch]) -> int:
+    """Rule 1's weights: title 3; a short source skill list 2, a long one 1; a prose sentence
+    1, or 2 when it states a learning outcome ('you will learn', 'covers', 'by the end', a
+    what-you-will-learn bullet); prose counts at most 2. A skill is taught at TEACH_THRESHOLD
+    (2): a title alone, a short list alone, an outcome sentence, a long list backed by prose,
+    or two prose sentences."""
+    listed = max(
+        (FIELD_WEIGHT[m.field] for m in matches if m.field in ("title", "skills", "skills-long")),
+        default=0,
+    )
+    prose = min(PROSE_CAP, sum(FIELD_WEIGHT[m.field] for m in matches
+                               if m.field in ("description", "syllabus", "outcome")))
+    return listed + prose
+
+
+_BASE_LEVEL = {
+    CourseLevel.BEGINNER: Level.AWARE,
+    CourseLevel.MIXED: Level.AWARE,
+    CourseLevel.INTERMEDIATE: Level.PRACTISED,
+    CourseLevel.ADVANCED: Level.PRACTISED,
+}
+
+
+@dataclass(frozen=True)
+class TagInput:
+    title: str
+    description: str = ""
+    syllabus: str = ""
+    skills: Sequence[str] = ()
+    outcomes: Sequence[str] = ()  # what-you-will-learn bullets
+    prerequisites: str = ""  # the source's own prerequisite wording
+    difficulty: str | None = None  # the source's wording, for provenance
+
+
+class Evidence(NamedTuple):
+    teach: dict[str, list[SkillMatch]]
+    weak: dict[str, list[SkillMatch]]
+    assume: dict[str, tuple[Level, str]]
+
+
+@dataclass
+class TagResult:
+    teaches: dict[str, Level] = field(default_factory=dict)
+    assumes: dict[str, Level] = field(default_factory=dict)
+    hands_on: HandsOn | None = None
+    provenance: dict[str, str] = field(default_factory=dict)
+    evidence: dict[str, list[SkillMatch]] = field(default_factory=dict)
+    weak: dict[str, list[SkillMatch]] = field(default_factory=dict)  # below the threshold
+
+
+@dataclass
+class Tagger:
+    matcher: SkillMatcher
+    taxonomy: Taxonomy
+    requires: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    weak_labels: frozenset[str] = frozenset()  # umbrella labels: count like a long list
+
+    # ------------------------------------------------------------ evidence
+
+    def _prose(
+        self,
+        text: str,
+        field_name: str,
+        teach: dict[str, list[SkillMatch]],
+        assume: dict[str, tuple[Level, str]],
+    ) -> None:
+        for sentence in _SENTENCE_SPLIT.split(text):
+            if len(sentence) < 2:
+                continue
+            matches = self.matcher.match_text(sentence, field_name)
+            if not matches:
+                continue
+            if _NO_PRIOR.search(sentence):
+                continue
+            if _PREREQ.search(sentence):
+                level = Level.PRACTISED if _STRONG_PREREQ.search(sentence) else Level.AWARE
+                quote = " ".join(sentence.split())[:80].lower()
+                for m in matches:
+                    if m.skill not in assume or assume[m.skill][0] < level:
+                        assume[m.skill] = (level, f"rule:assumes-phrase('{quote}')->{int(level)}")
+                continue
+            kind = "outcome" if field_name == "outcome" or _OUTCOME.search(sentence) else field_name
+            norm = normalise(sentence)
+            seen: set[str] = set()
+            for m in matches:
+                if m.skill in seen:  # one vote per sentence
+                    continue
+                seen.add(m.skill)
+                before = norm[: m.start].split()
+                tool = bool(before) and before[-1] in TOOL_WORDS
+                # 'analyses using Python': a tool in use, not a topic taught (weight 1)
+                teach.setdefault(m.skill, []).append(
+                    replace(m, field=field_name if tool else kind))
+
+    def evidence(self, text: TagInput) -> Evidence:
+        """Skills with enough evidence to count as taught (rule 1), skills with some evidence
+        below the threshold (kept for corroboration across sources), and assumed skills."""
+        found: dict[str, list[SkillMatch]] = {}
+        assume: dict[str, tuple[Level, str]] = {}
+        norm_title = normalise(text.title)
+        for m in self.matcher.match_text(text.title, "title", prose=False):
+            before = norm_title[: m.start].split()
+            if before and before[-1] in PURPOSE_WORDS:
+                continue  # 'Linear Algebra for Machine Learning': ML is the purpose
+            found.setdefault(m.skill, []).append(m)
+        list_field = "skills" if len(text.skills) <= LONG_SKILL_LIST else "skills-long"
+        for label in text.skills:
+            umbrella = normalise(label) in self.weak_labels
+            for m in self.matcher.match_label(label, "skills-long" if umbrella else list_field):
+                found.setdefault(m.skill, []).append(m)
+        self._prose(text.description, "description", found, assume)
+        self._prose(text.syllabus, "syllabus", found, assume)
+        for bullet in text.outcomes:
+            self._prose(bullet, "outcome", found, assume)
+        if text.prerequisites:
+            strong = _STRONG_PREREQ.search(text.prerequisites)
+            for m in self.matcher.match_text(text.prerequisites, "prerequisites"):
+                level = Level.PRACTISED if strong else Level.AWARE
+                if m.skill not in assume or assume[m.skill][0] < level:
+                    assume[m.skill] = (level, f"rule:assumes-prerequisites-field->{int(level)}")
+        teach = {s: ms for s, ms in found.items() if evidence_score(ms) >= TEACH_THRESHOLD}
+        weak = {s: ms for s, ms in found.items() if s not in teach}
+        # Gates: a skill that needs a companion skill's evidence.
+        for skill_id, needs in self.requires.items():
+            if skill_id in teach and not any(n in teach for n in needs):
+                del teach[skill_id]
+        return Evidence(teach, weak, assume)
+
+    # ------------------------------------------------------------ levels
+
+    @staticmethod
+    def hands_on(course: Course, text: TagInput) -> tuple[HandsOn | None, str | None]:
+        if course.kind == CourseKind.GUIDED_PROJECT:
+            return HandsOn.GUIDED_LABS, "rule:hands-on-from-kind(guided-project)"
+        blob = " ".join((text.title, text.description, text.syllabus))
+        for kind, pattern in _HANDS_ON:
+            found = pattern.search(blob)
+            if found:
+                return kind, f"rule:hands-on-cue('{found.group(0).lower()}')"
+        return None, None
+
+    @staticmethod
+    def level(
+        course: Course, hands_on: HandsOn | None, difficulty: str | None
+    ) -> tuple[Level, str]:
+        base = _BASE_LEVEL.get(course.level, Level.AWARE) if course.level else Level.AWARE
+        words = difficulty or (course.level.value if course.level else "unknown")
+        level, rule = base, f"rule:level-from-difficulty({words})->{int(base)}"
+        if hands_on is not None and level < Level.PRACTISED:
+            level = Level.PRACTISED
+            rule += f"; rule:hands-on->{int(level)}"
+        deep = hands_on in (HandsOn.CAPSTONE, HandsOn.INDEPENDENT_PROJECTS)
+        advanced = course.level == CourseLevel.ADVANCED
+        program = course.kind in _PROGRAM_KINDS and course.level in (
+            CourseLevel.INTERMEDIATE,
+            CourseLevel.ADVANCED,
+        )
+        if deep and (advanced or program):
+            level = Level.APPLIED
+            rule += f"; rule:projects-in-{'program' if program else 'advanced-course'}->3"
+        return level, rule
+
+    # ------------------------------------------------------------ entry point
+
+    def tag(self, course: Course, text: TagInput) -> TagResult:
+        teach, weak, assume = self.evidence(text)
+        result = TagResult(evidence=teach, weak=weak)
+        hands_on, hands_rule = self.hands_on(course, text)
+        if hands_on is not None and hands_rule is not None:
+            result.hands_on = hands_on
+            result.provenance["hands_on"] = hands_rule
+        level, level_rule = self.level(course, hands_on, text.difficulty)
+        for skill_id in sorted(teach):
+            first = teach[skill_id][0]
+            result.teaches[skill_id] = level
+            how = "fuzzy" if first.score < 100 else "alias"
+            result.provenance[f"teaches.{skill_id}"] = (
+                f"rule:{how}({first.field}:'{first.phrase}'); {level_rule}"
+            )
+        for skill_id, (alevel, rule) in sorted(assume.items()):
+            if skill_id in result.teaches:
+                continue
+            result.assumes[skill_id] = alevel
+            result.provenance[f"assumes.{skill_id}"] = rule
+        if course.level in (CourseLevel.INTERMEDIATE, CourseLevel.ADVANCED):
+            for skill_id in list(result.teaches):
+                for prereq, plevel in self.taxonomy.prerequisites_of(skill_id).items():
+                    if prereq in result.teaches or result.assumes.get(prereq, 0) >= plevel:
+                        continue
+                    result.assumes[prereq] = plevel
+                    result.provenance[f"assumes.{prereq}"] = (
+                        f"rule:assumes-taxonomy-prerequisite({skill_id}, "
+                        f"{course.level.value})->{int(plevel)}"
+                    )
+        return result
+
+    def apply(self, course: Course, text: TagInput) -> Course:
+        """A copy of `course` with teaches, assumes and hands_on filled by the rules (values
+        the course already has are kept: they come from a better source)."""
+        result = self.tag(course, text)
+        teaches = {**result.teaches, **course.teaches}
+        assumes = {k: v for k, v in result.assumes.items() if k not in teaches}
+        assumes.update(course.assumes)
+        provenance = {
+            k: v
+            for k, v in result.provenance.items()
+            if not (k.startswith("teaches.") and k[8:] in course.teaches)
+        }
+        source = course.sources[0] if course.sources else "?"
+        for skill_id, matches in result.weak.items():
+            if skill_id in teaches or not matches:
+                continue
+            first = matches[0]
+            provenance[f"{WEAK_PREFIX}{skill_id}"] = (
+                f"{evidence_score(matches)}|{int(level_for_weak(result, course, text))}|{source}|"
+                f"{first.field}:'{first.phrase}'"
+            )
+        provenance.update(course.provenance)
+        update: dict[str, object] = {
+            "teaches": teaches,
+            "assumes": assumes,
+            "provenance": provenance,
+        }
+        if course.hands_on is None and result.hands_on is not None:
+            update["hands_on"] = result.hands_on
+        return course.model_copy(update=update)
