@@ -45,7 +45,7 @@ def _week_ticks(total: float, max_ticks: int = 12) -> list[int]:
         return [0]
     raw = total / max_ticks
     step = next(s for s in (1, 2, 4, 5, 8, 10, 13, 26, 52, 104, 260, 520, 10**9) if s >= raw)
-    return list(range(0, math.ceil(total) + 1, step))
+    return [w for w in range(0, math.ceil(total) + 1, step) if w <= total]
 
 
 def _svg_open(width: float, height: float, title: str, css_class: str) -> str:
@@ -55,6 +55,25 @@ def _svg_open(width: float, height: float, title: str, css_class: str) -> str:
         f'aria-label="{_t(title)}" font-family="system-ui, sans-serif" font-size="{FONT}">'
         f"<title>{_t(title)}</title>"
     )
+
+
+def _legend(names: Sequence[str], left: int, right: int) -> tuple[list[str], int]:
+    """Colour keys for `names`, wrapped onto as many rows as the width needs."""
+    out: list[str] = []
+    lx, row = left, 0
+    for i, name in enumerate(names):
+        item_w = 28 + 7 * len(name)
+        if lx + item_w > right and lx > left:
+            lx, row = left, row + 1
+        y = 8 + 18 * row
+        colour = i % len(PALETTE)
+        out.append(
+            f'<rect class="c{colour}" x="{lx}" y="{y}" width="12" height="12" rx="2" '
+            f'fill="{PALETTE[colour]}"/>'
+            f'<text x="{lx + 16}" y="{y + 10}" fill="#333">{_t(name)}</text>'
+        )
+        lx += item_w
+    return out, 20 + 18 * row
 
 
 def timeline_svg(
@@ -68,10 +87,9 @@ def timeline_svg(
     """A Gantt chart of the plan's calendar: one row per step, a bar from its start week to
     its end week, coloured by platform. `steps` carry title, platform, start_week, end_week
     (and optionally course_id, hours)."""
-    top, bottom, right = 30, 34, 16
+    bottom, right = 34, 24
     end = max([float(total_weeks or 0)] + [float(s["end_week"]) for s in steps] + [1.0])
     plot_w = width - label_width - right
-    height = top + bottom + max(1, len(steps)) * row_height
 
     def x(week: float) -> float:
         return label_width + plot_w * float(week) / end
@@ -80,6 +98,9 @@ def timeline_svg(
     for s in steps:
         if str(s.get("platform", "")) not in platforms:
             platforms.append(str(s.get("platform", "")))
+    legend, legend_h = _legend(platforms, label_width, width - right)
+    top = legend_h + 12
+    height = top + bottom + max(1, len(steps)) * row_height
     title = f"Plan timeline: {len(steps)} courses over {_num(end)} weeks"
     out = [_svg_open(width, height, title, "timeline")]
     for week in _week_ticks(end):
@@ -116,15 +137,7 @@ def timeline_svg(
             f'width="{_num(max(2.0, x(stop) - x(start)))}" height="{row_height - 8}" rx="3" '
             f'fill="{PALETTE[colour]}"/></g>'
         )
-    # legend: platforms
-    lx = label_width
-    for i, name in enumerate(platforms):
-        out.append(
-            f'<rect class="c{i % len(PALETTE)}" x="{lx}" y="8" width="12" height="12" rx="2" '
-            f'fill="{PALETTE[i % len(PALETTE)]}"/>'
-            f'<text x="{lx + 16}" y="18" fill="#333">{_t(name)}</text>'
-        )
-        lx += 28 + 7 * len(name)
+    out.extend(legend)
     out.append("</svg>")
     return "".join(out)
 
@@ -139,7 +152,7 @@ def coverage_svg(
     """Role requirements against the learner before and after the plan: per skill, the
     required level (outlined), the level held before (light bar) and after (dark bar), on
     the 0-4 level scale. `rows` carry name (or skill), need, before, after, weight."""
-    top, bottom, right = 34, 30, 110
+    top, bottom, right = 34, 30, 140
     plot_w = width - label_width - right
     height = top + bottom + max(1, len(rows)) * row_height
 
