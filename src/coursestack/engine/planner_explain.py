@@ -1,0 +1,320 @@
+"""Why each step is in the plan, its runner-up, and why the residual gaps stay open.
+
+- A step's gains are counted in calendar order (start, end): what it closes (gap skills brought
+  to the needed level) and raises (gap skills raised, still short), from the levels the learner
+  holds plus the earlier steps. A step that closes no gap supplies a prerequisite of a later
+  step; its `why` names the step and the skill.
+- Runner-up: the candidate outside the plan with the largest marginal gain on the skills the
+  step alone brings (given the learner and the other steps), ties broken by the plan's own
+  secondary cost. The `why` says what decided it: less coverage, more hours, more cost, lower
+  rating, the opposite pedagogy, or, for a runner-up that covers as much or more, the
+  constraint it breaks (prerequisites missing, a program overlap, budget or deadline).
+- A residual gap's reason is the first constraint that blocks every course teaching the skill
+  to the needed level: none in the catalog, the platform filter, unknown effort or price,
+  a single course over the budget or the deadline, unreachable prerequisites, or the budget
+  or deadline left once the plan's other steps are paid for.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from coursestack.domain import Level, UncoveredGap, Weight
+from coursestack.engine.planner_candidates import GapSkill, Problem
+from coursestack.engine.planner_milp import gain_units
+from coursestack.engine.planner_schedule import Slot
+
+NO_COURSE = "no course in the catalog teaches it to the needed level"
+OVER_BUDGET = "over budget"
+OVER_DEADLINE = "over the deadline"
+PLATFORM = "excluded by platform filter"
+PREREQS = "needs prerequisites the catalog cannot supply"
+UNKNOWN_HOURS = "its courses list no effort, so the deadline cannot be checked"
+UNKNOWN_PRICE = "its courses list no price, so the budget cannot be checked"
+PROGRAM_OVERLAP = "its course overlaps a program already in the plan"
+FALLBACK = "the fallback solver (time limit) did not reach it"
+
+
+def _levels(known: dict[str, int], problem: Problem, ks: list[int]) -> dict[str, int]:
+    out = dict(known)
+    for k in ks:
+        for s, v in problem.levels.get(k, {}).items():
+            if v > out.get(s, 0):
+                out[s] = v
+    return out
+
+
+def _gain(problem: Problem, k: int, base: dict[str, int], skills: list[GapSkill]) -> int:
+    units = gain_units(problem)
+    lv = problem.levels.get(k, {})
+    return sum(
+        units[g.skill] * max(0, min(lv.get(g.skill, 0), g.need) - min(base.get(g.skill, 0), g.need))
+        for g in skills
+    )
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+class Explainer:
+    def __init__(self, problem: Problem, slots: list[Slot], sec: np.ndarray) -> None:
+        self.p = problem
+        self.slots = sorted(slots, key=lambda sl: (sl.start, sl.end))
+        self.sec = sec
+        self.chosen = [sl.k for sl in self.slots]
+        self.gap_of = {g.skill: g for g in problem.gaps}
+
+    def gains(self) -> dict[int, tuple[list[str], dict[str, Level]]]:
+        """closes and raises of each step, in calendar order."""
+        out: dict[int, tuple[list[str], dict[str, Level]]] = {}
+        levels = dict(self.p.known)
+        for sl in self.slots:
+            closes: list[str] = []
+            raises: dict[str, Level] = {}
+            for s, v in sorted(self.p.levels.get(sl.k, {}).items()):
+                g = self.gap_of.get(s)
+                before = levels.get(s, 0)
+                if g is None or before >= g.need or v <= before:
+                    continue
+                if v >= g.need:
+                    closes.append(s)
+                else:
+                    raises[s] = Level(v)
+            out[sl.k] = (closes, raises)
+            for s, v in self.p.levels.get(sl.k, {}).items():
+                levels[s] = max(levels.get(s, 0), v)
+        return out
+
+    def why(self, k: int, closes: list[str], raises: dict[str, Level]) -> tuple[str, str | None]:
+        p = self.p
+        before = _levels(p.known, p, [c for c in self.chosen if self._earlier(c, k)])
+        parts: list[str] = []
+        if closes:
+            parts.append("closes " + _join([self._skill_words(s, before) for s in closes]))
+        if raises:
+            parts.append(
+                "raises "
+                + _join([f"{s} to {int(v)} (of {self.gap_of[s].need})" for s, v in raises.items()])
+            )
+        if not parts:
+            parts.append(self._supplies(k))
+        runner, verdict = self._runner_up(k)
+        if runner is not None:
+            parts.append(f"beat runner-up {p.course_id(runner)}: {verdict}")
+        elif (closes or raises) and not self._marginal(k):
+            # Later steps reach the same levels; this one is there for their prerequisites.
+            parts.append("also " + self._supplies(k))
+        elif closes or raises:
+            parts.append("no other candidate teaches this")
+        if np.isnan(p.hours[k]):
+            parts.append(
+                f"hours unknown (the catalog lists no effort); the calendar assumes "
+                f"{p.plan_hours[k]:.0f} h, the catalog median"
+            )
+        return "; ".join(parts), None if runner is None else p.course_id(runner)
+
+    def _earlier(self, c: int, k: int) -> bool:
+        order = self.chosen
+        return order.index(c) < order.index(k)
+
+    def _skill_words(self, s: str, before: dict[str, int]) -> str:
+        g = self.gap_of[s]
+        return f"{s} ({Weight(g.weight).label}, {before.get(s, 0)}->{g.need})"
+
+    def _supplies(self, k: int) -> str:
+        p = self.p
+        lv = p.levels.get(k, {})
+        for c in self.chosen:
+            for s, la in p.needs.get(c, {}).items():
+                if c != k and lv.get(s, 0) >= la and p.known.get(s, 0) < la:
+                    return (
+                        f"prerequisite step: supplies {s} at level {la}, "
+                        f"which {p.course_id(c)} assumes"
+                    )
+        return "prerequisite step"
+
+    def _marginal(self, k: int) -> list[GapSkill]:
+        """Gap skills step k takes further than the learner and every other step do."""
+        p = self.p
+        base = _levels(p.known, p, [c for c in self.chosen if c != k])
+        return [
+            g
+            for g in p.gaps
+            if min(p.levels.get(k, {}).get(g.skill, 0), g.need) > base.get(g.skill, 0)
+        ]
+
+    def _runner_up(self, k: int) -> tuple[int | None, str]:
+        p = self.p
+        others = [c for c in self.chosen if c != k]
+        base = _levels(p.known, p, others)
+        skills = self._marginal(k)
+        if not skills:  # prerequisite step: compare on what it supplies
+            return None, ""
+        mine = _gain(p, k, base, skills)
+        in_plan = set(self.chosen)
+        best: tuple[int, float, int] | None = None
+        for r in range(p.size):
+            if r in in_plan:
+                continue
+            g = _gain(p, r, base, skills)
+            if g <= 0:
+                continue
+            key = (-g, float(self.sec[r]), r)
+            if best is None or key < (-best[0], best[1], best[2]):
+                best = (g, float(self.sec[r]), r)
+        if best is None:
+            return None, ""
+        theirs, _sec, r = best
+        return r, self._verdict(k, r, mine, theirs, base)
+
+    def _verdict(self, k: int, r: int, mine: int, theirs: int, base: dict[str, int]) -> str:
+        p = self.p
+        if theirs < mine:
+            return f"covers less ({theirs / 12:.2g} vs {mine / 12:.2g} weighted levels)"
+        lead = "same coverage" if theirs == mine else "covers more"
+        blocker = self._blocker(k, r, base)
+        if blocker is not None:
+            return f"{lead}, but {blocker}"
+        dh = float(p.plan_hours[r] - p.plan_hours[k])
+        if dh > 0.5:
+            return f"{lead}, {dh:.0f} h more"
+        dc = float(p.plan_cost[r] - p.plan_cost[k])
+        if dc > 0.5:
+            return f"{lead}, costs {dc:.0f} more"
+        if p.rating_pen[r] > p.rating_pen[k] + 1e-9:
+            return f"{lead}, lower rating"
+        if p.pedagogy_pen[r] > p.pedagogy_pen[k]:
+            return f"{lead}, the pedagogy the learner prefers less"
+        return f"{lead}; an equal trade-off, decided by the overall plan"
+
+    def _blocker(self, k: int, r: int, base: dict[str, int]) -> str | None:
+        """A constraint the runner-up would break in place of step k, if any."""
+        p = self.p
+        others = [c for c in self.chosen if c != k]
+        have = _levels(p.known, p, others)
+        missing = [s for s, la in p.needs.get(r, {}).items() if have.get(s, 0) < la]
+        if missing:
+            return f"it needs {_join(missing)} first"
+        for a, b in p.exclusive:
+            if (a == r and b in others) or (b == r and a in others):
+                return "it overlaps a program or course already in the plan"
+        if p.budget is not None:
+            spent = float(np.nansum(p.cost[others]))
+            if spent + float(np.nan_to_num(p.cost[r])) > p.budget + 1e-9:
+                return "it would exceed the budget"
+        if p.hours_cap is not None:
+            used = float(np.nansum(p.hours[others]))
+            if used + float(np.nan_to_num(p.hours[r])) > p.hours_cap + 1e-9:
+                return "it would miss the deadline"
+        return None
+
+
+# ---------------------------------------------------------------- residual gaps
+
+
+def uncovered(
+    problem: Problem, chosen: list[int], method: str, category: dict[str, str]
+) -> list[UncoveredGap]:
+    p = problem
+    after = _levels(p.known, p, chosen)
+    out: list[UncoveredGap] = []
+    for g in p.gaps:
+        reached = after.get(g.skill, 0)
+        if reached >= g.need:
+            continue
+        reason = _reason(p, g, chosen, method)
+        out.append(
+            UncoveredGap(
+                skill=g.skill,
+                have=Level(min(reached, 4)),
+                need=Level(g.need),
+                reason=reason,
+                suggestion=suggestion(g, reason, category.get(g.skill, "")),
+            )
+        )
+    return out
+
+
+def _reason(p: Problem, g: GapSkill, chosen: list[int], method: str) -> str:
+    index = p.index
+    if g.col < 0:
+        return NO_COURSE
+    start, end = index.teaches.indptr[g.col], index.teaches.indptr[g.col + 1]
+    rows = index.teaches.indices[start:end][index.teaches.data[start:end] >= g.need]
+    if rows.size == 0:
+        return NO_COURSE
+    learner = p.learner
+    if learner.platforms is not None:
+        allowed = {k for k, name in enumerate(index.platforms) if name in set(learner.platforms)}
+        rows = rows[np.isin(index.platform_code[rows], list(allowed))]
+        if rows.size == 0:
+            return PLATFORM
+    local = {int(r): k for k, r in enumerate(p.rows)}
+    cands = [local[int(r)] for r in rows if int(r) in local]
+    if not cands:
+        return _pruned_reason(p, rows)
+    others_cost = float(np.nansum(p.cost[chosen])) if chosen else 0.0
+    others_hours = float(np.nansum(p.hours[chosen])) if chosen else 0.0
+    have = _levels(p.known, p, chosen)
+    budget_blocks = deadline_blocks = prereq_blocks = overlap_blocks = 0
+    for r in cands:
+        if p.budget is not None and others_cost + float(p.cost[r]) > p.budget + 1e-9:
+            budget_blocks += 1
+        elif p.hours_cap is not None and others_hours + float(p.hours[r]) > p.hours_cap + 1e-9:
+            deadline_blocks += 1
+        elif any(have.get(s, 0) < la for s, la in p.needs.get(r, {}).items()):
+            prereq_blocks += 1
+        else:
+            overlap_blocks += 1
+    if method == "greedy" and overlap_blocks:
+        return FALLBACK
+    if budget_blocks:
+        return OVER_BUDGET
+    if deadline_blocks:
+        return OVER_DEADLINE
+    if prereq_blocks:
+        # Their prerequisites' suppliers did not fit: name the binding limit when there is one.
+        if p.budget is not None:
+            return OVER_BUDGET
+        if p.hours_cap is not None:
+            return OVER_DEADLINE
+        return PREREQS
+    return PROGRAM_OVERLAP
+
+
+def _pruned_reason(p: Problem, rows: np.ndarray) -> str:
+    """Every course teaching the skill to the level was filtered out before the solve."""
+    index = p.index
+    learner = p.learner
+    hours = index.listed_hours[rows]
+    if p.hours_cap is not None:
+        if np.all(np.isnan(hours)):
+            return UNKNOWN_HOURS
+        if np.all(np.isnan(hours) | (hours > p.hours_cap)):
+            return OVER_DEADLINE
+    if p.budget is not None:
+        cost = index.costs(rows.astype(np.int64), hours, learner.hours_per_week)
+        if np.all(np.isnan(cost)):
+            return UNKNOWN_PRICE
+        if np.all(np.isnan(cost) | (cost > p.budget)):
+            return OVER_BUDGET
+    return PREREQS
+
+
+def suggestion(g: GapSkill, reason: str, category: str) -> str:
+    if reason == PLATFORM:
+        return "allow more platforms: courses elsewhere teach it"
+    if reason in (OVER_BUDGET, UNKNOWN_PRICE):
+        return "raise the budget, or look for a free resource teaching it"
+    if reason in (OVER_DEADLINE, UNKNOWN_HOURS):
+        return "extend the deadline or add weekly hours"
+    if g.skill.startswith("practice.") or "portfolio" in g.skill:
+        return "an independent portfolio project on real data"
+    if g.need >= 4 or category in ("mlops", "cloud", "data-engineering"):
+        return "on-the-job experience or an open-source contribution"
+    if g.need >= 3:
+        return "an independent project applying it to real data"
+    if reason == PREREQS:
+        return "learn its prerequisites from documentation or a book first"
+    return "documentation or a book, with a small practice project"

@@ -1,0 +1,182 @@
+"""The catalog as arrays, built once per catalog, so that planning touches only what matters.
+
+`PlannerIndex.build(ctx)` turns the courses into:
+- sparse level matrices `teaches` and `assumes` (courses x skills, CSC so a skill's column is
+  one slice): a program's teaches include its parts', its assumes are what its parts assume
+  that no earlier part teaches (engine.learner_state);
+- per-course arrays: listed hours (NaN = unknown), price model and amount, platform, pedagogy,
+  quality score (NaN = no evidence);
+- program <-> part links by position.
+
+Nothing here depends on a learner; `planner_candidates` reads it per plan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
+
+from coursestack.domain import Course, Pedagogy, PriceModel
+from coursestack.domain.models import WEEKS_PER_MONTH
+from coursestack.engine.context import AdvisorContext
+from coursestack.engine.learner_state import effective_assumes, effective_teaches
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+
+# Price model codes in `price_model`.
+PRICE_UNKNOWN, PRICE_FREE, PRICE_SUBSCRIPTION, PRICE_ONE_TIME = 0, 1, 2, 3
+PEDAGOGY_CODES = {Pedagogy.THEORY_FIRST: 1, Pedagogy.CODE_FIRST: 2, Pedagogy.MIXED: 3}
+
+
+def _price_code(course: Course) -> int:
+    model = course.price.model
+    if model in (PriceModel.FREE, PriceModel.FREE_AUDIT):
+        return PRICE_FREE
+    if model == PriceModel.SUBSCRIPTION:
+        return PRICE_SUBSCRIPTION
+    if model == PriceModel.ONE_TIME:
+        return PRICE_ONE_TIME
+    return PRICE_UNKNOWN
+
+
+@dataclass(frozen=True, eq=False)
+class PlannerIndex:
+    ids: tuple[str, ...]
+    pos: dict[str, int]
+    skills: tuple[str, ...]
+    skill_pos: dict[str, int]
+    teaches: sparse.csc_matrix  # int8 levels, courses x skills
+    assumes: sparse.csr_matrix  # int8 levels, courses x skills (rows: one course's needs)
+    listed_hours: FloatArray  # NaN when the catalog lists no effort
+    price_model: IntArray  # PRICE_* codes
+    price_amount: FloatArray  # NaN when unknown; per month for subscriptions
+    platform_code: IntArray
+    platforms: tuple[str, ...]
+    pedagogy: IntArray  # 0 unknown, PEDAGOGY_CODES otherwise
+    quality: FloatArray  # 0-1, NaN when no evidence
+    related: npt.NDArray[np.bool_]  # a program, or a part of a program in the catalog
+    parts: dict[int, tuple[int, ...]]  # program -> its parts present in the catalog
+    parents: dict[int, tuple[int, ...]]  # part -> programs listing it
+    median_hours: float | None  # of the courses whose hours are known
+
+    @property
+    def size(self) -> int:
+        return len(self.ids)
+
+    @classmethod
+    def build(cls, ctx: AdvisorContext) -> PlannerIndex:
+        courses = list(ctx.courses.values())
+        ids = tuple(c.id for c in courses)
+        pos = {cid: i for i, cid in enumerate(ids)}
+        skill_names = set(ctx.taxonomy.skills)
+        for c in courses:
+            skill_names.update(c.teaches)
+            skill_names.update(c.assumes)
+        skills = tuple(sorted(skill_names))
+        skill_pos = {s: j for j, s in enumerate(skills)}
+        n = len(courses)
+
+        t_rows: list[int] = []
+        t_cols: list[int] = []
+        t_vals: list[int] = []
+        a_rows: list[int] = []
+        a_cols: list[int] = []
+        a_vals: list[int] = []
+        parts: dict[int, tuple[int, ...]] = {}
+        parents: dict[int, list[int]] = {}
+        for i, c in enumerate(courses):
+            teaches = effective_teaches(c, ctx) if c.parts else c.teaches
+            assumes = effective_assumes(c, ctx) if c.parts else c.assumes
+            for s, lvl in teaches.items():
+                if lvl > 0:
+                    t_rows.append(i)
+                    t_cols.append(skill_pos[s])
+                    t_vals.append(int(lvl))
+            for s, lvl in assumes.items():
+                if lvl > 0:
+                    a_rows.append(i)
+                    a_cols.append(skill_pos[s])
+                    a_vals.append(int(lvl))
+            if c.parts:
+                present = tuple(pos[p] for p in c.parts if p in pos and p != c.id)
+                if present:
+                    parts[i] = present
+                    for p in present:
+                        parents.setdefault(p, []).append(i)
+        shape = (n, len(skills))
+        teaches_m = sparse.csc_matrix(
+            (np.array(t_vals, dtype=np.int8), (t_rows, t_cols)), shape=shape
+        )
+        assumes_m = sparse.csr_matrix(
+            (np.array(a_vals, dtype=np.int8), (a_rows, a_cols)), shape=shape
+        )
+        hours = np.array(
+            [np.nan if (h := c.effort.total_hours()) is None else h for c in courses],
+            dtype=np.float64,
+        )
+        price_model = np.array([_price_code(c) for c in courses], dtype=np.int64)
+        price_amount = np.array(
+            [np.nan if c.price.amount is None else c.price.amount for c in courses],
+            dtype=np.float64,
+        )
+        platforms = tuple(sorted({c.platform for c in courses}))
+        platform_pos = {p: k for k, p in enumerate(platforms)}
+        platform_code = np.array([platform_pos[c.platform] for c in courses], dtype=np.int64)
+        pedagogy = np.array(
+            [0 if c.pedagogy is None else PEDAGOGY_CODES[c.pedagogy] for c in courses],
+            dtype=np.int64,
+        )
+        quality = np.full(n, np.nan)
+        for cid, q in ctx.quality.items():
+            score = q.score()
+            if score is not None and cid in pos:
+                quality[pos[cid]] = score
+        related = np.zeros(n, dtype=bool)
+        for prog, members in parts.items():
+            related[prog] = True
+            related[list(members)] = True
+        known_hours = hours[~np.isnan(hours)]
+        return cls(
+            ids=ids,
+            pos=pos,
+            skills=skills,
+            skill_pos=skill_pos,
+            teaches=teaches_m,
+            assumes=assumes_m,
+            listed_hours=hours,
+            price_model=price_model,
+            price_amount=price_amount,
+            platform_code=platform_code,
+            platforms=platforms,
+            pedagogy=pedagogy,
+            quality=quality,
+            related=related,
+            parts=parts,
+            parents={k: tuple(v) for k, v in parents.items()},
+            median_hours=float(np.median(known_hours)) if known_hours.size else None,
+        )
+
+    def costs(self, rows: IntArray, hours: FloatArray, hours_per_week: float) -> FloatArray:
+        """Price.cost_for(hours / hours_per_week) for these courses, vectorised; NaN = unknown.
+
+        A subscription is paid for the months the course takes at the learner's weekly hours
+        (one month when its hours are unknown), exactly as `Price.cost_for` counts them."""
+        model = self.price_model[rows]
+        amount = self.price_amount[rows]
+        weeks = hours / hours_per_week
+        months = np.where(
+            np.isnan(weeks),
+            1.0,
+            np.maximum(1.0, -np.floor_divide(-np.nan_to_num(weeks), WEEKS_PER_MONTH)),
+        )
+        out = np.full(rows.shape, np.nan)
+        out[model == PRICE_FREE] = 0.0
+        one = model == PRICE_ONE_TIME
+        out[one] = amount[one]
+        sub = model == PRICE_SUBSCRIPTION
+        out[sub] = amount[sub] * months[sub]
+        return out

@@ -1,0 +1,322 @@
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from coursestack import knowledge
+from coursestack.domain import (
+    Course,
+    Effort,
+    Learner,
+    Level,
+    Plan,
+    Price,
+    PriceModel,
+    Requirement,
+    Weight,
+)
+from coursestack.engine.context import AdvisorContext
+from coursestack.engine.gaps import coverage
+from coursestack.engine.learner_state import (
+    effective_assumes,
+    effective_teaches,
+    known_levels,
+    levels_after,
+    raise_levels,
+)
+from coursestack.engine.planner import plan
+from coursestack.engine.planner_explain import NO_COURSE, PLATFORM, UNKNOWN_PRICE
+from coursestack.engine.synthetic import small_instance
+from coursestack.engine.taxonomy import Taxonomy
+
+SKILLS = knowledge.skills()
+TAXONOMY = Taxonomy.build(SKILLS)
+
+
+def _hours(course: Course) -> float | None:
+    return course.effort.total_hours()
+
+
+def _cost(course: Course, learner: Learner) -> float | None:
+    hours = _hours(course)
+    return course.price.cost_for(None if hours is None else hours / learner.hours_per_week)
+
+
+def _allowed(ctx: AdvisorContext, learner: Learner) -> list[Course]:
+    """Independent restatement of who may be chosen (no planner code)."""
+    banned = set(learner.completed)
+    for cid in learner.completed:
+        banned.update(ctx.courses[cid].parts)
+    out = []
+    for c in ctx.courses.values():
+        if c.id in banned:
+            continue
+        if learner.platforms is not None and c.platform not in learner.platforms:
+            continue
+        if learner.deadline_weeks is not None and _hours(c) is None:
+            continue
+        if learner.budget is not None and _cost(c, learner) is None:
+            continue
+        out.append(c)
+    return out
+
+
+def _orderable(ctx: AdvisorContext, known: Mapping[str, Level], courses: list[Course]) -> bool:
+    levels = dict(known)
+    rest = list(courses)
+    while rest:
+        ready = [
+            c
+            for c in rest
+            if all(levels.get(s, 0) >= v for s, v in effective_assumes(c, ctx).items())
+        ]
+        if not ready:
+            return False
+        rest.remove(ready[0])
+        raise_levels(levels, effective_teaches(ready[0], ctx))
+    return True
+
+
+def brute_force_coverage(
+    ctx: AdvisorContext,
+    learner: Learner,
+    known: Mapping[str, Level],
+    reqs: Mapping[str, Requirement],
+) -> float:
+    pool = _allowed(ctx, learner)
+    best = coverage(known, reqs)
+    for r in range(1, len(pool) + 1):
+        for combo in itertools.combinations(pool, r):
+            ids = {c.id for c in combo}
+            if any(p in ids for c in combo for p in c.parts):
+                continue
+            spent = sum(_cost(c, learner) or 0.0 for c in combo)
+            if learner.budget is not None and spent > learner.budget + 1e-9:
+                continue
+            if learner.deadline_weeks is not None:
+                cap = learner.deadline_weeks * learner.hours_per_week
+                if sum(_hours(c) or 0.0 for c in combo) > cap + 1e-9:
+                    continue
+            value = coverage(levels_after(known, combo, ctx), reqs)
+            if value > best + 1e-12 and _orderable(ctx, known, list(combo)):
+                best = value
+    return best
+
+
+def check_plan(
+    ctx: AdvisorContext,
+    learner: Learner,
+    known: Mapping[str, Level],
+    reqs: Mapping[str, Requirement],
+    result: Plan,
+) -> None:
+    chosen = [ctx.courses[s.course_id] for s in result.steps]
+    ids = [c.id for c in chosen]
+    assert len(set(ids)) == len(ids)
+    banned = set(learner.completed)
+    for cid in learner.completed:
+        banned.update(ctx.courses[cid].parts)
+    assert not banned & set(ids)
+    for c in chosen:
+        assert not set(c.parts) & set(ids), "a program and its part together"
+        if learner.platforms is not None:
+            assert c.platform in learner.platforms
+    # Budget and deadline.
+    if learner.budget is not None:
+        assert all(s.cost is not None for s in result.steps)
+        assert sum(s.cost or 0.0 for s in result.steps) <= learner.budget + 1e-6
+    if learner.deadline_weeks is not None:
+        assert all(_hours(c) is not None for c in chosen)
+        cap = learner.deadline_weeks * learner.hours_per_week
+        assert sum(_hours(c) or 0.0 for c in chosen) <= cap + 1e-6
+        assert result.totals.weeks <= learner.deadline_weeks + 0.5
+    # Prerequisites met when each step starts.
+    for step, course in zip(result.steps, chosen, strict=True):
+        before = [
+            ctx.courses[o.course_id]
+            for o in result.steps
+            if o.course_id != step.course_id and o.end_week <= step.start_week
+        ]
+        levels = levels_after(known, before, ctx)
+        for skill, need in effective_assumes(course, ctx).items():
+            assert levels.get(skill, 0) >= need, (step.course_id, skill)
+    # Claimed coverage equals recomputed coverage.
+    recomputed = coverage(levels_after(known, chosen, ctx), reqs)
+    assert result.coverage_after == pytest.approx(recomputed, abs=1e-12)
+    # No zero-value step: it raises a gap skill or supplies a later step's prerequisite.
+    for step, course in zip(result.steps, chosen, strict=True):
+        others = [c for c in chosen if c.id != course.id]
+        without = coverage(levels_after(known, others, ctx), reqs)
+        if without < recomputed - 1e-12:
+            continue
+        assert "prerequisite step" in step.why, step.why
+        assert not _orderable(ctx, known, others), f"{course.id} adds nothing"
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10_000))
+def test_plan_properties_and_exactness(seed: int) -> None:
+    ctx, learner, known, reqs = small_instance(seed, SKILLS, n_courses=9)
+    result = plan(ctx, learner, known, reqs, time_limit=5.0)
+    check_plan(ctx, learner, known, reqs, result)
+    assert result.solver["exact"] is True
+    assert result.coverage_after == pytest.approx(
+        brute_force_coverage(ctx, learner, known, reqs), abs=1e-9
+    )
+    for alt in result.alternatives:
+        assert alt.totals.coverage_after == pytest.approx(result.coverage_after, abs=1e-9)
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 10_000))
+def test_greedy_fallback_is_valid_and_reports_its_gap(seed: int) -> None:
+    ctx, learner, known, reqs = small_instance(seed, SKILLS, n_courses=9)
+    result = plan(ctx, learner, known, reqs, time_limit=0.0)
+    check_plan(ctx, learner, known, reqs, result)
+    if result.solver["status"] == "nothing to choose":
+        return
+    assert result.solver["method"] == "greedy"
+    gap = result.solver["gap"]
+    assert gap is not None and 0.0 <= gap <= 1.0
+    best = brute_force_coverage(ctx, learner, known, reqs)
+    assert result.coverage_after <= best + 1e-9
+
+
+# ---------------------------------------------------------------- hand-made catalogs
+
+
+def course(cid: str, teaches: dict[str, int], **kw: object) -> Course:
+    data: dict[str, object] = {
+        "id": cid,
+        "title": cid,
+        "platform": "coursera",
+        "teaches": teaches,
+        "effort": Effort(hours=10),
+        "price": Price(model=PriceModel.FREE),
+    }
+    data.update(kw)
+    return Course.model_validate(data)
+
+
+def context(*courses: Course) -> AdvisorContext:
+    return AdvisorContext(courses={c.id: c for c in courses}, taxonomy=TAXONOMY, roles={})
+
+
+def targets(**levels: int) -> dict[str, Requirement]:
+    """Core requirements; keyword `a_b_c` is skill `a.b-c` (first underscore a dot)."""
+    out = {}
+    for key, v in levels.items():
+        head, _, tail = key.partition("_")
+        skill = f"{head}.{tail.replace('_', '-')}"
+        out[skill] = Requirement(skill=skill, level=Level(v), weight=Weight.CORE)
+    return out
+
+
+def run(ctx: AdvisorContext, reqs: dict[str, Requirement], **kw: object) -> Plan:
+    learner = Learner.model_validate(
+        {"targets": {s: int(r.level) for s, r in reqs.items()}, "hours_per_week": 5, **kw}
+    )
+    known = known_levels(learner, ctx)
+    result = plan(ctx, learner, known, reqs)
+    check_plan(ctx, learner, known, reqs, result)
+    return result
+
+
+def test_program_and_its_part_are_exclusive() -> None:
+    ctx = context(
+        course("part-a", {"prog.python": 2}, effort=Effort(hours=5)),
+        course("part-b", {"prog.sql": 2}, effort=Effort(hours=5)),
+        course("prog", {}, parts=["part-a", "part-b"], effort=Effort(hours=8)),
+    )
+    result = run(ctx, targets(prog_python=2, prog_sql=2))
+    assert [s.course_id for s in result.steps] == ["prog"]
+    assert result.coverage_after == 1.0
+
+
+def test_platform_filter_and_its_reason() -> None:
+    ctx = context(
+        course("cheap-elsewhere", {"prog.python": 3}, platform="udemy", effort=Effort(hours=2)),
+        course("allowed", {"prog.python": 2}, effort=Effort(hours=20)),
+    )
+    result = run(ctx, targets(prog_python=3), platforms=["coursera"])
+    assert [s.course_id for s in result.steps] == ["allowed"]
+    assert [(u.skill, u.reason) for u in result.uncovered] == [("prog.python", PLATFORM)]
+
+
+def test_budget_excludes_unknown_prices() -> None:
+    ctx = context(
+        course("unknown-price", {"prog.python": 3}, price=Price(model=PriceModel.ONE_TIME)),
+        course("paid", {"prog.python": 2}, price=Price(model=PriceModel.ONE_TIME, amount=30)),
+    )
+    result = run(ctx, targets(prog_python=3), budget=50)
+    assert [s.course_id for s in result.steps] == ["paid"]
+    assert result.solver["excluded_unknown_price"] == 1
+    assert result.uncovered[0].reason == UNKNOWN_PRICE
+    unlimited = run(ctx, targets(prog_python=3))
+    assert [s.course_id for s in unlimited.steps] == ["unknown-price"]
+    assert unlimited.totals.cost_unknown == 1
+
+
+def test_gap_no_course_teaches_is_reported_with_a_suggestion() -> None:
+    ctx = context(course("py", {"prog.python": 2}))
+    result = run(ctx, targets(prog_python=2, practice_portfolio_project=3))
+    assert [s.course_id for s in result.steps] == ["py"]
+    (gap,) = result.uncovered
+    assert (gap.skill, gap.reason) == ("practice.portfolio-project", NO_COURSE)
+    assert gap.suggestion is not None and "portfolio" in gap.suggestion
+
+
+def test_prerequisite_step_comes_first_and_says_why() -> None:
+    ctx = context(
+        course("advanced", {"ml.supervised": 3}, assumes={"math.calculus": 2}),
+        course("calculus", {"math.calculus": 2}),
+    )
+    result = run(ctx, targets(ml_supervised=3))
+    assert [s.course_id for s in result.steps] == ["calculus", "advanced"]
+    first, second = result.steps
+    assert first.why.startswith("prerequisite step") and "advanced" in first.why
+    assert second.start_week >= first.end_week
+    assert second.closes == ["ml.supervised"]
+
+
+def test_runner_up_and_dominated_course() -> None:
+    ctx = context(
+        course("short", {"prog.python": 3}, effort=Effort(hours=10)),
+        course("long", {"prog.python": 3}, effort=Effort(hours=30)),
+    )
+    result = run(ctx, targets(prog_python=3))
+    (step,) = result.steps
+    assert step.course_id == "short"
+    assert result.solver["excluded"]["dominated"] == 1
+
+
+def test_runner_up_named_when_not_dominated() -> None:
+    ctx = context(
+        course("fast", {"prog.python": 3}, effort=Effort(hours=10),
+               price=Price(model=PriceModel.ONE_TIME, amount=20)),
+        course("free", {"prog.python": 3}, effort=Effort(hours=30)),
+    )  # fmt: skip
+    result = run(ctx, targets(prog_python=3))
+    (step,) = result.steps
+    assert step.runner_up in {"fast", "free"} - {step.course_id}
+    assert "beat runner-up" in step.why
+    names = {a.name: a for a in result.alternatives}
+    assert names["fastest"].course_ids == ["fast"]
+    assert names["cheapest"].course_ids == ["free"]
+
+
+def test_deadline_excludes_unknown_hours() -> None:
+    ctx = context(
+        course("no-effort", {"prog.python": 3}, effort=Effort()),
+        course("known", {"prog.python": 2}, effort=Effort(hours=10)),
+    )
+    result = run(ctx, targets(prog_python=3), deadline_weeks=10)
+    assert [s.course_id for s in result.steps] == ["known"]
+    assert result.solver["excluded_unknown_hours"] == 1
+    open_ended = run(ctx, targets(prog_python=3))
+    assert [s.course_id for s in open_ended.steps] == ["no-effort"]
+    assert "hours unknown" in open_ended.steps[0].why
