@@ -115,16 +115,17 @@ def parse_list(value: object) -> list[str]:
     if text is None:
         return []
     items: list[object]
+    parsed: object = None
     if text.startswith("[") and text.endswith("]"):
         try:
             parsed = ast.literal_eval(text)
         except (ValueError, SyntaxError):
             parsed = None
-        if isinstance(parsed, list | tuple):
-            items = list(parsed)
-        else:  # a bracketed list that is not valid Python: split its inside
-            items = list(_SPLIT_RE.split(text[1:-1]))
-            items = [str(i).strip().strip("'\"") for i in items]
+    if isinstance(parsed, list | tuple):
+        items = list(parsed)
+    elif text.startswith("["):  # a bracketed list that is not valid Python (or cut short)
+        inner = text[1:-1] if text.endswith("]") else text[1:]
+        items = [part.strip().strip("'\"") for part in _SPLIT_RE.split(inner)]
     else:
         items = list(_SPLIT_RE.split(text))
     out: list[str] = []

@@ -1,8 +1,8 @@
 """One course seen in several sources becomes one course.
 
-Identity: the canonical URL when the course has one; otherwise the normalised title plus the
-normalised provider. A URL-less course also joins a course with a URL whose title+provider key
-is the same; two courses with different URLs never merge.
+Identity: the canonical URL when the course has one; otherwise the platform, the normalised
+title and the normalised provider. A URL-less course also joins a course with a URL whose
+platform+title+provider key is the same; two courses with different URLs never merge.
 
 Field merge by source priority (lower rank wins; see SOURCE_RANK):
   0 curated catalog (hand-checked)
@@ -58,7 +58,9 @@ def url_key(course: Course) -> str | None:
 
 
 def title_key(course: Course) -> str:
-    return f"{normalise_title(course.title)}|{normalise_title(course.provider or '')}"
+    """Platform + normalised title + normalised provider: the identity of a URL-less course."""
+    title, provider = normalise_title(course.title), normalise_title(course.provider or "")
+    return f"{course.platform}|{title}|{provider}"
 
 
 def _is_unset(course: Course, name: str) -> bool:
@@ -195,6 +197,14 @@ class CatalogIndex:
         for course in courses:
             index._put(course)
         return index
+
+    def snapshot(self) -> tuple[dict[str, Course], dict[str, str], dict[str, str]]:
+        """State to `restore` if writing a file's merges fails."""
+        return dict(self.courses), dict(self._by_url), dict(self._by_title)
+
+    def restore(self, state: tuple[dict[str, Course], dict[str, str], dict[str, str]]) -> None:
+        courses, by_url, by_title = state
+        self.courses, self._by_url, self._by_title = dict(courses), dict(by_url), dict(by_title)
 
     def _put(self, course: Course) -> None:
         self.courses[course.id] = course

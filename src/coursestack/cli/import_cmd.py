@@ -1,0 +1,115 @@
+"""`coursestack import` and `coursestack export` (registered by cli/main.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from coursestack.cli import state
+from coursestack.cli.output import console, err_console, print_json
+from coursestack.ingest.formats import FORMATS
+from coursestack.services.imports import ImportSummary, export_catalog, import_catalog
+
+
+class _RichProgress:
+    """One Rich bar per file, on stderr so `--json` output stays clean."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.task: TaskID | None = None
+
+    def start(self, name: str, total: int) -> None:
+        self.task = self.progress.add_task(name, total=total)
+
+    def update(self, done: int) -> None:
+        if self.task is not None:
+            self.progress.update(self.task, completed=done)
+
+    def finish(self) -> None:
+        if self.task is not None:
+            total = self.progress.tasks[self.task].total or 0
+            self.progress.update(self.task, completed=total)
+        self.task = None
+
+
+def _render(summary: ImportSummary) -> None:
+    table = Table(title="import")
+    for col in ("file", "format", "read", "imported", "updated", "merged", "unchanged",
+                "rejected", "seconds"):
+        table.add_column(col, overflow="fold")
+    for f in summary.files:
+        table.add_row(Path(f.path).name, f.format or "—", str(f.read), str(f.imported),
+                      str(f.updated), str(f.merged), str(f.unchanged), str(f.rejected),
+                      f"{f.seconds:.2f}")
+    console.print(table)
+    for f in summary.files:
+        if f.error:
+            err_console.print(f"[red]not imported:[/red] {f.path}: {f.error}")
+    totals = summary.to_json()
+    console.print(
+        f"{totals['files']} files, {totals['read']} read, {totals['imported']} imported, "
+        f"{totals['updated']} updated, {totals['merged']} merged, "
+        f"{totals['rejected']} rejected in {summary.seconds:.2f} s"
+    )
+    if summary.rejects_file:
+        console.print(f"rejected rows (file, line, reason): {summary.rejects_file}")
+        for reason, count in summary.top_reject_reasons():
+            console.print(f"  {count:>5}  {reason}")
+
+
+def import_command(
+    paths: Annotated[list[Path], typer.Argument(help="Catalog files to import.", exists=True,
+                                                 dir_okay=False, readable=True)],
+    fmt: Annotated[str | None, typer.Option(
+        "--format", help=f"Force a format instead of detecting it: {', '.join(FORMATS)}.")] = None,
+    rejects: Annotated[Path | None, typer.Option(
+        help="Where to write rejected rows (CSV). Default: the data directory.")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Import catalog dumps (Coursera, edX, Udemy dumps, Open edX JSON, generic CSV/JSON,
+    coursestack exports). Each file is one transaction; re-importing changes nothing.
+
+    Example: coursestack import ../shared/data/catalogs/*.csv --json
+    """
+    db = state.database()
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err_console, transient=json_out) as bars:
+        summary = import_catalog(db, paths, fmt, _RichProgress(bars), rejects)
+    if json_out:
+        print_json(summary.to_json())
+    else:
+        _render(summary)
+    if any(f.error for f in summary.files):
+        raise typer.Exit(1)
+
+
+def export_command(
+    path: Annotated[Path, typer.Argument(help="JSON file to write.", dir_okay=False)],
+    platform: Annotated[str | None, typer.Option(help="Only this platform.")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
+) -> None:
+    """Export the catalog as a coursestack export file (`coursestack import` reads it back).
+
+    Example: coursestack export catalog.json --platform coursera
+    """
+    count = export_catalog(state.database(), path, platform)
+    if json_out:
+        print_json({"exported": count, "file": str(path)})
+    else:
+        console.print(f"exported {count} courses to {path}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("import")(import_command)
+    app.command("export")(export_command)
