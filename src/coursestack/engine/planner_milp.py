@@ -10,14 +10,19 @@ l in (have_s, need_s].
     sum cost_c x_c <= budget,  sum hours_c x_c <= deadline_weeks * hours_per_week
     lazy ordering cuts (below)
 
-Objective (minimised): -PRIMARY + SECONDARY. PRIMARY = sum_{s,l} 12 w_s / need_s * y_{s,l}
-is 12 x the coverage gain times sum_s w_s (the COMMON.md definition): with weights 1-3 and
-levels 1-4, 12 w / need is an integer, so any two plans' primaries differ by >= 1 or not at
-all. SECONDARY = sum_c sec_c x_c scaled to at most 0.4 over all candidates, so it can only
-break ties in coverage: the solve is lexicographic in one run. sec_c weighs the course's hours
+PRIMARY = sum_{s,l} 12 w_s / need_s * y_{s,l} is 12 x the coverage gain times sum_s w_s (the
+COMMON.md definition): with weights 1-3 and levels 1-4, 12 w / need is an integer, so plans'
+primaries differ by >= 1 or not at all. SECONDARY = sum_c sec_c x_c weighs the course's hours
 (per median candidate hour), cost (per median candidate cost), rating penalty (1 - score) and
-pedagogy penalty by the objective variant (OBJECTIVE_WEIGHTS), plus a small per-course charge,
-so a course that adds nothing is never worth taking.
+pedagogy penalty by the objective variant (OBJECTIVE_WEIGHTS), plus a small per-course charge
+so that a course adding nothing is never worth taking.
+
+Two phases (`solve`): (1) maximise PRIMARY (y integer too, so HiGHS sees an integral
+objective and stops at bound - incumbent < 1): exact coverage; (2) minimise SECONDARY subject
+to PRIMARY >= the phase-1 optimum, to a relative gap SECONDARY_GAP. Each phase runs on the
+candidates its own objective does not dominate away (planner_candidates.undominated). The
+greedy and LP-bound code also supports a one-shot lexicographic model (-PRIMARY + SECONDARY
+scaled to <= 0.4), used for the LP bound.
 
 Ordering cuts: the prerequisite rows allow two courses that each supply the other's
 prerequisite. After each solve the chosen set is ordered (a course is placed once known levels

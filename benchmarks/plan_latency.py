@@ -1,0 +1,101 @@
+"""Planner latency on generated catalogs (coursestack.engine.synthetic).
+
+For each catalog size, in a fresh subprocess (so peak RSS is per size): build the
+PlannerIndex once, then plan for N generated learners (real roles from roles.yaml) and print
+median / p95 latency of `plan()` (main plan; alternatives timed separately), the share solved
+exactly, the candidates left after pruning, the greedy fallback's gap to the exact coverage,
+and peak resident memory.
+
+    .venv/bin/python benchmarks/plan_latency.py [--sizes 2000,20000,100000] [--learners 30]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+
+
+def run_size(size: int, learners: int, time_limit: float) -> dict[str, object]:
+    from coursestack import knowledge
+    from coursestack.engine.planner import PlannerIndex, plan
+    from coursestack.engine.synthetic import synthetic_catalog, synthetic_learner
+
+    t0 = time.perf_counter()
+    ctx = synthetic_catalog(size, knowledge.skills(), knowledge.roles(), seed=size)
+    t1 = time.perf_counter()
+    index = PlannerIndex.build(ctx)
+    t2 = time.perf_counter()
+    latencies: list[float] = []
+    with_alternatives: list[float] = []
+    exact = 0
+    candidates: list[int] = []
+    gaps: list[float] = []
+    for seed in range(learners):
+        learner, known, reqs = synthetic_learner(ctx, seed)
+        start = time.perf_counter()
+        result = plan(
+            ctx, learner, known, reqs, index=index, time_limit=time_limit, alternatives=False
+        )
+        latencies.append(time.perf_counter() - start)
+        exact += bool(result.solver["exact"])
+        cands = result.solver["candidates"]
+        assert isinstance(cands, dict)
+        candidates.append(int(cands["after_pruning"]))
+        if seed < 5:
+            start = time.perf_counter()
+            plan(ctx, learner, known, reqs, index=index, time_limit=time_limit)
+            with_alternatives.append(time.perf_counter() - start)
+        greedy = plan(ctx, learner, known, reqs, index=index, time_limit=0.0, alternatives=False)
+        if result.solver["exact"] and result.coverage_after > result.coverage_before:
+            gain = result.coverage_after - result.coverage_before
+            gaps.append((result.coverage_after - greedy.coverage_after) / gain)
+    lat = sorted(latencies)
+    p95 = lat[min(len(lat) - 1, round(0.95 * (len(lat) - 1)))]
+    return {
+        "size": size,
+        "generate_s": round(t1 - t0, 2),
+        "index_s": round(t2 - t1, 3),
+        "median_ms": round(statistics.median(lat) * 1000, 1),
+        "p95_ms": round(p95 * 1000, 1),
+        "with_alternatives_median_ms": round(statistics.median(with_alternatives) * 1000, 1),
+        "exact": f"{exact}/{learners}",
+        "candidates_median": int(statistics.median(candidates)),
+        "greedy_gap_mean": round(statistics.mean(gaps), 4) if gaps else None,
+        "greedy_gap_max": round(max(gaps), 4) if gaps else None,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="2000,20000,100000")
+    parser.add_argument("--learners", type=int, default=30)
+    parser.add_argument("--time-limit", type=float, default=2.0)
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_size(args.one, args.learners, args.time_limit)))
+        return
+    cols = [
+        "size", "index_s", "median_ms", "p95_ms", "with_alternatives_median_ms", "exact",
+        "candidates_median", "greedy_gap_mean", "greedy_gap_max", "peak_rss_mb",
+    ]  # fmt: skip
+    print(" | ".join(cols))
+    for size in (int(s) for s in args.sizes.split(",")):
+        learners = args.learners if size <= 20000 else max(5, args.learners // 3)
+        out = subprocess.run(
+            [sys.executable, __file__, "--one", str(size), "--learners", str(learners),
+             "--time-limit", str(args.time_limit)],
+            check=True, capture_output=True, text=True,
+        )  # fmt: skip
+        row = json.loads(out.stdout.strip().splitlines()[-1])
+        print(" | ".join(str(row[c]) for c in cols), flush=True)
+
+
+if __name__ == "__main__":
+    main()
