@@ -32,7 +32,7 @@ def test_list_by_platform(client: TestClient) -> None:
 
 
 def test_search_matches_the_service(client: TestClient, sqlite_db: Database) -> None:
-    r = client.get("/api/v1/courses/search", params={"q": "feature engineering"})
+    r = client.get("/api/v1/search", params={"q": "feature engineering"})
     assert r.status_code == 200
     with sqlite_db.session() as session:
         expected = [c.id for c in catalog.search_courses(session, "feature engineering")]
@@ -94,7 +94,7 @@ def test_openapi_is_published(client: TestClient) -> None:
     assert spec["openapi"].startswith("3.")
     for path in (
         "/api/v1/courses",
-        "/api/v1/courses/search",
+        "/api/v1/search",
         "/api/v1/courses/{course}",
         "/api/v1/plans",
         "/api/v1/gaps",

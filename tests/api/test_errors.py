@@ -26,7 +26,7 @@ FAILING: list[tuple[str, str, dict[str, Any], int, str]] = [
     ("GET", "/api/v1/courses/no-such-course", {}, 404, "not_found"),
     ("DELETE", "/api/v1/skills", {}, 405, "method_not_allowed"),
     ("GET", "/api/v1/courses", {"params": {"limit": "many"}}, 422, "invalid_input"),
-    ("GET", "/api/v1/courses/search", {}, 422, "invalid_input"),  # q missing
+    ("GET", "/api/v1/search", {}, 422, "invalid_input"),  # q missing
     (
         "POST",
         "/api/v1/plans",
@@ -116,6 +116,21 @@ def test_validation_message_names_the_field(client: TestClient) -> None:
     r = client.post("/api/v1/plans", json={**EXAMPLE_LEARNER, "hours_per_week": 0})
     err = assert_error_shape(r.json(), "invalid_input")
     assert "hours_per_week" in str(err["message"]) and "greater than 0" in str(err["message"])
+
+
+def test_405_lists_every_allowed_method(client: TestClient) -> None:
+    r = client.patch("/api/v1/courses/coursera-deep-learning-specialization")
+    assert r.status_code == 405
+    assert r.headers["allow"] == "DELETE, GET, PUT"
+    assert_error_shape(r.json(), "method_not_allowed")
+
+
+def test_unparseable_body_is_422(client: TestClient) -> None:
+    r = client.post(
+        "/api/v1/plans", content=b"\xff\xfe{", headers={"content-type": "application/json"}
+    )
+    assert r.status_code == 422
+    assert_error_shape(r.json(), "invalid_input")
 
 
 def test_unauthorized_says_how_to_authenticate(client: TestClient) -> None:

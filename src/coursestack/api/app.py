@@ -35,6 +35,7 @@ def api_router() -> APIRouter:
     router = APIRouter(prefix=API_PREFIX)
     for module in (courses, advice, guides, reviews, skills, roles, platforms, health):
         router.include_router(module.router)
+    router.include_router(courses.search_router)
     return router
 
 

@@ -29,6 +29,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from coursestack.domain import (
     AmbiguousError,
@@ -200,6 +201,21 @@ def _validation_details(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
+_METHODS = ("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT")
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route serves at this path. Starlette names only the first matching
+    route's methods, and GET and POST of one path are often two routes, so ask the router
+    about each method in turn."""
+    allowed = []
+    for method in _METHODS:
+        scope = {**request.scope, "method": method}
+        if any(route.matches(scope)[0] == Match.FULL for route in request.app.router.routes):
+            allowed.append(method)
+    return allowed
+
+
 # ------------------------------------------------------------------ rendering
 
 
@@ -243,12 +259,20 @@ def install(app: FastAPI) -> None:
 
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
-        code = _HTTP_CODES.get(exc.status_code, "http_error")
-        message = exc.detail if isinstance(exc.detail, str) else code.replace("_", " ")
-        if exc.status_code == 404 and message == "Not Found":
-            message = f"no such page or endpoint: {request.url.path}"
+        status = exc.status_code
         headers = dict(exc.headers or {})
-        return _render(request, exc.status_code, code, message, None, headers)
+        message = exc.detail if isinstance(exc.detail, str) else ""
+        if status == 400:
+            # a body that is not parseable JSON (bad bytes, bad encoding): invalid input too
+            status, message = 422, f"invalid request body: {message or 'cannot be parsed'}"
+        elif status == 404 and message == "Not Found":
+            message = f"no such page or endpoint: {request.url.path}"
+        elif status == 405:
+            allowed = allowed_methods(request)
+            headers["Allow"] = ", ".join(allowed)
+            message = f"{request.method} is not allowed here; use {' or '.join(allowed)}"
+        code = _HTTP_CODES.get(status, "http_error")
+        return _render(request, status, code, message or code.replace("_", " "), None, headers)
 
     async def crash(request: Request, exc: Exception) -> Response:
         log.exception("%s %s crashed", request.method, request.url.path, exc_info=exc)

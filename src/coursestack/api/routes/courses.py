@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
+from pydantic import BeforeValidator
 
 from coursestack.api.deps import SessionDep, TokenDep
 from coursestack.api.errors import error_responses
@@ -17,6 +18,23 @@ from coursestack.services import catalog
 from coursestack.store.courses import CourseRepository
 
 router = APIRouter(prefix="/courses", tags=["courses"])
+search_router = APIRouter(tags=["courses"])  # /search, apart: /courses/search would be a course
+
+
+def _skill_maps_are_objects(value: Any) -> Any:
+    # The domain's skill-id check assumes a mapping and raises TypeError on anything else,
+    # which would be a 500; reject such bodies as invalid input first.
+    if isinstance(value, dict):
+        for key in ("teaches", "assumes"):
+            skills = value.get(key)
+            if skills is not None and not (
+                isinstance(skills, dict) and all(isinstance(k, str) for k in skills)
+            ):
+                raise ValueError(f"{key} must be an object of skill id -> level")
+    return value
+
+
+CourseBody = Annotated[Course, BeforeValidator(_skill_maps_are_objects)]
 
 CourseRef = Annotated[
     str, Path(min_length=1, max_length=300, description="course id or exact title")
@@ -48,7 +66,7 @@ def list_courses(
     )
 
 
-@router.get("/search", response_model=list[CourseSummaryOut], responses=error_responses(422))
+@search_router.get("/search", response_model=list[CourseSummaryOut], responses=error_responses(422))
 def search_courses(
     session: SessionDep,
     q: Annotated[str, Query(min_length=1, max_length=300, description="words or a skill")],
@@ -71,25 +89,25 @@ def show_course(session: SessionDep, course: CourseRef) -> Response:
 
 
 @router.put(
-    "/{course_id}",
+    "/{course}",
     response_model=CourseWriteOut,
     responses=error_responses(401, 422),
 )
 def put_course(
     session: SessionDep,
     _token: TokenDep,
-    course_id: Annotated[str, Path(min_length=1, max_length=200)],
-    course: Course,
+    course: Annotated[str, Path(min_length=1, max_length=200, description="course id")],
+    body: CourseBody,
 ) -> dict[str, str]:
     """Create or replace a course (needs a token). The body's `id` must equal the path's."""
-    if course.id != course_id:
-        raise InvalidInputError(f"body id {course.id!r} differs from the path's {course_id!r}")
-    result = CourseRepository(session).upsert(course)
-    return {"course_id": course.id, "result": result}
+    if body.id != course:
+        raise InvalidInputError(f"body id {body.id!r} differs from the path's {course!r}")
+    result = CourseRepository(session).upsert(body)
+    return {"course_id": body.id, "result": result}
 
 
 @router.delete(
-    "/{course_id}",
+    "/{course}",
     status_code=204,
     response_class=Response,
     responses=error_responses(401, 404, 422),
@@ -97,9 +115,9 @@ def put_course(
 def delete_course(
     session: SessionDep,
     _token: TokenDep,
-    course_id: Annotated[str, Path(min_length=1, max_length=200)],
+    course: Annotated[str, Path(min_length=1, max_length=200, description="course id")],
 ) -> Response:
     """Remove a course (needs a token); its reviews go with it."""
-    if not CourseRepository(session).delete(course_id):
-        raise NotFoundError("course", course_id)
+    if not CourseRepository(session).delete(course):
+        raise NotFoundError("course", course)
     return Response(status_code=204)
