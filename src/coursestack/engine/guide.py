@@ -48,6 +48,8 @@ CATEGORY_NAMES = {
 PRODUCTION_CATEGORIES = ("mlops", "cloud", "data-engineering")
 BASICS_SHARE = 0.75  # share of taught skills at <= practised that makes a course "the basics"
 MIN_OVERLAP = 0.15  # skill overlap (Jaccard) for two courses to count as related
+RELATED_FOR_ORDER = 15  # related courses considered for the "which first" answer
+FOUNDATION_CATEGORIES = ("programming", "math", "statistics")
 PEDAGOGY_WORDS = {
     Pedagogy.THEORY_FIRST: "bottom-up (theory first: why the methods work, then how to use them)",
     Pedagogy.CODE_FIRST: "top-down (working code first, theory as it becomes needed)",
@@ -147,7 +149,96 @@ def _join(items: Sequence[str]) -> str:
 
 
 def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+    """Skill names keep their capitals (Python, NumPy, TensorFlow); only a leading common word
+    is lowered mid-sentence ('Working with messy data' -> 'working with messy data')."""
+    first, _, rest = text.partition(" ")
+    if first.istitle() and first.lower() in _COMMON_FIRST_WORDS:
+        return first.lower() + (" " + rest if rest else "")
+    return text
+
+
+_COMMON_FIRST_WORDS = frozenset(
+    {
+        "advanced",
+        "algebra",
+        "algorithms",
+        "anomaly",
+        "batch",
+        "building",
+        "business",
+        "calculus",
+        "classical",
+        "cloud",
+        "clustering",
+        "collaborative",
+        "concurrency",
+        "dashboards",
+        "data",
+        "debugging",
+        "decision",
+        "deep",
+        "descriptive",
+        "diagnosing",
+        "dimensionality",
+        "discrete",
+        "error",
+        "evaluation",
+        "experimental",
+        "exploratory",
+        "feature",
+        "fine-tuning",
+        "framing",
+        "generative",
+        "gradient",
+        "hyperparameter",
+        "independent",
+        "information",
+        "job",
+        "large",
+        "learners",
+        "linear",
+        "logistic",
+        "machine",
+        "model",
+        "multivariate",
+        "object-oriented",
+        "optimization",
+        "people",
+        "practitioners",
+        "probabilistic",
+        "probability",
+        "prompt",
+        "reading",
+        "recommender",
+        "regular",
+        "regularization",
+        "reinforcement",
+        "relational",
+        "retrieval-augmented",
+        "scaling",
+        "serving",
+        "shell",
+        "software",
+        "spreadsheet",
+        "spreadsheets",
+        "statistical",
+        "stream",
+        "structuring",
+        "supervised",
+        "support",
+        "technical",
+        "time",
+        "transfer",
+        "tree",
+        "unsupervised",
+        "vector",
+        "visualisation",
+        "visualization",
+        "word",
+        "workflow",
+        "working",
+    }
+)
 
 
 def _skills_phrase(ctx: AdvisorContext, skills: Mapping[str, Level], limit: int = 8) -> str:
@@ -613,12 +704,19 @@ def _faq(ctx: AdvisorContext, course: Course, role: Role | None, inputs: GuideIn
                 evidence={"assumes": {k: int(v) for k, v in course.assumes.items()}},
             )
         )
-    # Which first?
-    related = related_courses(ctx, course)
-    for other, overlap in related:
+    # Which first? The related course with the strongest prerequisite relation; relations
+    # through foundations only (Python, maths) say little about the order of two courses.
+    best: tuple[int, float, Course, str, list[str]] | None = None
+    for other, overlap in related_courses(ctx, course, limit=RELATED_FOR_ORDER):
         first, skills = order_between(course, other)
         if first is None:
             continue
+        domain = [s for s in skills if _category(ctx, s) not in FOUNDATION_CATEGORIES]
+        key = (len(domain), overlap)
+        if best is None or key > best[:2]:
+            best = (len(domain), overlap, other, first, skills)
+    if best is not None:
+        _, overlap, other, first, skills = best
         later = other if first == course.id else course
         earlier = course if first == course.id else other
         names = [_lower_first(_skill_name(ctx, s)) for s in skills[:4]]
@@ -635,7 +733,6 @@ def _faq(ctx: AdvisorContext, course: Course, role: Role | None, inputs: GuideIn
                 },
             )
         )
-        break
     # Opposite pedagogy
     opposite = {
         Pedagogy.THEORY_FIRST: Pedagogy.CODE_FIRST,
@@ -701,11 +798,12 @@ def _bottom_line(
     good = sections["for"].statements
     gaps = sections["does-not-teach"].statements
     pieces: list[str] = []
-    if good:
-        pieces.append(f"Take it if you are one of: {_lower_first(good[0].text.rstrip('.'))}")
+    preferred = [st for st in good if "pedagogy" in st.evidence] or good
+    if preferred:
+        pieces.append(f"Best for {_lower_first(preferred[0].text.rstrip('.'))}")
     if role is not None and gaps:
         cats = [s.evidence.get("category") for s in gaps if s.evidence.get("category")]
-        names = [CATEGORY_NAMES.get(str(c), str(c)).lower() for c in cats[:3]]
+        names = [_lower_first(CATEGORY_NAMES.get(str(c), str(c))) for c in cats[:3]]
         if names:
             pieces.append(f"for {role.name.lower()} work, plan to add {_join(names)}")
     plan = inputs.plan_after

@@ -10,6 +10,7 @@ from typing import Any
 from coursestack.domain import Course, Learner, Level, Requirement
 from coursestack.engine import fit as fit_engine
 from coursestack.engine import gaps as gaps_engine
+from coursestack.engine import planner
 from coursestack.engine.context import AdvisorContext
 from coursestack.engine.learner_state import goal_requirements, known_levels, levels_after
 from coursestack.engine.pace import estimate_hours
@@ -135,8 +136,6 @@ def plan_for_case(
 
     def hours_fn(course: Course) -> float | None:
         return estimate_hours(course, case.known, learner.pace, ctx).hours
-
-    from coursestack.engine import planner  # TEMP: lazy until the planner lands
 
     result = planner.plan(
         ctx,

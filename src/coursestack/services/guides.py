@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 from coursestack.domain import Course, InvalidInputError, Learner, Level, PaceProfile, Role
+from coursestack.engine import planner
 from coursestack.engine.context import AdvisorContext
 from coursestack.engine.guide import Guide, GuideInputs, PaceScenario, best_role, compose_guide
 from coursestack.engine.guide_render import to_html, to_markdown
@@ -107,8 +108,6 @@ def build_guide(
             needs=learner.needs if learner else [],
         )
         requirements = role.required()
-        from coursestack.engine import planner  # TEMP: lazy until the planner lands
-
         inputs.plan_after = planner.plan(
             ctx,
             reader,

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+
+def test_guide_formats(cli: Any, tmp_path: Path) -> None:
+    md = cli("guide", "Machine Learning Specialization", "--goal", "ml-engineer")
+    assert md.code == 0, md.err
+    assert md.out.startswith("# Machine Learning Specialization")
+    data = json.loads(cli("guide", "coursera-ml-specialization", "--format", "json").out)
+    assert data["course_id"] == "coursera-ml-specialization" and data["sections"]
+    out = tmp_path / "g.html"
+    result = cli("guide", "coursera-ml-specialization", "--format", "html", "-o", str(out))
+    assert result.code == 0 and out.read_text().startswith("<!DOCTYPE html>")
+
+
+def test_guide_bad_format_and_unknown_course(cli: Any) -> None:
+    assert cli("guide", "coursera-ml-specialization", "--format", "pdf").code == 2
+    unknown = cli("guide", "Machine Lerning Specialisation")
+    assert unknown.code == 2 and "closest matches" in unknown.err

@@ -1,0 +1,157 @@
+"""The guide says what the data says: each section is checked against the catalog and role."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from typing import Any
+
+import pytest
+
+from coursestack.domain import Course, HandsOn, Pedagogy
+from coursestack.domain.errors import InvalidInputError, NotFoundError
+from coursestack.services import catalog, guides
+from coursestack.store.courses import CourseRepository
+from coursestack.store.db import Database
+
+ML = "coursera-ml-specialization"
+DL = "coursera-deep-learning-specialization"
+
+
+def _sections(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    return {s["id"]: s["statements"] for s in data["sections"]}
+
+
+@pytest.fixture
+def ml_guide(sqlite_db: Database) -> dict[str, Any]:
+    data = guides.write_guide(
+        sqlite_db, "Machine Learning Specialization", goal="ml-engineer", fmt="json"
+    )
+    assert isinstance(data, dict)
+    return data
+
+
+def test_covers_parts_in_order_with_their_skills(sqlite_db: Database, ml_guide: dict) -> None:
+    ctx = catalog.advisor_context(sqlite_db)
+    course = ctx.courses[ML]
+    covers = _sections(ml_guide)["covers"]
+    part_ids = [st["evidence"]["course_id"] for st in covers if "course_id" in st["evidence"]]
+    assert part_ids == course.parts
+    for st in covers:
+        if "course_id" in st["evidence"]:
+            part = ctx.courses[st["evidence"]["course_id"]]
+            assert st["evidence"]["teaches"] == {k: int(v) for k, v in part.teaches.items()}
+    kinds = {k for st in covers for k in st["evidence"]}
+    assert {"pedagogy", "hands_on", "assumes", "effort"} <= kinds
+
+
+def test_audiences_follow_prerequisites_pedagogy_and_hands_on(
+    sqlite_db: Database, ml_guide: dict
+) -> None:
+    course = catalog.advisor_context(sqlite_db).courses[ML]
+    sections = _sections(ml_guide)
+    less = " ".join(st["text"] for st in sections["less-suited"])
+    assert course.assumes.get("prog.python")
+    assert "programming beginners" in less
+    assert course.hands_on is HandsOn.GUIDED_LABS
+    assert "portfolio" in less
+    if course.pedagogy is Pedagogy.THEORY_FIRST:
+        assert any("why the algorithms work" in st["text"] for st in sections["for"])
+
+
+def test_does_not_teach_is_the_role_minus_the_course(sqlite_db: Database, ml_guide: dict) -> None:
+    ctx = catalog.advisor_context(sqlite_db)
+    course, role = ctx.courses[ML], ctx.roles["ml-engineer"]
+    listed = {
+        s for st in _sections(ml_guide)["does-not-teach"] for s in st["evidence"].get("skills", [])
+    }
+    expected = {
+        r.skill
+        for r in role.requirements
+        if r.skill not in course.teaches and r.skill not in course.assumes
+    }
+    assert expected <= listed
+    for skill in ("mlops.model-deployment", "data.messy-real-data", "mlsd.ab-testing"):
+        assert skill in listed  # the worked example's gaps, because the data says so
+
+
+def test_order_against_the_deep_learning_specialization(ml_guide: dict) -> None:
+    orders = [st for st in _sections(ml_guide)["faq"] if "first" in st["evidence"]]
+    assert orders and orders[0]["evidence"]["first"] == ML
+    assert orders[0]["evidence"]["then"] == DL
+
+
+def test_stack_steps_come_from_the_plan_and_close_gaps(ml_guide: dict) -> None:
+    stack = _sections(ml_guide)["stack"]
+    steps = [st for st in stack if "course_id" in st["evidence"]]
+    assert steps
+    assert all(st["evidence"]["course_id"] != ML for st in steps)
+
+
+def test_certificate_and_pedagogy_faq(ml_guide: dict) -> None:
+    faq = {st["question"]: st for st in _sections(ml_guide)["faq"]}
+    cert = next(st for q, st in faq.items() if q and "certificate" in q)
+    assert cert["evidence"]["certificate"] == "university"
+    assert "portfolio_requirement" in cert["evidence"]
+    compare = [st for q, st in faq.items() if q and q.startswith("How does it compare")]
+    assert compare and "Neither is harder" in compare[0]["text"]
+
+
+def test_no_sentence_without_evidence(ml_guide: dict) -> None:
+    for section in ml_guide["sections"]:
+        for st in section["statements"]:
+            assert st["text"].strip()
+            assert st["evidence"], (section["id"], st["text"])
+
+
+class _Checker(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.scripts = 0
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag == "script":
+            self.scripts += 1
+        if tag not in ("meta", "br", "link"):
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.stack and self.stack[-1] == tag, (tag, self.stack[-3:])
+        self.stack.pop()
+
+
+def test_html_escapes_catalog_text(sqlite_db: Database) -> None:
+    evil = Course(
+        id="evil-course",
+        title="<script>alert(1)</script> & Co",
+        platform="udemy",
+        teaches={"prog.python": 2},
+        assumes={"prog.python": 1},
+    )
+    with sqlite_db.session() as s:
+        CourseRepository(s).upsert(evil)
+    html = guides.write_guide(sqlite_db, "evil-course", fmt="html")
+    assert isinstance(html, str)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    checker = _Checker()
+    checker.feed(html)
+    assert checker.stack == [] and checker.scripts == 0
+
+
+def test_thin_imported_course_gets_fewer_sections(sqlite_db: Database) -> None:
+    thin = Course(id="thin-course", title="Thin", platform="udemy")
+    with sqlite_db.session() as s:
+        CourseRepository(s).upsert(thin)
+    data = guides.write_guide(sqlite_db, "thin-course", fmt="json")
+    assert isinstance(data, dict)
+    assert all(st["evidence"] for sec in data["sections"] for st in sec["statements"])
+    assert "covers" not in _sections(data)
+
+
+def test_markdown_and_errors(sqlite_db: Database) -> None:
+    md = guides.write_guide(sqlite_db, ML, goal="data-scientist", fmt="md")
+    assert isinstance(md, str) and md.startswith("# Machine Learning Specialization")
+    with pytest.raises(InvalidInputError):
+        guides.write_guide(sqlite_db, ML, fmt="pdf")
+    with pytest.raises(NotFoundError):
+        guides.write_guide(sqlite_db, ML, goal="astronaut")
