@@ -54,3 +54,17 @@ def test_pace_uses_the_typical_figure_and_says_so() -> None:
     assert estimate_hours(unlisted, {}, PaceProfile.STANDARD).hours is None
     lonely = _c("z", "udemy", "course", None)
     assert estimate_hours(lonely, {}, PaceProfile.STANDARD, ctx).hours is None
+
+
+def test_programs_fall_back_to_similar_sized_kinds() -> None:
+    programs = [
+        _c("s1", "coursera", "specialization", 100),
+        _c("p1", "edx", "program", 200),
+        _c("pc", "coursera", "professional-certificate", 300),
+    ]
+    table = typical_efforts(programs)
+    found = typical_for(_c("x", "datacamp", "bootcamp", None), table)
+    assert found is not None and found.hours == 200 and found.n == 3
+    assert "programs" in found.describe()
+    # A short course never borrows a program's figure.
+    assert typical_for(_c("y", "datacamp", "short-course", None), table) is None

@@ -2,7 +2,8 @@
 
 A course without a listed effort is not free of time. Rather than drop it from every plan
 with a deadline, the pace model may assume the median listed effort of comparable courses —
-same platform and kind when at least MIN_LISTED of them list one, else same kind anywhere —
+same platform and kind when at least MIN_LISTED of them list one, else same kind anywhere, else
+courses of a similar size (short / single course / program) —
 and says so in its `basis`. The catalog entry itself stays null: this is an estimate made at
 planning time by a stated rule, never a catalog fact.
 """
@@ -18,6 +19,18 @@ from coursestack.domain import Course
 
 MIN_LISTED = 3  # comparable courses with a listed figure before their median is used
 ANY_PLATFORM = "*"
+# Kinds of a similar size, pooled when one kind alone has too few listed figures: a
+# specialization with no figure is better compared with other programs than with nothing.
+SIZE_CLASS = {
+    "short-course": "short course",
+    "guided-project": "short course",
+    "course": "single course",
+    "free-course": "single course",
+    "specialization": "program",
+    "professional-certificate": "program",
+    "program": "program",
+    "bootcamp": "program",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +59,7 @@ def typical_efforts(courses: Iterable[Course]) -> dict[str, TypicalEffort]:
             continue
         by_key[(c.platform, c.kind.value)].append(hours)
         by_key[(ANY_PLATFORM, c.kind.value)].append(hours)
+        by_key[(ANY_PLATFORM, SIZE_CLASS[c.kind.value])].append(hours)
     return {
         key(platform, kind): TypicalEffort(float(median(values)), len(values), platform, kind)
         for (platform, kind), values in by_key.items()
@@ -55,4 +69,8 @@ def typical_efforts(courses: Iterable[Course]) -> dict[str, TypicalEffort]:
 
 def typical_for(course: Course, table: Mapping[str, TypicalEffort]) -> TypicalEffort | None:
     kind = course.kind.value
-    return table.get(key(course.platform, kind)) or table.get(key(ANY_PLATFORM, kind))
+    return (
+        table.get(key(course.platform, kind))
+        or table.get(key(ANY_PLATFORM, kind))
+        or table.get(key(ANY_PLATFORM, SIZE_CLASS[kind]))
+    )
