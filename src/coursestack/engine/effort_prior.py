@@ -22,14 +22,14 @@ ANY_PLATFORM = "*"
 # Kinds of a similar size, pooled when one kind alone has too few listed figures: a
 # specialization with no figure is better compared with other programs than with nothing.
 SIZE_CLASS = {
-    "short-course": "short course",
-    "guided-project": "short course",
-    "course": "single course",
-    "free-course": "single course",
-    "specialization": "program",
-    "professional-certificate": "program",
-    "program": "program",
-    "bootcamp": "program",
+    "short-course": "short courses",
+    "guided-project": "short courses",
+    "course": "single courses",
+    "free-course": "single courses",
+    "specialization": "programs and certificates",
+    "professional-certificate": "programs and certificates",
+    "program": "programs and certificates",
+    "bootcamp": "programs and certificates",
 }
 
 
@@ -42,7 +42,8 @@ class TypicalEffort:
 
     def describe(self) -> str:
         where = "" if self.platform == ANY_PLATFORM else f" on {self.platform}"
-        return f"the median of {self.n} listed {self.kind}s{where} ({self.hours:.0f} h)"
+        kinds = self.kind if self.kind.endswith("s") else f"{self.kind}s"
+        return f"the median of {self.n} listed {kinds}{where} ({self.hours:.0f} h)"
 
 
 def key(platform: str, kind: str) -> str:
