@@ -149,94 +149,44 @@ def _join(items: Sequence[str]) -> str:
 
 
 def _lower_first(text: str) -> str:
-    """Skill names keep their capitals (Python, NumPy, TensorFlow); only a leading common word
-    is lowered mid-sentence ('Working with messy data' -> 'working with messy data')."""
-    first, _, rest = text.partition(" ")
-    if first.istitle() and first.lower() in _COMMON_FIRST_WORDS:
-        return first.lower() + (" " + rest if rest else "")
-    return text
+    """Lower a skill name's first letter mid-sentence unless the first word is a name
+    (Python, Docker), an acronym (SQL, EDA) or has inner capitals (NumPy, TensorFlow)."""
+    first = text.split(" ", 1)[0]
+    if not first or first in _PROPER_NOUNS or any(ch.isupper() for ch in first[1:]):
+        return text
+    return text[:1].lower() + text[1:]
 
 
-_COMMON_FIRST_WORDS = frozenset(
+_PROPER_NOUNS = frozenset(
     {
-        "advanced",
-        "algebra",
-        "algorithms",
-        "anomaly",
-        "batch",
-        "building",
-        "business",
-        "calculus",
-        "classical",
-        "cloud",
-        "clustering",
-        "collaborative",
-        "concurrency",
-        "dashboards",
-        "data",
-        "debugging",
-        "decision",
-        "deep",
-        "descriptive",
-        "diagnosing",
-        "dimensionality",
-        "discrete",
-        "error",
-        "evaluation",
-        "experimental",
-        "exploratory",
-        "feature",
-        "fine-tuning",
-        "framing",
-        "generative",
-        "gradient",
-        "hyperparameter",
-        "independent",
-        "information",
-        "job",
-        "large",
-        "learners",
-        "linear",
-        "logistic",
-        "machine",
-        "model",
-        "multivariate",
-        "object-oriented",
-        "optimization",
-        "people",
-        "practitioners",
-        "probabilistic",
-        "probability",
-        "prompt",
-        "reading",
-        "recommender",
-        "regular",
-        "regularization",
-        "reinforcement",
-        "relational",
-        "retrieval-augmented",
-        "scaling",
-        "serving",
-        "shell",
-        "software",
-        "spreadsheet",
-        "spreadsheets",
-        "statistical",
-        "stream",
-        "structuring",
-        "supervised",
-        "support",
-        "technical",
-        "time",
-        "transfer",
-        "tree",
-        "unsupervised",
-        "vector",
-        "visualisation",
-        "visualization",
-        "word",
-        "workflow",
-        "working",
+        "Airflow",
+        "Amazon",
+        "Apache",
+        "Azure",
+        "Bayesian",
+        "Docker",
+        "Excel",
+        "Git",
+        "Google",
+        "Hadoop",
+        "Hugging",
+        "Java",
+        "Jupyter",
+        "Kafka",
+        "Keras",
+        "Kubernetes",
+        "Linux",
+        "Looker",
+        "Matplotlib",
+        "Microsoft",
+        "Plotly",
+        "Power",
+        "Python",
+        "R",
+        "Scala",
+        "Snowflake",
+        "Spark",
+        "Tableau",
     }
 )
 
@@ -244,6 +194,22 @@ _COMMON_FIRST_WORDS = frozenset(
 def _skills_phrase(ctx: AdvisorContext, skills: Mapping[str, Level], limit: int = 8) -> str:
     ordered = sorted(skills.items(), key=lambda kv: (-int(kv[1]), kv[0]))[:limit]
     return _join([f"{_lower_first(_skill_name(ctx, s))} ({lv.label})" for s, lv in ordered])
+
+
+_HAVING = {
+    Level.AWARE: "the basics of",
+    Level.PRACTISED: "hands-on practice in",
+    Level.APPLIED: "independent experience in",
+    Level.PRODUCTION: "production experience in",
+}
+
+
+def _having(ctx: AdvisorContext, skills: Mapping[str, Level]) -> str:
+    """'the basics of Python programming and hands-on practice in SQL'."""
+    ordered = sorted(skills.items(), key=lambda kv: (-int(kv[1]), kv[0]))
+    return _join(
+        [f"{_HAVING.get(lv, 'some')} {_skill_name(ctx, s)}" for s, lv in ordered if lv > 0]
+    )
 
 
 def _hours(value: float) -> str:
@@ -375,7 +341,7 @@ def _audience(ctx: AdvisorContext, course: Course, role: Role | None) -> tuple[S
     if prog_assumed:
         good.append(
             Statement(
-                text=f"Learners who already have {_skills_phrase(ctx, prog_assumed)}.",
+                text=f"Learners who already have {_having(ctx, prog_assumed)}.",
                 evidence={"assumes": {k: int(v) for k, v in prog_assumed.items()}},
             )
         )
