@@ -6,7 +6,16 @@ import sys
 
 import typer
 
-from coursestack.cli import advise_cmd, catalog_cmd, guide_cmd, reviews_cmd, state
+from coursestack.cli import (
+    advise_cmd,
+    catalog_cmd,
+    guide_cmd,
+    import_cmd,
+    reviews_cmd,
+    serve_cmd,
+    state,
+    token_cmd,
+)
 from coursestack.cli.errors import EXIT_FAILURE, exit_code_for
 from coursestack.cli.output import err_console
 from coursestack.domain import CoursestackError
@@ -22,6 +31,9 @@ catalog_cmd.register(app)
 advise_cmd.register(app)
 guide_cmd.register(app)
 reviews_cmd.register(app)
+import_cmd.register(app)
+serve_cmd.register(app)
+token_cmd.register(app)
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -6,6 +6,7 @@ and caches them, since the files never change while the process runs.
 
 from __future__ import annotations
 
+import hashlib
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -31,6 +32,19 @@ def skills() -> tuple[Skill, ...]:
 def roles() -> tuple[Role, ...]:
     data = _load_yaml("roles.yaml")
     return tuple(Role.model_validate(item) for item in data["roles"])
+
+
+def catalog_fingerprint() -> str:
+    """Changes whenever a shipped knowledge file changes; cheap (bytes, no YAML parsing)."""
+    digest = hashlib.sha256()
+    root = resources.files(__package__)
+    names = ["skills.yaml", "roles.yaml"]
+    folder = root.joinpath("catalog")
+    names += sorted(f"catalog/{e.name}" for e in folder.iterdir() if e.name.endswith(".yaml"))
+    for name in names:
+        digest.update(name.encode())
+        digest.update(root.joinpath(name).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @cache
