@@ -209,9 +209,14 @@ def _from_parts(
         if index == 0:
             readiness = est.readiness
         raise_levels(levels, effective_teaches(part, ctx))
-    extra = f", plus {assumed:g} h assumed for parts that list none" if assumed else ""
+    if listed and assumed:
+        figures = f"listed {listed:g} h, plus {assumed:g} h assumed for parts that list none"
+    elif listed:
+        figures = f"listed {listed:g} h in all"
+    else:
+        figures = f"no part lists its effort; {assumed:g} h assumed from comparable courses"
     basis = (
-        f"sum of {len(course.parts)} parts (listed {listed:g} h in all{extra}); "
+        f"sum of {len(course.parts)} parts ({figures}); "
         f"{known_share:.0%} of the material already held; {_pace_words(pace)}"
     )
     return HoursEstimate(
