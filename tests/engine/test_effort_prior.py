@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from coursestack.domain import Course, Effort, PaceProfile
 from coursestack.engine.context import AdvisorContext
-from coursestack.engine.effort_prior import typical_efforts, typical_for
+from coursestack.engine.effort_prior import MIN_LISTED, typical_efforts, typical_for
 from coursestack.engine.pace import estimate_hours
 from coursestack.engine.taxonomy import Taxonomy
 
@@ -11,21 +11,20 @@ def _c(cid: str, platform: str, kind: str, hours: float | None) -> Course:
     return Course(id=cid, title=cid, platform=platform, kind=kind, effort=Effort(hours=hours))
 
 
+KAGGLE = [_c(f"k{i}", "kaggle-learn", "short-course", 3 + i) for i in range(MIN_LISTED)]
 CATALOG = [
-    _c("a1", "kaggle-learn", "short-course", 3),
-    _c("a2", "kaggle-learn", "short-course", 4),
-    _c("a3", "kaggle-learn", "short-course", 5),
+    *KAGGLE,
     _c("b1", "other", "short-course", 1),
     _c("c1", "coursera", "course", 20),
     _c("c2", "coursera", "course", None),
 ]
+KAGGLE_MEDIAN = sorted(3 + i for i in range(MIN_LISTED))[MIN_LISTED // 2]
 
 
 def test_medians_need_enough_listed_courses() -> None:
     table = typical_efforts(CATALOG)
-    assert table["kaggle-learn|short-course"].hours == 4
-    assert table["*|short-course"].hours == 3.5  # median of 3, 4, 5, 1
-    assert table["*|short-course"].n == 4
+    assert table["kaggle-learn|short-course"].hours == KAGGLE_MEDIAN
+    assert table["*|short-course"].n == MIN_LISTED + 1
     assert "coursera|course" not in table and "*|course" not in table  # only one listed
 
 
@@ -47,9 +46,9 @@ def test_pace_uses_the_typical_figure_and_says_so() -> None:
     )
     unlisted = _c("x", "kaggle-learn", "short-course", None)
     est = estimate_hours(unlisted, {}, PaceProfile.STANDARD, ctx)
-    assert est.listed is None and est.assumed_listed == 4
+    assert est.listed is None and est.assumed_listed == KAGGLE_MEDIAN
     assert est.hours is not None and est.hours > 0
-    assert "no listed effort" in est.basis and "median of 3" in est.basis
+    assert "no listed effort" in est.basis and f"median of {MIN_LISTED}" in est.basis
     # Without the table (or a comparable figure) it stays unknown.
     assert estimate_hours(unlisted, {}, PaceProfile.STANDARD).hours is None
     lonely = _c("z", "udemy", "course", None)
@@ -57,14 +56,14 @@ def test_pace_uses_the_typical_figure_and_says_so() -> None:
 
 
 def test_programs_fall_back_to_similar_sized_kinds() -> None:
+    kinds = ["specialization", "program", "professional-certificate", "bootcamp"]
     programs = [
-        _c("s1", "coursera", "specialization", 100),
-        _c("p1", "edx", "program", 200),
-        _c("pc", "coursera", "professional-certificate", 300),
+        _c(f"p{i}", "coursera", kinds[i % len(kinds)], 100.0 * (i + 1)) for i in range(MIN_LISTED)
     ]
     table = typical_efforts(programs)
     found = typical_for(_c("x", "datacamp", "bootcamp", None), table)
-    assert found is not None and found.hours == 200 and found.n == 3
+    expected = sorted(100.0 * (i + 1) for i in range(MIN_LISTED))[MIN_LISTED // 2]
+    assert found is not None and found.hours == expected and found.n == MIN_LISTED
     assert "programs" in found.describe()
     # A short course never borrows a program's figure.
     assert typical_for(_c("y", "datacamp", "short-course", None), table) is None

@@ -17,7 +17,7 @@ from statistics import median
 
 from coursestack.domain import Course
 
-MIN_LISTED = 3  # comparable courses with a listed figure before their median is used
+MIN_LISTED = 5  # comparable courses with a listed figure before their median is used
 ANY_PLATFORM = "*"
 # Kinds of a similar size, pooled when one kind alone has too few listed figures: a
 # specialization with no figure is better compared with other programs than with nothing.
