@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 from pydantic import BeforeValidator
 
-from coursestack.api.deps import SessionDep, TokenDep
+from coursestack.api.deps import DatabaseDep, SessionDep, TokenDep
 from coursestack.api.errors import error_responses
 from coursestack.api.routes._json import json_response
 from coursestack.api.schemas import CourseOut, CoursePageOut, CourseSummaryOut, CourseWriteOut
@@ -46,16 +46,17 @@ Platform = Annotated[
 
 @router.get("", response_model=CoursePageOut, responses=error_responses(422))
 def list_courses(
-    session: SessionDep,
+    db: DatabaseDep,
     platform: Platform = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> Response:
     """Courses by platform then title, a page at a time."""
-    found = catalog.list_courses(session, platform=platform, limit=limit, offset=offset)
-    total = CourseRepository(session).count() if platform is None else None
-    if total is None:
-        total = len(catalog.list_courses(session, platform=platform))
+    with db.session() as session:  # hot read: one thread-pool hop (see deps.py)
+        found = catalog.list_courses(session, platform=platform, limit=limit, offset=offset)
+        total = CourseRepository(session).count() if platform is None else None
+        if total is None:
+            total = len(catalog.list_courses(session, platform=platform))
     return json_response(
         {
             "courses": [catalog.course_summary(c) for c in found],
@@ -68,20 +69,22 @@ def list_courses(
 
 @search_router.get("/search", response_model=list[CourseSummaryOut], responses=error_responses(422))
 def search_courses(
-    session: SessionDep,
+    db: DatabaseDep,
     q: Annotated[str, Query(min_length=1, max_length=300, description="words or a skill")],
     platform: Platform = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 20,
 ) -> Response:
     """Full-text search over titles, providers, platforms and skills taught."""
-    found = catalog.search_courses(session, q, limit=limit, platform=platform)
+    with db.session() as session:  # hot read: one thread-pool hop (see deps.py)
+        found = catalog.search_courses(session, q, limit=limit, platform=platform)
     return json_response([catalog.course_summary(c) for c in found])
 
 
 @router.get("/{course}", response_model=CourseOut, responses=error_responses(404, 409, 422))
-def show_course(session: SessionDep, course: CourseRef) -> Response:
+def show_course(db: DatabaseDep, course: CourseRef) -> Response:
     """Everything the catalog knows about one course, with the source of each figure."""
-    found = catalog.resolve_course(session, course)
+    with db.session() as session:  # hot read: one thread-pool hop (see deps.py)
+        found = catalog.resolve_course(session, course)
     body = found.model_dump_json()
     return Response(
         '{"course_id":' + json.dumps(found.id) + "," + body[1:], media_type="application/json"
