@@ -45,13 +45,30 @@ class _RichProgress:
 
 def _render(summary: ImportSummary) -> None:
     table = Table(title="import")
-    for col in ("file", "format", "read", "imported", "updated", "merged", "unchanged",
-                "rejected", "seconds"):
+    for col in (
+        "file",
+        "format",
+        "read",
+        "imported",
+        "updated",
+        "merged",
+        "unchanged",
+        "rejected",
+        "seconds",
+    ):
         table.add_column(col, overflow="fold")
     for f in summary.files:
-        table.add_row(Path(f.path).name, f.format or "—", str(f.read), str(f.imported),
-                      str(f.updated), str(f.merged), str(f.unchanged), str(f.rejected),
-                      f"{f.seconds:.2f}")
+        table.add_row(
+            Path(f.path).name,
+            f.format or "—",
+            str(f.read),
+            str(f.imported),
+            str(f.updated),
+            str(f.merged),
+            str(f.unchanged),
+            str(f.rejected),
+            f"{f.seconds:.2f}",
+        )
     console.print(table)
     for f in summary.files:
         if f.error:
@@ -69,12 +86,20 @@ def _render(summary: ImportSummary) -> None:
 
 
 def import_command(
-    paths: Annotated[list[Path], typer.Argument(help="Catalog files to import.", exists=True,
-                                                 dir_okay=False, readable=True)],
-    fmt: Annotated[str | None, typer.Option(
-        "--format", help=f"Force a format instead of detecting it: {', '.join(FORMATS)}.")] = None,
-    rejects: Annotated[Path | None, typer.Option(
-        help="Where to write rejected rows (CSV). Default: the data directory.")] = None,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Catalog files to import.", exists=True, dir_okay=False, readable=True),
+    ],
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format", help=f"Force a format instead of detecting it: {', '.join(FORMATS)}."
+        ),
+    ] = None,
+    rejects: Annotated[
+        Path | None,
+        typer.Option(help="Where to write rejected rows (CSV). Default: the data directory."),
+    ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Import catalog dumps (Coursera, edX, Udemy dumps, Open edX JSON, generic CSV/JSON,
@@ -83,8 +108,14 @@ def import_command(
     Example: coursestack import ../shared/data/catalogs/*.csv --json
     """
     db = state.database()
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=err_console, transient=json_out) as bars:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=json_out,
+    ) as bars:
         summary = import_catalog(db, paths, fmt, _RichProgress(bars), rejects)
     if json_out:
         print_json(summary.to_json())

@@ -96,8 +96,14 @@ TOOL_WORDS = ("using", "with", "in", "via")  # prose words that introduce a tool
 PURPOSE_WORDS = ("for", "in")  # title words that introduce a purpose, not the topic
 LONG_SKILL_LIST = 12  # longer source skill lists are padded with loosely related labels
 TEACH_THRESHOLD = 2
-FIELD_WEIGHT = {"title": 3, "skills": 2, "skills-long": 1, "description": 1, "syllabus": 1,
-                "outcome": 2}
+FIELD_WEIGHT = {
+    "title": 3,
+    "skills": 2,
+    "skills-long": 1,
+    "description": 1,
+    "syllabus": 1,
+    "outcome": 2,
+}
 PROSE_CAP = 2  # prose mentions of one skill count at most this much
 
 
@@ -118,8 +124,14 @@ def evidence_score(matches: Sequence[SkillMatch]) -> int:
         (FIELD_WEIGHT[m.field] for m in matches if m.field in ("title", "skills", "skills-long")),
         default=0,
     )
-    prose = min(PROSE_CAP, sum(FIELD_WEIGHT[m.field] for m in matches
-                               if m.field in ("description", "syllabus", "outcome")))
+    prose = min(
+        PROSE_CAP,
+        sum(
+            FIELD_WEIGHT[m.field]
+            for m in matches
+            if m.field in ("description", "syllabus", "outcome")
+        ),
+    )
     return listed + prose
 
 
@@ -199,8 +211,7 @@ class Tagger:
                 before = norm[: m.start].split()
                 tool = bool(before) and before[-1] in TOOL_WORDS
                 # 'analyses using Python': a tool in use, not a topic taught (weight 1)
-                teach.setdefault(m.skill, []).append(
-                    replace(m, field=field_name if tool else kind))
+                teach.setdefault(m.skill, []).append(replace(m, field=field_name if tool else kind))
 
     def evidence(self, text: TagInput) -> Evidence:
         """Skills with enough evidence to count as taught (rule 1), skills with some evidence

@@ -50,7 +50,8 @@ def read(text: str, source: str, header_line: int = 1) -> ReadStream:
             d.set("effort", Effort(text=duration), f"{d.where} (unit not stated; not converted)")
         course = d.build(require_host="coursera.org")
         topics = tuple(t for t in (clean(row["domain"]), clean(row["sub_domain"])) if t)
-        return ParsedRow(course, CourseText(title=course.title, topics=topics),
-                         difficulty=clean(row["level"]))
+        return ParsedRow(
+            course, CourseText(title=course.title, topics=topics), difficulty=clean(row["level"])
+        )
 
     return guarded(source, rows, parse)

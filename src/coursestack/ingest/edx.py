@@ -103,14 +103,18 @@ def read(text: str, source: str, header_line: int = 1) -> ReadStream:
         hpw = field("course_effort", parse_hours_per_week, row["course_effort"])
         weeks = field("course_length", parse_weeks, row["course_length"])
         if hpw is not None or weeks is not None:
-            wording = ", ".join(t for t in (clean(row["course_length"]),
-                                            clean(row["course_effort"])) if t)
-            d.set("effort", Effort(
-                weeks=weeks,
-                hours_per_week_low=hpw[0] if hpw else None,
-                hours_per_week_high=hpw[1] if hpw else None,
-                text=wording,
-            ))
+            wording = ", ".join(
+                t for t in (clean(row["course_length"]), clean(row["course_effort"])) if t
+            )
+            d.set(
+                "effort",
+                Effort(
+                    weeks=weeks,
+                    hours_per_week_low=hpw[0] if hpw else None,
+                    hours_per_week_high=hpw[1] if hpw else None,
+                    text=wording,
+                ),
+            )
         d.set("price", field("price", parse_price_text, row["price"]))
         d.set("language", language_code(row["language"]))
         enrolled = field("n_enrolled", parse_count, row["n_enrolled"])

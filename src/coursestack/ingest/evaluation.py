@@ -57,8 +57,9 @@ class GoldReport:
             f"{'category':<20} {'precision':>9} {'recall':>7} {'tp':>4} {'fp':>4} {'fn':>4}",
         ]
         for name, c in sorted(self.by_category.items()):
-            lines.append(f"{name:<20} {c.precision:>9.3f} {c.recall:>7.3f} "
-                         f"{c.tp:>4} {c.fp:>4} {c.fn:>4}")
+            lines.append(
+                f"{name:<20} {c.precision:>9.3f} {c.recall:>7.3f} {c.tp:>4} {c.fp:>4} {c.fn:>4}"
+            )
         if show_errors:
             lines.append("false positives:")
             lines += [f"  {u}  {s}  <- {why}" for u, s, why in self.false_positives]
@@ -89,8 +90,9 @@ def import_in_memory(paths: Iterable[Path]) -> dict[str, Course]:
     return {canonical_url(c.url) or c.id: c for c in index.courses.values() if c.url}
 
 
-def score(courses: Mapping[str, Course], gold: Mapping[str, set[str]],
-          taxonomy: Taxonomy | None = None) -> GoldReport:
+def score(
+    courses: Mapping[str, Course], gold: Mapping[str, set[str]], taxonomy: Taxonomy | None = None
+) -> GoldReport:
     tax = taxonomy or default_taxonomy()
     overall = Counts()
     by_cat: dict[str, Counts] = {}

@@ -109,7 +109,7 @@ _SPLIT_RE = re.compile(r"\s*[,;|]\s*")
 
 
 def parse_list(value: object) -> list[str]:
-    """"['SQL', 'Python']" or 'SQL, Python' -> ['SQL', 'Python'] (stripped, de-duplicated
+    """ "['SQL', 'Python']" or 'SQL, Python' -> ['SQL', 'Python'] (stripped, de-duplicated
     case-insensitively, order kept). Missing -> []."""
     text = clean(value)
     if text is None:

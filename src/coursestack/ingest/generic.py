@@ -47,10 +47,30 @@ from coursestack.ingest.rows import CourseText, ParsedRow, ReadStream
 
 FORMAT = "generic"
 COLUMNS = (
-    "title", "url", "provider", "platform", "kind", "level", "language", "description",
-    "syllabus", "skills", "prerequisites", "hours", "weeks", "hours_per_week", "price",
-    "currency", "price_model", "certificate", "rating", "rating_scale", "rating_count",
-    "rating_source", "enrollments", "enrollments_source",
+    "title",
+    "url",
+    "provider",
+    "platform",
+    "kind",
+    "level",
+    "language",
+    "description",
+    "syllabus",
+    "skills",
+    "prerequisites",
+    "hours",
+    "weeks",
+    "hours_per_week",
+    "price",
+    "currency",
+    "price_model",
+    "certificate",
+    "rating",
+    "rating_scale",
+    "rating_count",
+    "rating_source",
+    "enrollments",
+    "enrollments_source",
 )
 
 
@@ -120,11 +140,15 @@ def parse_item(source: str, line: int, row: dict[str, Any], unit: str = "line") 
     weeks = _float("weeks", _text(row, "weeks"))
     hpw = field("hours_per_week", _hpw, _text(row, "hours_per_week"))
     if hours is not None or weeks is not None or hpw is not None:
-        d.set("effort", Effort(
-            hours=hours, weeks=weeks,
-            hours_per_week_low=hpw[0] if hpw else None,
-            hours_per_week_high=hpw[1] if hpw else None,
-        ))
+        d.set(
+            "effort",
+            Effort(
+                hours=hours,
+                weeks=weeks,
+                hours_per_week_low=hpw[0] if hpw else None,
+                hours_per_week_high=hpw[1] if hpw else None,
+            ),
+        )
     d.set("price", _price(row))
     cert = clean(_text(row, "certificate"))
     if cert:
@@ -136,14 +160,20 @@ def parse_item(source: str, line: int, row: dict[str, Any], unit: str = "line") 
     value = field("rating", lambda v: parse_rating(v, scale), _text(row, "rating"))
     if value is not None:
         count = field("rating_count", parse_count, _text(row, "rating_count"))
-        d.set("external_rating", ExternalRating(
-            value=value, scale=scale, count=count,
-            source=clean(_text(row, "rating_source")) or f"{platform} via {source}",
-        ))
+        d.set(
+            "external_rating",
+            ExternalRating(
+                value=value,
+                scale=scale,
+                count=count,
+                source=clean(_text(row, "rating_source")) or f"{platform} via {source}",
+            ),
+        )
     enrolled = field("enrollments", parse_count, _text(row, "enrollments"))
-    d.set("popularity", popularity(
-        enrolled, clean(_text(row, "enrollments_source")) or f"{platform} via {source}"
-    ))
+    d.set(
+        "popularity",
+        popularity(enrolled, clean(_text(row, "enrollments_source")) or f"{platform} via {source}"),
+    )
     course = d.build()
     return ParsedRow(
         course,
@@ -151,8 +181,13 @@ def parse_item(source: str, line: int, row: dict[str, Any], unit: str = "line") 
             title=course.title,
             description=course.description or "",
             syllabus=clean(_text(row, "syllabus")) or "",
-            skills=tuple(parse_list(row.get("skills") if isinstance(row.get("skills"), str)
-                                    else _text(row, "skills"))),
+            skills=tuple(
+                parse_list(
+                    row.get("skills")
+                    if isinstance(row.get("skills"), str)
+                    else _text(row, "skills")
+                )
+            ),
             prerequisites=clean(_text(row, "prerequisites")) or "",
         ),
         difficulty=clean(_text(row, "level")),
@@ -191,9 +226,7 @@ def read(text: str, source: str, header_line: int = 1) -> ReadStream:
 
 def read_json(text: str, source: str, header_line: int = 0) -> ReadStream:
     items = _json_items(text, source, lines=False)
-    return guarded(
-        source, items, lambda n, row: parse_item(source, n, row, "item"), unit="item"
-    )
+    return guarded(source, items, lambda n, row: parse_item(source, n, row, "item"), unit="item")
 
 
 def read_jsonl(text: str, source: str, header_line: int = 0) -> ReadStream:

@@ -43,9 +43,23 @@ SOURCE_RANK: dict[str, int] = {
 UNKNOWN_RANK = 1  # a source from an earlier session whose format we no longer know
 
 MERGED_FIELDS = (
-    "title", "provider", "url", "kind", "level", "effort", "price", "certificate", "pedagogy",
-    "hands_on", "data_realism", "language", "year_updated", "external_rating", "popularity",
-    "description", "parts",
+    "title",
+    "provider",
+    "url",
+    "kind",
+    "level",
+    "effort",
+    "price",
+    "certificate",
+    "pedagogy",
+    "hands_on",
+    "data_realism",
+    "language",
+    "year_updated",
+    "external_rating",
+    "popularity",
+    "description",
+    "parts",
 )
 _SOURCE_IN_PROVENANCE = re.compile(r"^([^\s:#]+\.(?:csv|jsonl?|tsv))[:#]", re.IGNORECASE)
 
@@ -141,12 +155,17 @@ def _weak_entries(course: Course) -> dict[str, tuple[int, int, str, str]]:
             continue
         parts = value.split("|", 3)
         if len(parts) == 4 and parts[0].isdigit() and parts[1].isdigit():
-            out[key[len(WEAK_PREFIX):]] = (int(parts[0]), int(parts[1]), parts[2], parts[3])
+            out[key[len(WEAK_PREFIX) :]] = (int(parts[0]), int(parts[1]), parts[2], parts[3])
     return out
 
 
-def _corroborate(existing: Course, incoming: Course, data: dict[str, Any],
-                 provenance: dict[str, str], taken: list[str]) -> None:
+def _corroborate(
+    existing: Course,
+    incoming: Course,
+    data: dict[str, Any],
+    provenance: dict[str, str],
+    taken: list[str],
+) -> None:
     """Rule: evidence too weak on its own in each of two different sources (a long skill list
     here, one prose mention there) adds up; at the tagging threshold the skill is taught,
     with both sources named in its provenance."""

@@ -72,15 +72,21 @@ def _price(seats: list[dict[str, Any]]) -> Price | None:
         return None
     free = [s for s in seats if str(s.get("type", "")).lower() in _FREE_SEATS]
     paid = [s for s in seats if s not in free and (_number("seat price", s.get("price")) or 0) > 0]
-    text = ", ".join(f"{s.get('type')} {s.get('price')} {s.get('currency') or ''}".strip()
-                     for s in seats)
+    text = ", ".join(
+        f"{s.get('type')} {s.get('price')} {s.get('currency') or ''}".strip() for s in seats
+    )
     if paid:
         cheapest = min(paid, key=lambda s: float(s["price"]))
         amount = float(cheapest["price"])
         currency = clean(cheapest.get("currency"))
         if free:
-            return Price(model=PriceModel.FREE_AUDIT, amount=0.0, currency=currency,
-                         certificate_amount=amount, text=text)
+            return Price(
+                model=PriceModel.FREE_AUDIT,
+                amount=0.0,
+                currency=currency,
+                certificate_amount=amount,
+                text=text,
+            )
         return Price(model=PriceModel.ONE_TIME, amount=amount, currency=currency, text=text)
     return Price(model=PriceModel.FREE, amount=0.0, text=text)
 
@@ -113,12 +119,15 @@ def parse_course(source: str, number: int, item: dict[str, Any]) -> ParsedRow:
     weeks = _number("weeks_to_complete", run.get("weeks_to_complete"))
     wording = clean(run.get("effort") or item.get("effort"))
     if low is not None or high is not None or weeks is not None or wording:
-        d.set("effort", Effort(
-            weeks=weeks,
-            hours_per_week_low=low if low is not None else high,
-            hours_per_week_high=high if high is not None else low,
-            text=wording or None,
-        ))
+        d.set(
+            "effort",
+            Effort(
+                weeks=weeks,
+                hours_per_week_low=low if low is not None else high,
+                hours_per_week_high=high if high is not None else low,
+                text=wording or None,
+            ),
+        )
     d.set("price", _price([s for s in run.get("seats") or [] if isinstance(s, dict)]))
     d.set("language", language_code(run.get("content_language") or item.get("language")))
     enrollments = item.get("enrollment_count")

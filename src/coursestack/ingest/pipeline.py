@@ -17,15 +17,18 @@ def tag_row(row: ParsedRow, tagger: Tagger) -> Course:
     if row.extra.get("tag") == "no":
         return row.course
     text = row.text
-    return tagger.apply(row.course, TagInput(
-        title=text.title,
-        description=text.description,
-        syllabus=text.syllabus,
-        skills=text.skills,
-        outcomes=text.outcomes,
-        prerequisites=text.prerequisites,
-        difficulty=row.difficulty,
-    ))
+    return tagger.apply(
+        row.course,
+        TagInput(
+            title=text.title,
+            description=text.description,
+            syllabus=text.syllabus,
+            skills=text.skills,
+            outcomes=text.outcomes,
+            prerequisites=text.prerequisites,
+            difficulty=row.difficulty,
+        ),
+    )
 
 
 def read_courses(

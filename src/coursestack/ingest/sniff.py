@@ -13,15 +13,28 @@ from coursestack.domain import ImportFailedError
 # Columns that identify each dump; a header must hold all of them.
 CSV_SIGNATURES: dict[str, frozenset[str]] = {
     "coursera-detailed": frozenset(
-        {"course_title", "course_organization", "course_certificate_type", "course_time",
-         "course_url", "course_skills"}
+        {
+            "course_title",
+            "course_organization",
+            "course_certificate_type",
+            "course_time",
+            "course_url",
+            "course_skills",
+        }
     ),
     "coursera-votes": frozenset({"name", "num_votes", "institution", "course_id", "course_url"}),
     "coursera-domains": frozenset({"course_title", "domain", "sub_domain", "paid_free", "url"}),
     "coursera-programs": frozenset({"title", "link", "organization", "skills", "difficulty"}),
     "edx": frozenset(
-        {"title", "n_enrolled", "course_type", "institution", "course_effort", "course_length",
-         "course_url"}
+        {
+            "title",
+            "n_enrolled",
+            "course_type",
+            "institution",
+            "course_effort",
+            "course_length",
+            "course_url",
+        }
     ),
     "udemy": frozenset(
         {"course_id", "course_title", "url", "is_paid", "num_subscribers", "content_duration"}

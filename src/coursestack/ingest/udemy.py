@@ -53,21 +53,28 @@ def read(text: str, source: str, header_line: int = 2) -> ReadStream:
         if paid is False:
             d.set("price", Price(model=PriceModel.FREE, amount=0.0, text="free"))
         elif paid is True:
-            d.set("price", Price(
-                model=PriceModel.ONE_TIME,
-                amount=amount[0] if amount else None,
-                currency=amount[1] if amount else None,
-                text=f"{clean(row['price'])} (currency not stated)",
-            ))
+            d.set(
+                "price",
+                Price(
+                    model=PriceModel.ONE_TIME,
+                    amount=amount[0] if amount else None,
+                    currency=amount[1] if amount else None,
+                    text=f"{clean(row['price'])} (currency not stated)",
+                ),
+            )
         hours = field("content_duration", _hours, row["content_duration"])
         if hours is not None:
-            d.set("effort", Effort(hours=hours, text=f"{hours:g} hours of video"),
-                  f"{d.where} (content_duration: video hours)")
+            d.set(
+                "effort",
+                Effort(hours=hours, text=f"{hours:g} hours of video"),
+                f"{d.where} (content_duration: video hours)",
+            )
         subscribers = field("num_subscribers", parse_count, row["num_subscribers"])
         d.set("popularity", popularity(subscribers, where))
         course = d.build(require_host="udemy.com")
         topics = tuple(t for t in (clean(row["subject"]),) if t)
-        return ParsedRow(course, CourseText(title=course.title, topics=topics),
-                         difficulty=clean(row["level"]))
+        return ParsedRow(
+            course, CourseText(title=course.title, topics=topics), difficulty=clean(row["level"])
+        )
 
     return guarded(source, rows, parse)

@@ -80,9 +80,7 @@ class ImportSummary:
             "merged": self.total("merged"),
             "seconds": round(self.seconds, 3),
             "per_file": [vars(f) | {"seconds": round(f.seconds, 3)} for f in self.files],
-            "top_reject_reasons": [
-                {"reason": r, "count": n} for r, n in self.top_reject_reasons()
-            ],
+            "top_reject_reasons": [{"reason": r, "count": n} for r, n in self.top_reject_reasons()],
             "merges": len(self.merges),
         }
 
