@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 from coursestack.api.config import ServiceOptions
 from coursestack.api.errors import AuthenticationRequiredError
 from coursestack.api.planning import PlanRunner
+from coursestack.services import tokens
 from coursestack.store.db import Database
-from coursestack.store.tokens import TokenRepository
 
 # Plain attribute reads are `async def` so FastAPI runs them on the event loop: a sync
 # dependency costs a hop through the thread pool on every request.
@@ -49,6 +49,15 @@ def get_session(db: DatabaseDep) -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+
+
+def get_read_session(db: DatabaseDep) -> Iterator[Session]:
+    """A read-only session (no write lock on SQLite) for GET routes."""
+    with db.read_session() as session:
+        yield session
+
+
+ReadSessionDep = Annotated[Session, Depends(get_read_session)]
 # A sync generator dependency costs two thread-pool hops (enter, exit) on top of the route's
 # own; the hottest catalog reads therefore take DatabaseDep and open their one unit of work
 # inside the route (`with db.session() as session:`), which is one hop in all.
@@ -69,8 +78,7 @@ def require_token(
 
 
 def verify_token(db: Database, token: str) -> str:
-    with db.session() as session:
-        name = TokenRepository(session).verify(token.strip())
+    name = tokens.verify_token(db, token)
     if name is None:
         raise AuthenticationRequiredError("invalid or revoked API token")
     return name

@@ -8,8 +8,7 @@ import typer
 
 from coursestack.cli import state
 from coursestack.cli.output import console, err_console, print_json
-from coursestack.domain import InvalidInputError, NotFoundError
-from coursestack.store.tokens import TokenRepository
+from coursestack.services import tokens
 
 token_app = typer.Typer(
     help="API tokens for writes (reviews, catalog edits).", no_args_is_help=True
@@ -27,11 +26,7 @@ def create(
 
     Example: coursestack token create reviews-importer
     """
-    label = name.strip()
-    if not label or len(label) > 120:
-        raise InvalidInputError("a token name must be 1-120 characters")
-    with state.database().session() as session:
-        token = TokenRepository(session).create(label)
+    label, token = tokens.create_token(state.database(), name)
     if json_out:
         print_json({"name": label, "token": token})
         return
@@ -48,10 +43,7 @@ def revoke(name: NameArg) -> None:
 
     Example: coursestack token revoke reviews-importer
     """
-    with state.database().session() as session:
-        count = TokenRepository(session).revoke(name.strip())
-    if count == 0:
-        raise NotFoundError("token", name)
+    count = tokens.revoke_token(state.database(), name)
     console.print(f"revoked {count} token{'s' if count != 1 else ''} named {name.strip()!r}")
 
 

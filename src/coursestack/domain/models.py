@@ -37,9 +37,11 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, use_enum_values=False)
 
 
-def _check_skill_levels(value: dict[str, Any]) -> dict[str, Any]:
+def _check_skill_levels(value: Any) -> Any:
+    if not isinstance(value, dict):
+        return value  # pydantic reports the wrong type itself
     for key in value:
-        if not SKILL_ID_RE.match(key):
+        if not isinstance(key, str) or not SKILL_ID_RE.match(key):
             raise ValueError(f"bad skill id {key!r}")
     return value
 

@@ -12,7 +12,15 @@ from rapidfuzz import fuzz, process
 from sqlalchemy.orm import Session
 
 from coursestack import knowledge
-from coursestack.domain import AmbiguousError, Course, NotFoundError, Review, Role, Skill
+from coursestack.domain import (
+    AmbiguousError,
+    Course,
+    InvalidInputError,
+    NotFoundError,
+    Review,
+    Role,
+    Skill,
+)
 from coursestack.engine import ratings
 from coursestack.engine.context import AdvisorContext
 from coursestack.engine.effort_prior import typical_efforts
@@ -83,6 +91,10 @@ def list_courses(
     session: Session, *, platform: str | None = None, limit: int | None = None, offset: int = 0
 ) -> list[Course]:
     return CourseRepository(session).page(platform=platform, limit=limit, offset=offset)
+
+
+def count_courses(session: Session, *, platform: str | None = None) -> int:
+    return CourseRepository(session).count(platform)
 
 
 def search_courses(
@@ -176,3 +188,16 @@ def course_summary(course: Course) -> dict[str, object]:
             else None
         ),
     }
+
+
+def put_course(session: Session, course_id: str, course: Course) -> str:
+    """Create or replace a course; 'inserted', 'updated' or 'unchanged'."""
+    if course.id != course_id:
+        raise InvalidInputError(f"body id {course.id!r} differs from the path's {course_id!r}")
+    return CourseRepository(session).upsert(course)
+
+
+def delete_course(session: Session, course_id: str) -> None:
+    """Remove a course and its reviews."""
+    if not CourseRepository(session).delete(course_id):
+        raise NotFoundError("course", course_id)

@@ -83,8 +83,11 @@ class CourseRepository:
             stmt = stmt.limit(limit)
         return [Course.model_validate_json(d) for (d,) in self.session.execute(stmt)]
 
-    def count(self) -> int:
-        return int(self.session.scalar(select(func.count()).select_from(CourseRow)) or 0)
+    def count(self, platform: str | None = None) -> int:
+        stmt = select(func.count()).select_from(CourseRow)
+        if platform:
+            stmt = stmt.where(CourseRow.platform == platform)
+        return int(self.session.scalar(stmt) or 0)
 
     def ids(self) -> set[str]:
         return set(self.session.scalars(select(CourseRow.id)))

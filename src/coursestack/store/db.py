@@ -38,10 +38,17 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+READONLY = "coursestack_readonly"  # execution option of read-only sessions
+
+
 def _sqlite_begin(conn: Any) -> None:
-    # pysqlite's own transaction handling is off (see below); take the write lock up front
-    # so that two writers never deadlock upgrading shared locks.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # pysqlite's own transaction handling is off (see below). Writers take the write lock up
+    # front so that two of them never deadlock upgrading shared locks; readers take none and
+    # never queue behind a writer (WAL).
+    if conn.get_execution_options().get(READONLY):
+        conn.exec_driver_sql("BEGIN DEFERRED")
+    else:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 class Database:
@@ -69,6 +76,9 @@ class Database:
             event.listen(self.engine, "connect", _sqlite_pragmas)
             event.listen(self.engine, "begin", _sqlite_begin)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(
+            self.engine.execution_options(**{READONLY: True}), expire_on_commit=False
+        )
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Database:
@@ -83,6 +93,15 @@ class Database:
             except BaseException:
                 session.rollback()
                 raise
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A session for reads only: on SQLite it takes no write lock; nothing is committed."""
+        with self._read_sessions() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
 
     def migrate(self) -> None:
         """Bring the schema to the newest revision (idempotent; a no-op check when current)."""

@@ -17,7 +17,14 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 from pydantic import ValidationError
 
-from coursestack.api.deps import DatabaseDep, OptionsDep, PlanRunnerDep, SessionDep, verify_token
+from coursestack.api.deps import (
+    DatabaseDep,
+    OptionsDep,
+    PlanRunnerDep,
+    ReadSessionDep,
+    SessionDep,
+    verify_token,
+)
 from coursestack.api.errors import classify, names_in_body
 from coursestack.api.routes.reviews import check_reviewer_limit, write_review
 from coursestack.api.schemas import ReviewIn
@@ -73,7 +80,7 @@ def _form_context(session: Any) -> dict[str, Any]:
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, session: SessionDep) -> HTMLResponse:
+def home(request: Request, session: ReadSessionDep) -> HTMLResponse:
     return render(request, "home.html", {**_form_context(session), "form": {}, "error": None})
 
 
@@ -208,7 +215,7 @@ async def post_review(
 
 
 @router.get("/platforms", response_class=HTMLResponse)
-def platforms_page(request: Request, session: SessionDep) -> HTMLResponse:
+def platforms_page(request: Request, session: ReadSessionDep) -> HTMLResponse:
     summaries = [p.as_dict() for p in reviews.compare_platforms(session)]
     summaries.sort(key=lambda p: -int(p["courses"]))  # type: ignore[call-overload]
     chart = charts.bars_svg(

@@ -13,9 +13,8 @@ from coursestack.api.deps import DatabaseDep, SessionDep, TokenDep
 from coursestack.api.errors import error_responses
 from coursestack.api.routes._json import json_response
 from coursestack.api.schemas import CourseOut, CoursePageOut, CourseSummaryOut, CourseWriteOut
-from coursestack.domain import Course, InvalidInputError, NotFoundError
+from coursestack.domain import Course
 from coursestack.services import catalog
-from coursestack.store.courses import CourseRepository
 
 router = APIRouter(prefix="/courses", tags=["courses"])
 search_router = APIRouter(tags=["courses"])  # /search, apart: /courses/search would be a course
@@ -52,11 +51,9 @@ def list_courses(
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> Response:
     """Courses by platform then title, a page at a time."""
-    with db.session() as session:  # hot read: one thread-pool hop (see deps.py)
+    with db.read_session() as session:  # hot read: one thread-pool hop (see deps.py)
         found = catalog.list_courses(session, platform=platform, limit=limit, offset=offset)
-        total = CourseRepository(session).count() if platform is None else None
-        if total is None:
-            total = len(catalog.list_courses(session, platform=platform))
+        total = catalog.count_courses(session, platform=platform)
     return json_response(
         {
             "courses": [catalog.course_summary(c) for c in found],
@@ -75,7 +72,7 @@ def search_courses(
     limit: Annotated[int, Query(ge=1, le=500)] = 20,
 ) -> Response:
     """Full-text search over titles, providers, platforms and skills taught."""
-    with db.session() as session:  # hot read: one thread-pool hop (see deps.py)
+    with db.read_session() as session:  # hot read: one thread-pool hop (see deps.py)
         found = catalog.search_courses(session, q, limit=limit, platform=platform)
     return json_response([catalog.course_summary(c) for c in found])
 
@@ -83,7 +80,7 @@ def search_courses(
 @router.get("/{course}", response_model=CourseOut, responses=error_responses(404, 409, 422))
 def show_course(db: DatabaseDep, course: CourseRef) -> Response:
     """Everything the catalog knows about one course, with the source of each figure."""
-    with db.session() as session:  # hot read: one thread-pool hop (see deps.py)
+    with db.read_session() as session:  # hot read: one thread-pool hop (see deps.py)
         found = catalog.resolve_course(session, course)
     body = found.model_dump_json()
     return Response(
@@ -103,9 +100,7 @@ def put_course(
     body: CourseBody,
 ) -> dict[str, str]:
     """Create or replace a course (needs a token). The body's `id` must equal the path's."""
-    if body.id != course:
-        raise InvalidInputError(f"body id {body.id!r} differs from the path's {course!r}")
-    result = CourseRepository(session).upsert(body)
+    result = catalog.put_course(session, course, body)
     return {"course_id": body.id, "result": result}
 
 
@@ -121,6 +116,5 @@ def delete_course(
     course: Annotated[str, Path(min_length=1, max_length=200, description="course id")],
 ) -> Response:
     """Remove a course (needs a token); its reviews go with it."""
-    if not CourseRepository(session).delete(course):
-        raise NotFoundError("course", course)
+    catalog.delete_course(session, course)
     return Response(status_code=204)

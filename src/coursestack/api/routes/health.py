@@ -6,14 +6,14 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from coursestack.api.deps import DatabaseDep, SessionDep
+from coursestack.api.deps import DatabaseDep, ReadSessionDep
 from coursestack.api.errors import error_responses
 from coursestack.api.schemas import HealthOut
-from coursestack.store.courses import CourseRepository
+from coursestack.services import catalog
 
 router = APIRouter(tags=["service"])
 
 
 @router.get("/health", response_model=HealthOut, responses=error_responses(503))
-def health(db: DatabaseDep, session: SessionDep) -> dict[str, Any]:
-    return {"status": "ok", "database": db.dialect, "courses": CourseRepository(session).count()}
+def health(db: DatabaseDep, session: ReadSessionDep) -> dict[str, Any]:
+    return {"status": "ok", "database": db.dialect, "courses": catalog.count_courses(session)}

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from coursestack.api.config import ServiceOptions
-from coursestack.api.deps import DatabaseDep, OptionsDep, SessionDep, TokenDep
+from coursestack.api.deps import DatabaseDep, OptionsDep, ReadSessionDep, SessionDep, TokenDep
 from coursestack.api.errors import RateLimitedError, error_responses
 from coursestack.api.routes._json import json_response
 from coursestack.api.schemas import ReviewAddedOut, ReviewIn
@@ -25,7 +25,7 @@ WRITE_ATTEMPTS = 3  # concurrent first writes can collide on a unique key; the r
 
 
 @router.get("/courses/{course}/reviews", responses=error_responses(404, 409, 422))
-def course_reviews(session: SessionDep, course: CourseRef) -> Response:
+def course_reviews(session: ReadSessionDep, course: CourseRef) -> Response:
     """A course's current reviews (newest first), its practitioner estimate with credible
     interval, and the flags raised on suspicious reviews."""
     return json_response(reviews.list_reviews(session, course).as_dict())
