@@ -12,6 +12,7 @@ from coursestack.domain import ImportFailedError
 from coursestack.services import advise
 from coursestack.services.imports import export_catalog, import_catalog
 from coursestack.store.courses import CourseRepository
+from coursestack.store.meta import MetaRepository
 from coursestack.store.db import Database
 
 FIXTURES = Path(__file__).resolve().parents[1] / "ingest" / "fixtures"
@@ -76,16 +77,11 @@ def test_unreadable_file_is_reported_and_others_still_import(
 def test_failed_write_rolls_back_the_whole_file(
     empty_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    calls = {"n": 0}
-    original = CourseRepository.upsert
+    # The failure comes after the rows are written, inside the same transaction.
+    def flaky(self: MetaRepository, key: str) -> str:
+        raise RuntimeError("disk full")
 
-    def flaky(self: CourseRepository, course: object) -> str:
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise RuntimeError("disk full")
-        return original(self, course)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(CourseRepository, "upsert", flaky)
+    monkeypatch.setattr(MetaRepository, "bump", flaky)
     with pytest.raises(ImportFailedError, match="disk full"):
         import_catalog(empty_db, [FIXTURES / "udemy_courses.csv"],
                        rejects_path=tmp_path / "r.csv")

@@ -77,3 +77,34 @@ def test_seed_loads_curated_catalog_once(empty_db: Database) -> None:
     assert empty_db.ensure_ready() is False
     with empty_db.session() as s:
         assert CourseRepository(s).count() >= 1
+
+
+def test_upsert_many_matches_one_by_one(empty_db: Database) -> None:
+    first = [_course(f"c{i}", title=f"Course {i}", url=None) for i in range(3)]
+    with empty_db.session() as s:
+        assert CourseRepository(s).upsert_many(first) == {
+            "inserted": 3,
+            "updated": 0,
+            "unchanged": 0,
+        }
+    second = [
+        first[0],
+        _course("c1", title="Course one, revised", url=None, teaches={"prog.sql": 2}),
+        _course("c9", title="Brand new", url=None),
+    ]
+    with empty_db.session() as s:
+        assert CourseRepository(s).upsert_many(second) == {
+            "inserted": 1,
+            "updated": 1,
+            "unchanged": 1,
+        }
+    with empty_db.session() as s:
+        repo = CourseRepository(s)
+        assert repo.count() == 4
+        assert repo.get("c1") == second[1]
+        assert repo.with_skill("prog.sql") == ["c1"]
+        assert "c1" not in repo.with_skill("ml.supervised")  # old skill rows replaced
+        assert [c.id for c in repo.search("revised")] == ["c1"]
+        assert repo.search("Course 1") == [] or all(
+            c.id != "c1" or "revised" in c.title for c in repo.search("Course 1")
+        )

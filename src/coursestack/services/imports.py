@@ -184,9 +184,7 @@ def import_catalog(
             changed[merged.id] = merged
         try:
             with db.session() as session:
-                repo = CourseRepository(session)
-                for course in changed.values():
-                    repo.upsert(course)
+                CourseRepository(session).upsert_many(list(changed.values()))
         except Exception as err:  # the whole file is rolled back; say why and go on
             index.restore(snapshot)
             result.error = f"write failed, file not imported: {err}"

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Literal
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import Column, MetaData, Table, Text, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from coursestack import knowledge
@@ -18,6 +18,16 @@ from coursestack.store.meta import MetaRepository
 from coursestack.store.tables import CourseRow, CourseSkillRow
 
 UpsertResult = Literal["inserted", "updated", "unchanged"]
+CHUNK = 500  # ids per IN (...) list: well under SQLite's bound-parameter limit
+
+# The SQLite full-text table (created by the migration), for set-based statements.
+_FTS = Table("courses_fts", MetaData(), Column("course_id", Text), Column("body", Text))
+
+
+def _chunks(items: Sequence[str]) -> list[Sequence[str]]:
+    return [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -183,15 +193,59 @@ class CourseRepository:
     def upsert_many(
         self, courses: Sequence[Course], *, merge_existing: bool = False
     ) -> dict[UpsertResult, int]:
-        """Insert or update many; with `merge_existing`, facts that only an earlier source
-        had (external rating, popularity, sources, provenance) survive the update."""
+        """Insert or update many in a few set-based statements (imports write thousands).
+
+        With `merge_existing`, facts that only an earlier source had (external rating,
+        popularity, sources, provenance) survive the update."""
         counts: dict[UpsertResult, int] = {"inserted": 0, "updated": 0, "unchanged": 0}
-        existing = self.get_many(c.id for c in courses) if merge_existing else {}
-        for course in courses:
-            old = existing.get(course.id)
-            if old is not None:
-                course = _keep_earlier_facts(course, old)
-            counts[self.upsert(course)] += 1
+        latest = {c.id: c for c in courses}  # the last version of an id wins
+        existing: dict[str, str] = {}
+        ids = list(latest)
+        for chunk in _chunks(ids):
+            rows = self.session.execute(
+                select(CourseRow.id, CourseRow.data).where(CourseRow.id.in_(chunk))
+            )
+            existing.update({cid: data for cid, data in rows})
+        now = datetime.now(UTC).replace(tzinfo=None)
+        inserts: list[dict[str, object]] = []
+        updates: list[dict[str, object]] = []
+        written: list[Course] = []
+        for cid, course in latest.items():
+            if merge_existing and cid in existing:
+                course = _keep_earlier_facts(course, Course.model_validate_json(existing[cid]))
+            values = _row_values(course)
+            if cid in existing and existing[cid] == values["data"]:
+                counts["unchanged"] += 1
+                continue
+            target = updates if cid in existing else inserts
+            target.append({"id": cid, "updated_at": now, **values})
+            counts["updated" if cid in existing else "inserted"] += 1
+            written.append(course)
+        if not written:
+            return counts
+        if inserts:
+            self.session.execute(insert(CourseRow), inserts)
+        if updates:
+            self.session.execute(update(CourseRow), updates)
+        changed_ids = [str(u["id"]) for u in updates]
+        for chunk in _chunks(changed_ids):
+            self.session.execute(delete(CourseSkillRow).where(CourseSkillRow.course_id.in_(chunk)))
+        skill_rows = [
+            {"course_id": c.id, "skill_id": s, "relation": rel, "level": int(lv)}
+            for c in written
+            for rel, table in (("teaches", c.teaches), ("assumes", c.assumes))
+            for s, lv in table.items()
+        ]
+        if skill_rows:
+            self.session.execute(insert(CourseSkillRow), skill_rows)
+        if self.dialect == "sqlite":
+            for chunk in _chunks(changed_ids):
+                self.session.execute(delete(_FTS).where(_FTS.c.course_id.in_(chunk)))
+            self.session.execute(
+                insert(_FTS),
+                [{"course_id": row["id"], "body": row["search_text"]} for row in inserts + updates],
+            )
+        MetaRepository(self.session).bump("catalog_version")
         return counts
 
     def delete(self, course_id: str) -> bool:
