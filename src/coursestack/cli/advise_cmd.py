@@ -171,8 +171,10 @@ def plan_cmd(
     ] = advise.DEFAULT_PLAN_TIME_LIMIT,
     json_out: JsonFlag = False,
 ) -> None:
-    """The best set of courses to close the goal's gaps within budget and time, in order,
-    on a calendar — and what no course in the catalog closes.
+    """The optimal courses to close the goal's gaps, in order, on a calendar.
+
+    Within budget, deadline and platforms; with what no course in the catalog closes, and
+    the fastest, cheapest and best-rated alternatives.
 
     Example: coursestack plan --learner examples/learner-ml-engineer.yaml
     """

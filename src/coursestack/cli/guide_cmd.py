@@ -33,8 +33,10 @@ def guide_cmd(
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
 ) -> None:
-    """Write the guide for a course from the data: coverage, who it is for and less suited
-    for, what it does not teach, what to stack after it, platforms, FAQ.
+    """A review-site guide for a course, written from the data.
+
+    Coverage, who it is for and less suited for, what it does not teach, what to stack after
+    it, platforms, FAQ.
 
     Examples:
       coursestack guide "Machine Learning Specialization" --goal ml-engineer

@@ -102,8 +102,10 @@ def import_command(
     ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
-    """Import catalog dumps (Coursera, edX, Udemy dumps, Open edX JSON, generic CSV/JSON,
-    coursestack exports). Each file is one transaction; re-importing changes nothing.
+    """Import catalog files: the dumps, Open edX JSON, generic CSV/JSON, our exports.
+
+    Coursera, edX and Udemy dumps are recognised by their header. Each file is one
+    transaction; re-importing changes nothing.
 
     Example: coursestack import ../shared/data/catalogs/*.csv --json
     """
@@ -130,7 +132,7 @@ def export_command(
     platform: Annotated[str | None, typer.Option(help="Only this platform.")] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
 ) -> None:
-    """Export the catalog as a coursestack export file (`coursestack import` reads it back).
+    """Export the catalog to a file that `coursestack import` reads back.
 
     Example: coursestack export catalog.json --platform coursera
     """

@@ -45,8 +45,9 @@ def review_add(
     ] = None,
     json_out: JsonFlag = False,
 ) -> None:
-    """Rate a course 0-10; a second review by the same reviewer replaces the first (kept in
-    history).
+    """Rate a course 0-10 as a practitioner.
+
+    A second review by the same reviewer replaces the first (the first is kept in history).
 
     Example: coursestack review add "Machine Learning Specialization" --score 9 --reviewer ana
     --role "ML engineer" --years 6 --text "Solid theory, no MLOps"
@@ -151,8 +152,10 @@ def reviews_cmd(
     ] = None,
     json_out: JsonFlag = False,
 ) -> None:
-    """Show a course's practitioner estimate, its external rating (kept apart) and its
-    reviews; or import many reviews from a file.
+    """A course's practitioner estimate and reviews; or `reviews import FILE`.
+
+    Shows the estimate with its interval, the external rating (kept apart) and each review;
+    `coursestack reviews import FILE` imports many reviews from CSV/JSON instead.
 
     `reviews import FILE` reads CSV or JSON with columns course (id or exact title),
     reviewer, score, date (YYYY-MM-DD) and optionally role, years, text, depth, practicality,
@@ -230,8 +233,9 @@ def rank_cmd(
     top: Annotated[int, typer.Option(min=1, help="Rows to show per table.")] = 20,
     json_out: JsonFlag = False,
 ) -> None:
-    """Rank reviewed courses by practitioner estimate, with credible intervals; a leader is
-    named 'by a clear margin' only when P(it beats the runner-up) >= 0.95.
+    """Rank reviewed courses by practitioner estimate, with credible intervals.
+
+    A leader is named 'by a clear margin' only when P(it beats the runner-up) >= 0.95.
 
     Example: coursestack rank --role ml-engineer
     """
@@ -315,8 +319,10 @@ def _costs(p: PlatformSummary) -> str:
 
 
 def compare_platforms_cmd(json_out: JsonFlag = False) -> None:
-    """Platforms side by side from the catalog: levels, prices, certificates, projects,
-    pedagogy, effort and ratings, each with its n ('?' counts unknown values).
+    """Platforms side by side, from the catalog's own data.
+
+    Levels, prices, certificates, projects, pedagogy, effort and ratings, each with its n
+    ('?' counts unknown values).
 
     Example: coursestack compare platforms
     """

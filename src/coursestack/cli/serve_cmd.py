@@ -23,7 +23,9 @@ def serve_cmd(
     ] = 1,
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
 ) -> None:
-    """Serve the JSON API (/api/v1, OpenAPI at /api/v1/openapi.json) and the web pages.
+    """Serve the JSON API (/api/v1) and the web pages.
+
+    OpenAPI at /api/v1/openapi.json.
 
     The database is migrated and seeded once here, before the workers start.
 
