@@ -93,3 +93,49 @@ def test_bad_learner_file(cli: Any, tmp_path: Path) -> None:
     assert result.code == 2 and "YAML" in result.err
     missing = cli("gaps", "--learner", str(tmp_path / "absent.yaml"))
     assert missing.code == 2
+
+
+def test_plan_json_contract(cli: Any) -> None:
+    result = cli("plan", "--learner", str(EXAMPLE), "--json")
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    for key in (
+        "goal",
+        "steps",
+        "total_weeks",
+        "total_hours",
+        "total_cost",
+        "coverage",
+        "uncovered",
+        "alternatives",
+    ):
+        assert key in data
+    assert set(data["coverage"]) >= {"before", "after"}
+    assert data["coverage"]["after"] >= data["coverage"]["before"]
+    for step in data["steps"]:
+        for key in (
+            "course_id",
+            "title",
+            "platform",
+            "start_week",
+            "end_week",
+            "hours",
+            "cost",
+            "closes",
+            "why",
+        ):
+            assert key in step
+        assert step["end_week"] >= step["start_week"]
+        assert step["hours_basis"]
+    names = {a["name"] for a in data["alternatives"]}
+    assert {"fastest", "cheapest", "best-rated"} <= names
+    for gap in data["uncovered"]:
+        assert {"skill", "have", "need", "reason"} <= set(gap)
+
+
+def test_plan_respects_budget_and_platforms(cli: Any) -> None:
+    result = cli("plan", "--skill", "python=2", "--goal", "data-analyst", "--budget", "0", "--json")
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    assert data["total_cost"] == 0
+    assert all(step["cost"] == 0 for step in data["steps"])

@@ -201,11 +201,16 @@ def plan_cmd(
         table.add_row(
             f"{step['start_week']:g}–{step['end_week']:g}",
             f"{step['title']}\n[dim]{step['platform']} · {step['course_id']}[/dim]",
-            fmt_hours(step["hours"]),
+            fmt_hours(step["hours"]) + ("*" if step.get("hours_assumed") else ""),
             fmt_money(step["cost"]),
             step["why"],
         )
     console.print(table)
+    if any(step.get("hours_assumed") for step in result["steps"]):
+        console.print(
+            "[dim]* the course lists no effort; hours assumed from comparable courses "
+            "(see hours_basis in --json)[/dim]"
+        )
     if result["uncovered"]:
         console.print("[bold]Still uncovered[/bold]")
         for gap in result["uncovered"]:

@@ -7,13 +7,19 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from coursestack.domain import Course, Learner, Level, Requirement
+from coursestack.domain import Course, Learner, Level, PlanStep, Requirement
 from coursestack.engine import fit as fit_engine
 from coursestack.engine import gaps as gaps_engine
 from coursestack.engine import planner
 from coursestack.engine.context import AdvisorContext
-from coursestack.engine.learner_state import goal_requirements, known_levels, levels_after
-from coursestack.engine.pace import estimate_hours
+from coursestack.engine.learner_state import (
+    effective_teaches,
+    goal_requirements,
+    known_levels,
+    levels_after,
+    raise_levels,
+)
+from coursestack.engine.pace import HoursEstimate, estimate_hours
 from coursestack.services import learners
 from coursestack.services.catalog import advisor_context, resolve_course
 from coursestack.store.db import Database
@@ -129,6 +135,31 @@ def make_plan(
     return plan_for_case(case, time_limit=time_limit, objective=objective)
 
 
+def _step_estimates(case: LearnerCase, chosen: Sequence[str]) -> dict[str, HoursEstimate]:
+    """Each step's time estimate as the learner will start it (after the earlier steps)."""
+    levels = dict(case.known)
+    out: dict[str, HoursEstimate] = {}
+    for course_id in chosen:
+        course = case.ctx.courses[course_id]
+        out[course_id] = estimate_hours(course, levels, case.learner.pace, case.ctx)
+        raise_levels(levels, effective_teaches(course, case.ctx))
+    return out
+
+
+def _step_json(
+    ctx: AdvisorContext, step: PlanStep, estimates: Mapping[str, HoursEstimate]
+) -> dict[str, Any]:
+    est = estimates.get(step.course_id)
+    return {
+        **step.model_dump(mode="json"),
+        "raises": {k: int(v) for k, v in step.raises.items()},
+        "closes_names": [_skill_name(ctx, s) for s in step.closes],
+        "listed_hours": est.listed if est else None,
+        "hours_assumed": bool(est and est.listed is None),
+        "hours_basis": est.basis if est else None,
+    }
+
+
 def plan_for_case(
     case: LearnerCase, *, time_limit: float = DEFAULT_PLAN_TIME_LIMIT, objective: str = "balanced"
 ) -> dict[str, Any]:
@@ -147,16 +178,11 @@ def plan_for_case(
         objective=objective,
     )
     chosen = [s.course_id for s in result.steps]
+    estimates = _step_estimates(case, chosen)
     final = levels_after(case.known, [ctx.courses[c] for c in chosen], ctx)
     return {
         "goal": result.goal,
-        "steps": [
-            {
-                **step.model_dump(mode="json"),
-                "raises": {k: int(v) for k, v in step.raises.items()},
-            }
-            for step in result.steps
-        ],
+        "steps": [_step_json(ctx, step, estimates) for step in result.steps],
         "total_weeks": result.totals.weeks,
         "total_hours": round(result.totals.hours, 1),
         "total_cost": round(result.totals.cost, 2),
