@@ -34,6 +34,7 @@ def run_size(size: int, learners: int, time_limit: float) -> dict[str, object]:
     with_alternatives: list[float] = []
     exact = 0
     candidates: list[int] = []
+    shortlist: list[int] = []
     gaps: list[float] = []
     for seed in range(learners):
         learner, known, reqs = synthetic_learner(ctx, seed)
@@ -46,6 +47,7 @@ def run_size(size: int, learners: int, time_limit: float) -> dict[str, object]:
         cands = result.solver["candidates"]
         assert isinstance(cands, dict)
         candidates.append(int(cands["after_pruning"]))
+        shortlist.append(int(cands["shortlist"]))
         if seed < 5:
             start = time.perf_counter()
             plan(ctx, learner, known, reqs, index=index, time_limit=time_limit)
@@ -65,6 +67,7 @@ def run_size(size: int, learners: int, time_limit: float) -> dict[str, object]:
         "with_alternatives_median_ms": round(statistics.median(with_alternatives) * 1000, 1),
         "exact": f"{exact}/{learners}",
         "candidates_median": int(statistics.median(candidates)),
+        "shortlist_median": int(statistics.median(shortlist)),
         "greedy_gap_mean": round(statistics.mean(gaps), 4) if gaps else None,
         "greedy_gap_max": round(max(gaps), 4) if gaps else None,
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
@@ -83,7 +86,7 @@ def main() -> None:
         return
     cols = [
         "size", "index_s", "median_ms", "p95_ms", "with_alternatives_median_ms", "exact",
-        "candidates_median", "greedy_gap_mean", "greedy_gap_max", "peak_rss_mb",
+        "candidates_median", "shortlist_median", "greedy_gap_mean", "greedy_gap_max", "peak_rss_mb",
     ]  # fmt: skip
     print(" | ".join(cols))
     for size in (int(s) for s in args.sizes.split(",")):

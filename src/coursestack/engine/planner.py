@@ -2,15 +2,17 @@
 
 Pipeline (one module each):
 1. `planner_index.PlannerIndex` — the catalog as sparse level matrices and arrays, built once
-   per catalog (pass it as `index=` to reuse it across learners).
-2. `planner_candidates.build_problem` — pruning: only courses teaching a gap skill above the
-   learner, plus the suppliers of their prerequisites; filters; dominance; reachability.
-3. `planner_milp.solve` — the mixed-integer program (model in that module's docstring):
-   coverage first (exact: primary objective in integer units), then, by the objective variant,
-   fewer hours, lower cost, better rating, preferred pedagogy; greedy fallback with its gap.
+   per catalog and cached per context (or pass it as `index=`).
+2. `planner_candidates.build_pool` — vectorised: the courses teaching a gap skill above the
+   learner plus the suppliers of their prerequisites; filters; forward reachability; usefulness.
+3. `planner_milp.solve` — the mixed-integer program (model in that module's docstring) on a
+   shortlist, proved optimal for the whole pool by LP duality (column generation and a
+   Lagrangian bound on every pool course's reduced cost): coverage first (exact: primary
+   objective in integer units), then, by the objective variant, fewer hours, lower cost, better
+   rating, preferred pedagogy; greedy fallback with its gap.
 4. `planner_schedule.schedule` — prerequisite order and a two-track calendar.
-5. `planner_explain` — closes / raises / why / runner-up per step; residual gaps with a
-   reason and a suggestion.
+5. `planner_explain` — closes / raises / why / runner-up per step (the runner-up is searched
+   over the whole pool); residual gaps with a reason and a suggestion.
 
 Objective variants (`objective=` and `Plan.alternatives`): every variant first reaches the
 best coverage the constraints allow, then minimises
@@ -57,14 +59,22 @@ from coursestack.domain import (
 )
 from coursestack.engine.context import AdvisorContext
 from coursestack.engine.gaps import coverage
-from coursestack.engine.planner_candidates import Problem, build_problem
-from coursestack.engine.planner_explain import Explainer, uncovered
-from coursestack.engine.planner_index import PlannerIndex
-from coursestack.engine.planner_milp import OBJECTIVE_WEIGHTS, Solution, secondary, solve
+from coursestack.engine.planner_candidates import Pool, Problem, build_pool
+from coursestack.engine.planner_explain import Explainer, dominated_count, runner_up_pool, uncovered
+from coursestack.engine.planner_index import IntArray, PlannerIndex
+from coursestack.engine.planner_milp import (
+    OBJECTIVE_WEIGHTS,
+    Solution,
+    Structure,
+    secondary,
+    solve,
+    structure,
+)
 from coursestack.engine.planner_schedule import Slot, schedule
 
 ALTERNATIVES = ("fastest", "cheapest", "best-rated")
 OBJECTIVES = tuple(OBJECTIVE_WEIGHTS)
+RESIDUAL_SAMPLE = 200  # pool courses per residual gap shown to the reason finder
 
 __all__ = ["OBJECTIVES", "PlannerIndex", "plan"]
 
@@ -85,17 +95,24 @@ def plan(
 
     `time_limit` is the solver's budget in seconds for the main plan (each alternative gets as
     much again); 0 asks for the greedy heuristic only. `index` reuses a prebuilt PlannerIndex
-    (it must have been built from `ctx`).
+    (it must have been built from `ctx`); without it the index cached for `ctx` is used.
     """
     if objective not in OBJECTIVE_WEIGHTS:
         raise ValueError(f"unknown objective {objective!r}; use {', '.join(OBJECTIVES)}")
     started = time.perf_counter()
-    idx = index if index is not None else PlannerIndex.build(ctx)
-    problem = build_problem(ctx, idx, learner, known, requirements, hours_fn)
+    idx = index if index is not None else PlannerIndex.for_context(ctx)
+    pool = build_pool(ctx, idx, learner, known, requirements, hours_fn)
     pruned_at = time.perf_counter()
-    solution = solve(problem, objective, time_limit)
-    slots = schedule(problem, solution.chosen)
-    sec = secondary(problem, objective)
+    st = structure(pool) if pool.size and pool.gaps else None
+    sec_pool = secondary(pool, objective)
+    solution = solve(pool, objective, time_limit, st, sec_pool)
+    runners = runner_up_pool(pool, solution.chosen, sec_pool)
+    subset = set(solution.shortlist) | set(solution.chosen) | set(runners)
+    subset |= _residual_sample(pool, solution.chosen)
+    problem = pool.problem(np.array(sorted(subset), dtype=np.int64))
+    chosen = _local(problem, solution.chosen)
+    slots = schedule(problem, chosen)
+    sec = sec_pool[problem.pool_ids]
     explainer = Explainer(problem, slots, sec)
     gains = explainer.gains()
     steps: list[PlanStep] = []
@@ -104,34 +121,84 @@ def plan(
         why, runner = explainer.why(slot.k, closes, raises)
         steps.append(_step(ctx, problem, slot, closes, raises, why, runner))
     before = coverage(known, requirements)
-    after = coverage(_after(known, problem, solution.chosen), requirements)
+    after = coverage(_after(known, problem, chosen), requirements)
     totals = _totals(problem, slots, after)
     category = {g.skill: _category(ctx, g.skill) for g in problem.gaps}
     alts: list[PlanAlternative] = []
     alt_info: dict[str, dict[str, object]] = {}
     if alternatives:
         for name in ALTERNATIVES:
-            alt = solution if name == objective else solve(problem, name, time_limit)
-            alt_slots = slots if alt is solution else schedule(problem, alt.chosen)
-            alt_after = coverage(_after(known, problem, alt.chosen), requirements)
-            alts.append(
-                PlanAlternative(
-                    name=name,
-                    course_ids=[problem.course_id(s.k) for s in _by_start(alt_slots)],
-                    totals=_totals(problem, alt_slots, alt_after),
-                )
-            )
-            alt_info[name] = {"method": alt.method, "exact": alt.exact, "gap": alt.gap}
+            alts.append(_alternative(pool, st, name, objective, solution, time_limit, known,
+                                     requirements, alt_info))  # fmt: skip
+    problem.excluded.dominated = dominated_count(problem)
     return Plan(
         goal=learner.goal,
         steps=steps,
         coverage_before=before,
         coverage_after=after,
         totals=totals,
-        uncovered=uncovered(problem, solution.chosen, solution.method, category),
+        uncovered=uncovered(problem, chosen, solution.method, category),
         alternatives=alts,
-        solver=_solver_info(problem, solution, started, pruned_at, alt_info),
+        solver=_solver_info(problem, pool, solution, started, pruned_at, alt_info, chosen),
     )
+
+
+def _alternative(
+    pool: Pool,
+    st: Structure | None,
+    name: str,
+    objective: str,
+    main: Solution,
+    time_limit: float,
+    known: Mapping[str, Level],
+    requirements: Mapping[str, Requirement],
+    info: dict[str, dict[str, object]],
+) -> PlanAlternative:
+    alt = main if name == objective else solve(pool, name, time_limit, st)
+    problem = pool.problem(np.array(sorted(alt.chosen), dtype=np.int64))
+    slots = schedule(problem, _local(problem, alt.chosen))
+    after = coverage(_after(known, problem, _local(problem, alt.chosen)), requirements)
+    info[name] = {"method": alt.method, "exact": alt.exact, "gap": alt.gap,
+                  "secondary_gap": alt.secondary_gap}  # fmt: skip
+    return PlanAlternative(
+        name=name,
+        course_ids=[problem.course_id(s.k) for s in _by_start(slots)],
+        totals=_totals(problem, slots, after),
+    )
+
+
+def _local(problem: Problem, pool_ids: list[int]) -> list[int]:
+    local = {int(p): k for k, p in enumerate(problem.pool_ids.tolist())}
+    return [local[p] for p in pool_ids]
+
+
+def _residual_sample(pool: Pool, chosen: list[int]) -> set[int]:
+    """Pool courses teaching a still-open gap skill to its need (the cheapest
+    RESIDUAL_SAMPLE by cost), so that the residual gap's reason sees them."""
+    if not pool.size:
+        return set()
+    reached = np.zeros(len(pool.gaps), dtype=np.int64)
+    gap_j = pool.gap_j
+    out: set[int] = set()
+    teach = pool.teach.tocsc()
+    rows_chosen = np.array(chosen, dtype=np.int64)
+    for i, g in enumerate(pool.gaps):
+        j = int(gap_j[i])
+        if j < 0:
+            continue
+        col_rows = teach.indices[teach.indptr[j] : teach.indptr[j + 1]]
+        col_vals = teach.data[teach.indptr[j] : teach.indptr[j + 1]]
+        if rows_chosen.size:
+            mine = col_vals[np.isin(col_rows, rows_chosen)]
+            reached[i] = int(mine.max()) if mine.size else 0
+        if reached[i] >= g.need:
+            continue
+        hits: IntArray = col_rows[col_vals >= g.need].astype(np.int64)
+        if hits.size > RESIDUAL_SAMPLE:
+            cost = np.nan_to_num(pool.cost[hits])
+            hits = hits[np.argsort(cost, kind="stable")[:RESIDUAL_SAMPLE]]
+        out.update(hits.tolist())
+    return out
 
 
 def _by_start(slots: list[Slot]) -> list[Slot]:
@@ -199,14 +266,16 @@ def _totals(problem: Problem, slots: list[Slot], after: float) -> PlanTotals:
 
 def _solver_info(
     problem: Problem,
+    pool: Pool,
     solution: Solution,
     started: float,
     pruned_at: float,
     alt_info: dict[str, dict[str, object]],
+    chosen: list[int],
 ) -> dict[str, object]:
     assumed = {
         problem.course_id(k): round(float(problem.plan_hours[k]), 1)
-        for k in solution.chosen
+        for k in chosen
         if np.isnan(problem.hours[k])
     }
     return {
@@ -214,10 +283,16 @@ def _solver_info(
         "method": solution.method,
         "exact": solution.exact,
         "gap": solution.gap,
+        "secondary_gap": solution.secondary_gap,
         "seconds": round(time.perf_counter() - started, 4),
         "prune_seconds": round(pruned_at - started, 4),
         "solve_seconds": round(solution.seconds, 4),
-        "candidates": {"considered": problem.considered, "after_pruning": problem.size},
+        "candidates": {
+            "considered": pool.considered,
+            "after_pruning": pool.size,
+            "shortlist": solution.candidates,
+        },
+        "rounds": solution.rounds,
         "excluded": problem.excluded.as_dict(),
         "excluded_unknown_hours": problem.excluded.unknown_hours,
         "excluded_unknown_price": problem.excluded.unknown_price,

@@ -1,31 +1,35 @@
-"""Candidate pruning: from the whole catalog to the few courses a plan could use.
+"""The candidate pool: from the whole catalog to the courses a plan could use, vectorised.
 
-1. Gap candidates: through the index's skill columns, the courses that teach some gap skill
-   above the learner's level (nothing else can raise coverage).
-2. Prerequisite closure: for every assumption a candidate makes that the learner does not
-   meet, the courses that teach it to that level join (they may be chosen only to enable
-   another step), and so on for their own assumptions.
-3. Filters, each counted: completed courses (and parts of completed programs), platforms
-   outside the learner's list, unknown price when a budget is set, unknown hours when a
-   deadline is set, a course costing more than the whole budget or taking longer than the
-   whole deadline.
-4. Dominance: among courses not tied to a program, with the same capped levels on every
-   relevant skill (gap skills capped at the need, prerequisite skills at the highest level
-   asked) and the same unmet assumptions, one with no more hours, cost, rating penalty and
-   pedagogy penalty than another makes it useless (any plan using the latter does at least
-   as well with the former). Exact ties keep the smaller id.
-5. Reachability: a candidate with an assumption no other remaining candidate supplies is
-   dropped, and so is a prerequisite-only course nobody needs any more; repeated to a fixpoint.
+`build_pool` works on the index's sparse matrices, never looping over the catalog in Python:
+1. Discovery: the courses teaching some gap skill above the learner's level (nothing else can
+   raise coverage), then, for every assumption a discovered course makes that the learner does
+   not meet, the courses teaching it to that level, and so on (the prerequisite closure).
+2. Filters on what discovery reached, each counted: completed courses (and parts of completed
+   programs), platforms outside the learner's list, unknown price when a budget is set,
+   unknown hours when a deadline is set, a course costing more than the whole budget or
+   taking longer than the whole deadline. `hours_fn` is called only for discovered courses
+   that pass the completed / platform filters (never for the whole catalog).
+3. Reachability, forward: starting from the learner's levels, a course joins once every
+   assumption it makes is met by the learner or by courses already joined (never by itself);
+   repeated to a fixpoint. This is exactly the set of courses that can appear in some
+   prerequisite-respecting plan (budget and deadline aside).
+4. Usefulness, backward: a reachable course stays when it raises a gap skill, or supplies an
+   assumption of a course that stays.
+
+The pool carries, per course, the capped levels on the relevant skills (gap skills and the
+skills some pool course assumes), its unmet assumptions, hours, cost and the secondary terms.
+`Pool.problem(subset)` materialises the dict-based `Problem` (a few hundred courses at most)
+that the ordering, calendar, greedy and explanation code reads.
 """
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
+from scipy import sparse
 
 from coursestack.domain import Course, Learner, Level, Pedagogy, Requirement
 from coursestack.engine.context import AdvisorContext
@@ -36,6 +40,7 @@ RATING_WEIGHT = 0.5
 PEDAGOGY_WEIGHT = 0.25
 NEUTRAL_RATING = 0.5  # when no candidate has any quality evidence
 OPPOSITE = {Pedagogy.THEORY_FIRST: Pedagogy.CODE_FIRST, Pedagogy.CODE_FIRST: Pedagogy.THEORY_FIRST}
+BoolArray = npt.NDArray[np.bool_]
 
 
 @dataclass(frozen=True)
@@ -64,7 +69,8 @@ class Exclusions:
 
 @dataclass
 class Problem:
-    """The pruned instance the solvers see. Arrays are indexed by local candidate number."""
+    """A small instance (a subset of the pool) in the dict form the ordering, calendar, greedy
+    and explanation code read. Arrays are indexed by local candidate number."""
 
     index: PlannerIndex
     learner: Learner
@@ -84,9 +90,10 @@ class Problem:
     assumed_hours: float  # stand-in for an unknown effort (catalog median)
     hours_cap: float | None  # deadline_weeks * hours_per_week
     budget: float | None
-    considered: int  # candidates before filters and dominance
+    considered: int  # courses discovery reached, before filters
     excluded: Exclusions = field(default_factory=Exclusions)
     cap: dict[str, int] = field(default_factory=dict)  # relevant skill -> highest level that counts
+    pool_ids: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
     @property
     def size(self) -> int:
@@ -96,77 +103,194 @@ class Problem:
         return self.index.ids[int(self.rows[k])]
 
 
-def _teaching(index: PlannerIndex, col: int, above: int) -> IntArray:
-    """Index rows of the courses teaching skill column `col` above level `above`."""
-    start, end = index.teaches.indptr[col], index.teaches.indptr[col + 1]
-    rows = index.teaches.indices[start:end]
-    levels = index.teaches.data[start:end]
-    return np.asarray(rows[levels > above], dtype=np.int64)
+@dataclass
+class Pool:
+    """Every course a plan could use, as arrays (local number = position in `rows`)."""
+
+    index: PlannerIndex
+    learner: Learner
+    known: dict[str, int]
+    gaps: list[GapSkill]
+    rows: IntArray  # index positions, ascending
+    cols: IntArray  # index skill columns of the relevant skills (local skill number j)
+    teach: sparse.csr_matrix  # int8 levels above the learner's, pool x relevant skills
+    need: sparse.csr_matrix  # int8 unmet assumption levels, pool x relevant skills
+    hours: FloatArray
+    plan_hours: FloatArray
+    cost: FloatArray
+    plan_cost: FloatArray
+    rating_pen: FloatArray
+    pedagogy_pen: FloatArray
+    related: BoolArray  # a program or a part of one
+    exclusive: list[tuple[int, int]]  # (program, part) pairs, pool-local
+    assumed_hours: float
+    hours_cap: float | None
+    budget: float | None
+    considered: int
+    excluded: Exclusions
+    cap: dict[str, int]
+    depth: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+
+    @property
+    def size(self) -> int:
+        return len(self.rows)
+
+    def course_id(self, k: int) -> str:
+        return self.index.ids[int(self.rows[k])]
+
+    @property
+    def gap_j(self) -> IntArray:
+        """Local skill number of each gap skill (-1 when no pool course teaches it)."""
+        pos = {int(c): j for j, c in enumerate(self.cols)}
+        return np.array([pos.get(g.col, -1) for g in self.gaps], dtype=np.int64)
+
+    def reach(self) -> IntArray:
+        """Highest level (capped at the need) some pool course reaches, per gap skill; the
+        learner's level when none does. Taking every pool course reaches all of them."""
+        out = np.array([g.have for g in self.gaps], dtype=np.int64)
+        gap_j = self.gap_j
+        csc = self.teach.tocsc()
+        for i, g in enumerate(self.gaps):
+            j = int(gap_j[i])
+            if j >= 0:
+                col = csc.data[csc.indptr[j] : csc.indptr[j + 1]]
+                if col.size:
+                    out[i] = max(g.have, min(int(col.max()), g.need))
+        return out
+
+    def problem(self, subset: IntArray) -> Problem:
+        """The dict-form Problem on these pool courses (ascending pool numbers)."""
+        sub = np.asarray(subset, dtype=np.int64)
+        skills = self.index.skills
+        names = [skills[int(c)] for c in self.cols]
+        levels: dict[int, dict[str, int]] = {}
+        t = self.teach[sub].tocoo()
+        for k, j, v in zip(t.row.tolist(), t.col.tolist(), t.data.tolist(), strict=True):
+            levels.setdefault(k, {})[names[j]] = int(v)
+        needs: dict[int, dict[str, int]] = {}
+        n = self.need[sub].tocoo()
+        for k, j, v in zip(n.row.tolist(), n.col.tolist(), n.data.tolist(), strict=True):
+            needs.setdefault(k, {})[names[j]] = int(v)
+        providers: dict[tuple[str, int], list[int]] = {}
+        for s, la in {(s, la) for nd in needs.values() for s, la in nd.items()}:
+            providers[(s, la)] = sorted(k for k, lv in levels.items() if lv.get(s, 0) >= la)
+        local = {int(p): k for k, p in enumerate(sub)}
+        pairs = [(local[a], local[b]) for a, b in self.exclusive if a in local and b in local]
+        return Problem(
+            index=self.index,
+            learner=self.learner,
+            known=self.known,
+            gaps=self.gaps,
+            rows=self.rows[sub],
+            hours=self.hours[sub],
+            plan_hours=self.plan_hours[sub],
+            cost=self.cost[sub],
+            plan_cost=self.plan_cost[sub],
+            rating_pen=self.rating_pen[sub],
+            pedagogy_pen=self.pedagogy_pen[sub],
+            levels=levels,
+            needs=needs,
+            providers=providers,
+            exclusive=pairs,
+            assumed_hours=self.assumed_hours,
+            hours_cap=self.hours_cap,
+            budget=self.budget,
+            considered=self.considered,
+            excluded=self.excluded,
+            cap=self.cap,
+            pool_ids=sub,
+        )
 
 
-def build_problem(
-    ctx: AdvisorContext,
-    index: PlannerIndex,
-    learner: Learner,
-    known: Mapping[str, Level],
-    requirements: Mapping[str, Requirement],
-    hours_fn: Callable[[Course], float | None] | None,
-) -> Problem:
-    known_i = {s: int(v) for s, v in known.items() if int(v) > 0}
-    known_vec = np.zeros(len(index.skills), dtype=np.int64)
-    for s, v in known_i.items():
-        if s in index.skill_pos:
-            known_vec[index.skill_pos[s]] = v
+def _gaps(
+    index: PlannerIndex, known_i: Mapping[str, int], requirements: Mapping[str, Requirement]
+) -> list[GapSkill]:
     gaps: list[GapSkill] = []
     for s, req in sorted(requirements.items()):
         have = known_i.get(s, 0)
         if int(req.level) > have:
             col = index.skill_pos.get(s, -1)
             gaps.append(GapSkill(s, col, have, int(req.level), int(req.weight)))
+    return gaps
 
+
+def _teachers(index: PlannerIndex, col: int, at_least: int) -> IntArray:
+    """Index rows of the courses teaching skill column `col` at `at_least` or more."""
+    t = index.teaches
+    start, end = t.indptr[col], t.indptr[col + 1]
+    return np.asarray(t.indices[start:end][t.data[start:end] >= at_least], dtype=np.int64)
+
+
+def _unmet(
+    m: sparse.csr_matrix, rows: IntArray, known_vec: IntArray
+) -> tuple[IntArray, IntArray, IntArray]:
+    """(row position in `rows`, skill column, level) of the assumptions above the learner."""
+    sub = m[rows].tocoo()
+    keep = sub.data > known_vec[sub.col]
+    return (
+        sub.row[keep].astype(np.int64),
+        sub.col[keep].astype(np.int64),
+        sub.data[keep].astype(np.int64),
+    )
+
+
+def build_pool(
+    ctx: AdvisorContext,
+    index: PlannerIndex,
+    learner: Learner,
+    known: Mapping[str, Level],
+    requirements: Mapping[str, Requirement],
+    hours_fn: Callable[[Course], float | None] | None,
+) -> Pool:
+    known_i = {s: int(v) for s, v in known.items() if int(v) > 0}
+    known_vec = np.zeros(len(index.skills), dtype=np.int64)
+    for s, v in known_i.items():
+        if s in index.skill_pos:
+            known_vec[index.skill_pos[s]] = v
+    gaps = _gaps(index, known_i, requirements)
+    n = index.size
     ex = Exclusions()
-    allowed = np.ones(index.size, dtype=bool)
+    allowed = np.ones(n, dtype=bool)
     done = [index.pos[c] for c in learner.completed if c in index.pos]
     for p in list(done):
         done.extend(index.parts.get(p, ()))
     allowed[done] = False
+    platform_ok: BoolArray | None = None
     if learner.platforms is not None:
-        codes = [k for k, p in enumerate(index.platforms) if p in set(learner.platforms)]
+        wanted = set(learner.platforms)
+        codes = [k for k, p in enumerate(index.platforms) if p in wanted]
         platform_ok = np.isin(index.platform_code, codes)
-    else:
-        platform_ok = np.ones(index.size, dtype=bool)
     hours_cap = (
         None if learner.deadline_weeks is None else learner.deadline_weeks * learner.hours_per_week
     )
     budget = learner.budget
-    assumed = index.median_hours if index.median_hours is not None else learner.hours_per_week
-
-    # Per-course hours/cost, computed lazily (hours_fn may be slow) for rows that reach us.
-    hours_all: dict[int, float] = {}
-    seen = np.zeros(index.size, dtype=bool)
-    kept: list[int] = []
+    hours_all = np.full(n, np.nan)
+    seen = np.zeros(n, dtype=bool)
+    kept = np.zeros(n, dtype=bool)
     considered = 0
 
-    def admit(rows: IntArray) -> list[int]:
+    def admit(rows: IntArray) -> IntArray:
         nonlocal considered
+        rows = np.unique(rows)
         rows = rows[~seen[rows]]
         if rows.size == 0:
-            return []
-        rows = np.unique(rows)
+            return rows
         seen[rows] = True
         considered += int(rows.size)
         ok = allowed[rows]
         ex.completed += int((~ok).sum())
         rows = rows[ok]
-        ok = platform_ok[rows]
-        ex.platform += int((~ok).sum())
-        rows = rows[ok]
+        if platform_ok is not None:
+            ok = platform_ok[rows]
+            ex.platform += int((~ok).sum())
+            rows = rows[ok]
         if hours_fn is None:
             hrs = index.listed_hours[rows]
         else:
-            ctx_courses = ctx.courses
+            courses = ctx.courses
+            ids = index.ids
             hrs = np.array(
-                [np.nan if (h := hours_fn(ctx_courses[index.ids[r]])) is None else h for r in rows],
+                [np.nan if (h := hours_fn(courses[ids[r]])) is None else h for r in rows.tolist()],
                 dtype=np.float64,
             )
         cost = index.costs(rows, hrs, learner.hours_per_week)
@@ -183,41 +307,80 @@ def build_problem(
             over = ok & ~np.isnan(cost) & (cost > budget + 1e-9)
             ex.over_budget += int(over.sum())
             ok &= ~unknown & ~over
-        out = [int(r) for r in rows[ok]]
-        for r, h in zip(rows[ok], hrs[ok], strict=True):
-            hours_all[int(r)] = float(h)
-        return out
+        rows = rows[ok]
+        hours_all[rows] = hrs[ok]
+        kept[rows] = True
+        return rows
 
-    frontier: list[int] = []
+    parts = [_teachers(index, g.col, g.have + 1) for g in gaps if g.col >= 0]
+    frontier = admit(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
+    asked: set[tuple[int, int]] = set()
+    while frontier.size:
+        _r, cols, lvls = _unmet(index.assumes, frontier, known_vec)
+        pairs = set(zip(cols.tolist(), lvls.tolist(), strict=True)) - asked
+        asked |= pairs
+        found = [_teachers(index, c, lv) for c, lv in sorted(pairs)]
+        frontier = admit(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+
+    rows = np.flatnonzero(kept)
+    rows, depth = _reachable_and_useful(index, rows, known_vec, gaps, ex)
+    pool = _assemble(index, learner, known_i, known_vec, gaps, rows, hours_all, ex, considered)
+    pool.depth = depth
+    return pool
+
+
+def _reachable_and_useful(
+    index: PlannerIndex, rows: IntArray, known_vec: IntArray, gaps: list[GapSkill], ex: Exclusions
+) -> tuple[IntArray, IntArray]:
+    """Forward reachability from the learner's levels, then backward usefulness. Also each
+    kept course's depth: the fixpoint round it joined in (its assumptions are all met by the
+    learner and courses of smaller depth)."""
+    if rows.size == 0:
+        return rows, np.zeros(0, dtype=np.int64)
+    m = rows.size
+    nr, nc, nl = _unmet(index.assumes, rows, known_vec)
+    levels = known_vec.copy()
+    reached = np.zeros(m, dtype=bool)
+    depth = np.zeros(m, dtype=np.int64)
+    round_no = 0
+    tsub = index.teaches_rows[rows].tocoo()
+    t_row = tsub.row.astype(np.int64)
+    t_col = tsub.col.astype(np.int64)
+    t_val = tsub.data.astype(np.int64)
+    while True:
+        short = nl > levels[nc]
+        blocked = np.bincount(nr[short], minlength=m) > 0
+        newly = ~reached & ~blocked
+        if not newly.any():
+            break
+        reached |= newly
+        depth[newly] = round_no
+        round_no += 1
+        sel = newly[t_row]
+        np.maximum.at(levels, t_col[sel], t_val[sel])
+    # Usefulness: raises a gap skill, or supplies an assumption of a useful course.
+    gap_col = np.full(len(index.skills), -1, dtype=np.int64)
     for g in gaps:
         if g.col >= 0:
-            frontier.extend(admit(_teaching(index, g.col, g.have)))
-    # Prerequisite closure.
-    need_cap: dict[int, int] = {}  # skill column -> highest unmet level asked
-    asked: set[tuple[int, int]] = set()
-    while frontier:
-        kept.extend(frontier)
-        sub = index.assumes[np.array(frontier, dtype=np.int64)].tocoo()
-        unmet = sub.data > known_vec[sub.col]
-        new_needs = set(zip(sub.col[unmet].tolist(), sub.data[unmet].tolist(), strict=True))
-        frontier = []
-        for col, lvl in new_needs:
-            need_cap[col] = max(need_cap.get(col, 0), int(lvl))
-            if (col, lvl) in asked:
-                continue
-            asked.add((col, lvl))
-            frontier.extend(admit(_teaching(index, col, int(lvl) - 1)))
-
-    rows = np.array(sorted(kept), dtype=np.int64)
-    problem = _assemble(index, learner, known_i, known_vec, gaps, rows, hours_all, need_cap)
-    problem.assumed_hours = assumed
-    problem.hours_cap = hours_cap
-    problem.budget = budget
-    problem.considered = considered
-    problem.excluded = ex
-    _dominance(problem)
-    _reachability(problem)
-    return problem
+            gap_col[g.col] = g.have
+    raises = (gap_col[t_col] >= 0) & (t_val > gap_col[t_col])
+    useful = np.zeros(m, dtype=bool)
+    useful[t_row[raises]] = True
+    useful &= reached
+    frontier = useful.copy()
+    asked_min = np.full(len(index.skills), 99, dtype=np.int64)  # lowest level asked per skill
+    while frontier.any():
+        sel = frontier[nr]
+        before = asked_min.copy()
+        np.minimum.at(asked_min, nc[sel], nl[sel])
+        if np.array_equal(before, asked_min):
+            break
+        supplies = np.zeros(m, dtype=bool)
+        supplies[t_row[t_val >= asked_min[t_col]]] = True
+        frontier = supplies & reached & ~useful
+        useful |= frontier
+    ex.unreachable += int(m - useful.sum())
+    return rows[useful], depth[useful]
 
 
 def _assemble(
@@ -227,16 +390,17 @@ def _assemble(
     known_vec: IntArray,
     gaps: list[GapSkill],
     rows: IntArray,
-    hours_all: dict[int, float],
-    need_cap: dict[int, int],
-) -> Problem:
-    hours = np.array([hours_all[int(r)] for r in rows], dtype=np.float64)
+    hours_all: FloatArray,
+    ex: Exclusions,
+    considered: int,
+) -> Pool:
+    hours = hours_all[rows]
     assumed = index.median_hours if index.median_hours is not None else learner.hours_per_week
     plan_hours = np.where(np.isnan(hours), assumed, hours)
     cost = index.costs(rows, hours, learner.hours_per_week)
     known_cost = cost[~np.isnan(cost)]
     plan_cost = np.where(np.isnan(cost), np.median(known_cost) if known_cost.size else 0.0, cost)
-    quality = index.quality[rows]
+    quality = index.quality[rows].astype(np.float64)
     rated = quality[~np.isnan(quality)]
     neutral = float(np.median(rated)) if rated.size else NEUTRAL_RATING
     rating_pen = 1.0 - np.where(np.isnan(quality), neutral, quality)
@@ -244,206 +408,55 @@ def _assemble(
     if learner.pedagogy in OPPOSITE:
         pedagogy_pen = (index.pedagogy[rows] == PEDAGOGY_CODES[OPPOSITE[learner.pedagogy]]) * 1.0
 
-    # Relevant skills: gap skills and every skill some candidate assumes above the learner.
-    cap: dict[int, int] = dict(need_cap)
+    nr, nc, nl = _unmet(index.assumes, rows, known_vec)
+    cap: dict[int, int] = {}
+    for c, lv in zip(nc.tolist(), nl.tolist(), strict=True):
+        cap[c] = max(cap.get(c, 0), lv)
     for g in gaps:
         if g.col >= 0:
             cap[g.col] = max(cap.get(g.col, 0), g.need)
     cols = np.array(sorted(cap), dtype=np.int64)
-    levels: dict[int, dict[str, int]] = {}
-    if rows.size and cols.size:
-        sub = index.teaches[rows][:, cols].tocoo()
-        useful = sub.data > known_vec[cols[sub.col]]
-        for k, j, lvl in zip(
-            sub.row[useful].tolist(),
-            sub.col[useful].tolist(),
-            sub.data[useful].tolist(),
-            strict=True,
-        ):
-            levels.setdefault(k, {})[index.skills[int(cols[j])]] = int(lvl)
-    needs: dict[int, dict[str, int]] = {}
-    if rows.size:
-        sub = index.assumes[rows].tocoo()
-        unmet = sub.data > known_vec[sub.col]
-        for k, j, lvl in zip(
-            sub.row[unmet].tolist(),
-            sub.col[unmet].tolist(),
-            sub.data[unmet].tolist(),
-            strict=True,
-        ):
-            needs.setdefault(k, {})[index.skills[j]] = int(lvl)
-    problem = Problem(
+    local_col = np.full(len(index.skills), -1, dtype=np.int64)
+    local_col[cols] = np.arange(cols.size)
+    shape = (rows.size, cols.size)
+    t = index.teaches_rows[rows].tocoo()
+    keep = (local_col[t.col] >= 0) & (t.data > known_vec[t.col])
+    teach = sparse.csr_matrix(
+        (t.data[keep].astype(np.int8), (t.row[keep], local_col[t.col[keep]])), shape=shape
+    )
+    need = sparse.csr_matrix((nl.astype(np.int8), (nr, local_col[nc])), shape=shape)
+    teach.sort_indices()
+    need.sort_indices()
+    related = index.related[rows]
+    local = {int(r): k for k, r in enumerate(rows.tolist())}
+    exclusive: list[tuple[int, int]] = []
+    for k in np.flatnonzero(related).tolist():
+        for part in index.parts.get(int(rows[k]), ()):
+            if part in local:
+                exclusive.append((k, local[part]))
+    return Pool(
         index=index,
         learner=learner,
         known=known_i,
         gaps=gaps,
         rows=rows,
+        cols=cols,
+        teach=teach,
+        need=need,
         hours=hours,
         plan_hours=plan_hours,
         cost=cost,
         plan_cost=plan_cost,
         rating_pen=rating_pen,
         pedagogy_pen=pedagogy_pen,
-        levels=levels,
-        needs=needs,
-        providers={},
-        exclusive=[],
+        related=related,
+        exclusive=exclusive,
         assumed_hours=assumed,
-        hours_cap=None,
-        budget=None,
-        considered=0,
+        hours_cap=None
+        if learner.deadline_weeks is None
+        else learner.deadline_weeks * learner.hours_per_week,
+        budget=learner.budget,
+        considered=considered,
+        excluded=ex,
         cap={index.skills[int(c)]: v for c, v in cap.items()},
     )
-    return problem
-
-
-def _capped_signature(problem: Problem, k: int, cap: Mapping[str, int]) -> tuple[object, ...]:
-    lv = tuple(sorted((s, min(v, cap[s])) for s, v in problem.levels.get(k, {}).items()))
-    nd = tuple(sorted(problem.needs.get(k, {}).items()))
-    return (lv, nd)
-
-
-def _select(problem: Problem, keep: npt.NDArray[np.bool_]) -> None:
-    """Keep only the candidates flagged in `keep`, renumbering the per-candidate maps."""
-    old = np.flatnonzero(keep)
-    renum = {int(o): n for n, o in enumerate(old)}
-    problem.rows = problem.rows[old]
-    for name in ("hours", "plan_hours", "cost", "plan_cost", "rating_pen", "pedagogy_pen"):
-        setattr(problem, name, getattr(problem, name)[old])
-    problem.levels = {renum[k]: v for k, v in problem.levels.items() if k in renum}
-    problem.needs = {renum[k]: v for k, v in problem.needs.items() if k in renum}
-
-
-def _dominance(problem: Problem) -> None:
-    cap = problem.cap
-    related = problem.index.related[problem.rows]
-    groups: dict[tuple[object, ...], list[int]] = {}
-    for k in range(problem.size):
-        if not related[k]:
-            groups.setdefault(_capped_signature(problem, k, cap), []).append(k)
-    keep = np.ones(problem.size, dtype=bool)
-    dims = np.stack(
-        [problem.plan_hours, problem.plan_cost, problem.rating_pen, problem.pedagogy_pen], axis=1
-    )
-    ids = problem.index.ids
-    for members in groups.values():
-        if len(members) < 2:
-            continue
-        # Sort so that a dominator always comes before what it dominates.
-        members.sort(key=lambda k: (*dims[k].tolist(), ids[int(problem.rows[k])]))
-        front: list[int] = []
-        for k in members:
-            if any(bool(np.all(dims[f] <= dims[k])) for f in front):
-                keep[k] = False
-            else:
-                front.append(k)
-    problem.excluded.dominated += int((~keep).sum())
-    _select(problem, keep)
-
-
-def _reachability(problem: Problem) -> None:
-    gap_need = {g.skill: g.need for g in problem.gaps}
-    gap_have = {g.skill: g.have for g in problem.gaps}
-    alive = np.ones(problem.size, dtype=bool)
-    while True:
-        by_skill: dict[str, list[tuple[int, int]]] = {}
-        for k, lv in problem.levels.items():
-            if alive[k]:
-                for s, v in lv.items():
-                    by_skill.setdefault(s, []).append((k, v))
-        changed = False
-        asked: set[tuple[str, int]] = set()
-        for k in range(problem.size):
-            if not alive[k]:
-                continue
-            for s, la in problem.needs.get(k, {}).items():
-                if not any(v >= la and p != k for p, v in by_skill.get(s, [])):
-                    alive[k] = False
-                    changed = True
-                    break
-            else:
-                asked.update(problem.needs.get(k, {}).items())
-        for k in range(problem.size):
-            if not alive[k]:
-                continue
-            lv = problem.levels.get(k, {})
-            gains = any(v > gap_have[s] for s, v in lv.items() if s in gap_need)
-            supplies = any(lv.get(s, 0) >= la for s, la in asked)
-            if not gains and not supplies:
-                alive[k] = False
-                changed = True
-        if not changed:
-            break
-    problem.excluded.unreachable += int((~alive).sum())
-    _select(problem, alive)
-    # Providers and program exclusivity on the final numbering.
-    providers: dict[tuple[str, int], list[int]] = {}
-    wanted = {(s, la) for nd in problem.needs.values() for s, la in nd.items()}
-    for s, la in wanted:
-        providers[(s, la)] = [k for k, lv in problem.levels.items() if lv.get(s, 0) >= la]
-    problem.providers = providers
-    local = {int(r): k for k, r in enumerate(problem.rows)}
-    pairs: list[tuple[int, int]] = []
-    for k, r in enumerate(problem.rows):
-        for part in problem.index.parts.get(int(r), ()):
-            if part in local:
-                pairs.append((k, local[part]))
-    problem.exclusive = pairs
-
-
-def undominated(problem: Problem, sec: FloatArray) -> npt.NDArray[np.bool_]:
-    """Candidates no other candidate dominates for this objective: c dominates d when it
-    reaches every relevant skill at least as far (capped), assumes nothing d does not (no
-    assumptions, or the same ones), and costs no more in the objective's secondary term, nor
-    in hours when a deadline is set, nor in money when a budget is set. Programs and their
-    parts never dominate (their exclusivity would not carry over)."""
-    m = problem.size
-    skills = sorted(problem.cap)
-    col = {s: j for j, s in enumerate(skills)}
-    levels_t = np.zeros((len(skills), m), dtype=np.int8)  # skill-major: one row per skill
-    for k, lv in problem.levels.items():
-        for s, v in lv.items():
-            levels_t[col[s], k] = min(v, problem.cap[s])
-    group = np.zeros(m, dtype=np.int64)
-    seen: dict[tuple[tuple[str, int], ...], int] = {}
-    for k, nd in problem.needs.items():
-        group[k] = seen.setdefault(tuple(sorted(nd.items())), len(seen) + 1)
-    related = problem.index.related[problem.rows]
-    hours = np.nan_to_num(problem.hours)
-    cost = np.nan_to_num(problem.cost)
-    order = np.lexsort((np.arange(m), cost, hours, sec))
-    pool = np.zeros(m, dtype=bool)
-    keep = np.ones(m, dtype=bool)
-    free = group == 0
-    for d in order.tolist():
-        ok = pool & (free | (group == group[d])) if group[d] else pool & free
-        if not ok.any():
-            if not related[d]:
-                pool[d] = True
-            continue
-        for j in np.flatnonzero(levels_t[:, d]).tolist():
-            ok &= levels_t[j] >= levels_t[j, d]
-        if problem.budget is not None:
-            ok &= cost <= cost[d]
-        if problem.hours_cap is not None:
-            ok &= hours <= hours[d]
-        if ok.any():
-            keep[d] = False
-        elif not related[d]:
-            pool[d] = True
-    return keep
-
-
-def restrict(problem: Problem, keep: npt.NDArray[np.bool_]) -> tuple[Problem, IntArray]:
-    """A copy of the problem on the kept candidates, and their numbers in the original."""
-    sub = copy.copy(problem)
-    old = np.flatnonzero(keep)
-    renum = {int(o): n for n, o in enumerate(old)}
-    _select(sub, keep)
-    sub.providers = {
-        key: [renum[p] for p in ps if p in renum] for key, ps in problem.providers.items()
-    }
-    sub.exclusive = [
-        (renum[a], renum[b]) for a, b in problem.exclusive if a in renum and b in renum
-    ]
-    return sub, old

@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from coursestack.domain import Level, UncoveredGap, Weight
-from coursestack.engine.planner_candidates import GapSkill, Problem
+from coursestack.engine.planner_candidates import GapSkill, Pool, Problem
 from coursestack.engine.planner_milp import gain_units
 from coursestack.engine.planner_schedule import Slot
 
@@ -318,3 +318,76 @@ def suggestion(g: GapSkill, reason: str, category: str) -> str:
     if reason == PREREQS:
         return "learn its prerequisites from documentation or a book first"
     return "documentation or a book, with a small practice project"
+
+
+# ---------------------------------------------------------------- over the whole pool
+
+
+def runner_up_pool(pool: Pool, chosen: list[int], sec: np.ndarray) -> list[int]:
+    """Each step's runner-up over the whole pool, vectorised (the same rule as
+    `Explainer._runner_up`: largest marginal gain on the skills the step alone brings, then
+    lower `sec`, then lower number), so the explained subset can include them."""
+    if not chosen or not pool.gaps:
+        return []
+    teach = pool.teach.tocsc()
+    gap_j = pool.gap_j
+    units = gain_units(pool)
+    in_plan = np.zeros(pool.size, dtype=bool)
+    in_plan[chosen] = True
+    # Levels each chosen course reaches on each gap skill (capped at the need).
+    rows = pool.teach[np.array(chosen, dtype=np.int64)].toarray()
+    capped = np.zeros((len(chosen), len(pool.gaps)), dtype=np.int64)
+    for i, g in enumerate(pool.gaps):
+        if gap_j[i] >= 0:
+            capped[:, i] = np.minimum(rows[:, gap_j[i]], g.need)
+    have = np.array([g.have for g in pool.gaps], dtype=np.int64)
+    out: list[int] = []
+    for n, _k in enumerate(chosen):
+        others = np.delete(capped, n, axis=0)
+        base = np.maximum(have, others.max(axis=0) if others.size else have)
+        marginal = np.flatnonzero(capped[n] > base)
+        if marginal.size == 0:
+            continue
+        gain = np.zeros(pool.size)
+        for i in marginal.tolist():
+            g = pool.gaps[i]
+            j = int(gap_j[i])
+            r = teach.indices[teach.indptr[j] : teach.indptr[j + 1]]
+            v = teach.data[teach.indptr[j] : teach.indptr[j + 1]].astype(np.int64)
+            np.add.at(gain, r, units[g.skill] * np.maximum(0, np.minimum(v, g.need) - base[i]))
+        cand = np.flatnonzero((gain > 0) & ~in_plan)
+        if cand.size:
+            best = cand[np.lexsort((cand, sec[cand], -gain[cand]))[0]]
+            out.append(int(best))
+    return out
+
+
+def dominated_count(problem: Problem) -> int:
+    """Explained candidates another one makes useless: same capped levels and unmet
+    assumptions, no more hours, cost, rating penalty and pedagogy penalty (programs and their
+    parts aside). Diagnostic only: the solver's proof does not rely on it."""
+    related = problem.index.related[problem.rows]
+    groups: dict[tuple[object, ...], list[int]] = {}
+    for k in range(problem.size):
+        if related[k]:
+            continue
+        lv = tuple(
+            sorted((s, min(v, problem.cap.get(s, v))) for s, v in problem.levels.get(k, {}).items())
+        )
+        nd = tuple(sorted(problem.needs.get(k, {}).items()))
+        groups.setdefault((lv, nd), []).append(k)
+    dims = np.stack(
+        [problem.plan_hours, problem.plan_cost, problem.rating_pen, problem.pedagogy_pen], axis=1
+    )
+    count = 0
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda k: (*dims[k].tolist(), k))
+        front: list[int] = []
+        for k in members:
+            if any(bool(np.all(dims[f] <= dims[k])) for f in front):
+                count += 1
+            else:
+                front.append(k)
+    return count

@@ -13,6 +13,9 @@ Nothing here depends on a learner; `planner_candidates` reads it per plan.
 
 from __future__ import annotations
 
+import threading
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -43,6 +46,18 @@ def _price_code(course: Course) -> int:
     return PRICE_UNKNOWN
 
 
+_CACHE: dict[int, tuple[weakref.ref[AdvisorContext], PlannerIndex]] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def _forgetter(key: int) -> Callable[[weakref.ref[AdvisorContext]], None]:
+    def forget(_ref: weakref.ref[AdvisorContext]) -> None:
+        with _CACHE_LOCK:
+            _CACHE.pop(key, None)
+
+    return forget
+
+
 @dataclass(frozen=True, eq=False)
 class PlannerIndex:
     ids: tuple[str, ...]
@@ -50,6 +65,7 @@ class PlannerIndex:
     skills: tuple[str, ...]
     skill_pos: dict[str, int]
     teaches: sparse.csc_matrix  # int8 levels, courses x skills
+    teaches_rows: sparse.csr_matrix  # the same, by course
     assumes: sparse.csr_matrix  # int8 levels, courses x skills (rows: one course's needs)
     listed_hours: FloatArray  # NaN when the catalog lists no effort
     price_model: IntArray  # PRICE_* codes
@@ -66,6 +82,20 @@ class PlannerIndex:
     @property
     def size(self) -> int:
         return len(self.ids)
+
+    @classmethod
+    def for_context(cls, ctx: AdvisorContext) -> PlannerIndex:
+        """The index of `ctx`, built once and kept while `ctx` lives (services reuse one
+        context per catalog version, so every plan after the first skips the build)."""
+        key = id(ctx)
+        with _CACHE_LOCK:
+            hit = _CACHE.get(key)
+            if hit is not None and hit[0]() is ctx:
+                return hit[1]
+        built = cls.build(ctx)
+        with _CACHE_LOCK:
+            _CACHE[key] = (weakref.ref(ctx, _forgetter(key)), built)
+        return built
 
     @classmethod
     def build(cls, ctx: AdvisorContext) -> PlannerIndex:
@@ -146,6 +176,7 @@ class PlannerIndex:
             skills=skills,
             skill_pos=skill_pos,
             teaches=teaches_m,
+            teaches_rows=teaches_m.tocsr(),
             assumes=assumes_m,
             listed_hours=hours,
             price_model=price_model,

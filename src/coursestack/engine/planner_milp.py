@@ -1,7 +1,7 @@
-"""The mixed-integer program (HiGHS through scipy.optimize.milp) and its greedy fallback.
+"""The mixed-integer program on a shortlist, proved optimal for the whole pool by LP duality.
 
-Variables: x_c in {0,1} per candidate; y_{s,l} in [0,1] for each gap skill s and each level
-l in (have_s, need_s].
+Variables: x_c in {0,1} per course; y_{s,l} in [0,1] for each gap skill s and each level
+l in (have_s, need_s] (a gap element).
 
     y_{s,l} <= sum_{c teaches s at >= l} x_c                          (credit needs a course)
     x_c     <= sum_{c' != c teaches a at >= l_a} x_{c'}   for each assumption (a, l_a) of c
@@ -13,56 +13,75 @@ l in (have_s, need_s].
 PRIMARY = sum_{s,l} 12 w_s / need_s * y_{s,l} is 12 x the coverage gain times sum_s w_s (the
 COMMON.md definition): with weights 1-3 and levels 1-4, 12 w / need is an integer, so plans'
 primaries differ by >= 1 or not at all. SECONDARY = sum_c sec_c x_c weighs the course's hours
-(per median candidate hour), cost (per median candidate cost), rating penalty (1 - score) and
-pedagogy penalty by the objective variant (OBJECTIVE_WEIGHTS), plus a small per-course charge
-so that a course adding nothing is never worth taking.
+(per median pool hour), cost (per median pool cost), rating penalty (1 - score) and pedagogy
+penalty by the objective variant (OBJECTIVE_WEIGHTS), plus a small per-course charge so that a
+course adding nothing is never worth taking.
 
-Two phases (`solve`): (1) maximise PRIMARY (y integer too, so HiGHS sees an integral
-objective and stops at bound - incumbent < 1): exact coverage; (2) minimise SECONDARY subject
-to PRIMARY >= the phase-1 optimum, to a relative gap SECONDARY_GAP. Each phase runs on the
-candidates its own objective does not dominate away (planner_candidates.undominated). The
-greedy and LP-bound code also supports a one-shot lexicographic model (-PRIMARY + SECONDARY
-scaled to <= 0.4), used for the LP bound.
+Two phases (`solve`): (1) the best PRIMARY (coverage); (2) the least SECONDARY among plans
+reaching it. Without a budget and a deadline, phase 1 needs no solve: taking every pool course
+reaches, on every gap skill, the highest level any pool course reaches (the pool is exactly the
+reachable courses), so that is the optimum.
 
-Ordering cuts: the prerequisite rows allow two courses that each supply the other's
-prerequisite. After each solve the chosen set is ordered (a course is placed once known levels
-plus placed courses meet its assumptions); if a set S is stuck, each c in S has an assumption
+Each phase solves on a shortlist and proves the shortlist's optimum optimal for the whole
+pool (`_prove`):
+- shortlist: for every gap element, the SHORTLIST_K pool courses reaching it that are cheapest
+  for the phase (phase 1: budget and deadline use; phase 2: the objective's scalar cost), plus,
+  recursively, the cheapest suppliers of their unmet assumptions;
+- column generation: solve the shortlist's LP relaxation; with its row duals lambda >= 0, the
+  reduced cost of EVERY pool course is rc_c = c_c + A_c^T lambda, computed in one sparse pass
+  (a course's column touches the coverage rows, the assumption rows it supplies, the budget and
+  deadline rows); courses with rc_c < 0 join and the LP is solved again, until none is left;
+- Lagrangian bound: for any lambda >= 0, L = -lambda^T b + sum_j min(0, rc_j) over all pool
+  columns and the y's is a lower bound on the full problem (the assumption rows of courses
+  outside the shortlist, program overlaps and ordering cuts are dropped: a relaxation); and a
+  plan that takes course c costs at least L + max(0, rc_c);
+- the shortlist's MILP optimum Z is optimal for the pool when every course outside it has
+  L + max(0, rc_c) > Z - 1 (phase 1, whose objective is integral) or >= Z - SECONDARY_GAP |Z|
+  (phase 2). Courses failing the test join the shortlist and both are solved again.
+
+Ordering cuts: the assumption rows allow two courses that each supply the other's assumption.
+After each MILP solve the chosen set is ordered (a course is placed once known levels plus
+placed courses meet its assumptions); if a set S is stuck, each c in S has an assumption
 (a_c, l_c) no placed course supplies, and the cut
     sum_{c in S} x_c <= |S| - 1 + sum_{p not in S, p supplies some (a_c, l_c)} x_p
 is added (valid: in any orderable plan containing S, the first course of S placed has its
 assumption supplied from outside S) and the model solved again.
 
-Greedy fallback (time limit hit without an optimal plan, or time_limit <= 0): repeatedly take
-the course (with, where needed, the cheapest ready supplier of each missing prerequisite) of
-best primary gain per unit of secondary cost that fits budget and deadline. Its gap is
-reported against the solver's dual bound (or the LP relaxation): (bound - value) / bound.
+Greedy fallback (time limit hit, or time_limit <= 0): repeatedly take the course (with, where
+needed, the cheapest ready supplier of each missing prerequisite) of best primary gain per unit
+of secondary cost that fits budget and deadline, on the phase-2 shortlist. Its gap is reported
+against an upper bound on PRIMARY (the LP bound when one was computed, else the reachable
+levels): (bound - value) / bound.
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
 from coursestack.engine.planner_candidates import (
     PEDAGOGY_WEIGHT,
     RATING_WEIGHT,
+    Pool,
     Problem,
-    restrict,
-    undominated,
 )
-from coursestack.engine.planner_index import FloatArray
+from coursestack.engine.planner_index import FloatArray, IntArray
 
 PRIMARY_SCALE = 12  # lcm of the levels 1-4: 12 w / need is an integer
-SECONDARY_SPAN = 0.4  # < 0.5, so the secondary never outweighs one primary unit
 COURSE_CHARGE = 0.01
 TIE = 0.01
 SECONDARY_GAP = 1e-3  # relative gap accepted on the tie-breaking (hours / cost / rating) phase
+MILP_GAP = 5e-4  # relative gap asked of HiGHS on the phase-2 shortlist
+SHORTLIST_K = 3  # cheapest courses per gap element in the first shortlist
+PRICING_BATCH = 40  # most negative reduced costs added per column-generation round
+MAX_ROUNDS = 30
 MAX_CUTS = 50
-Cut = tuple[dict[int, float], float]  # row coefficients, right-hand side
+EPS = 1e-7
+Cut = tuple[dict[int, float], float]  # row coefficients (shortlist numbers), right-hand side
 # (hours, cost, rating, pedagogy) weights of each objective variant.
 OBJECTIVE_WEIGHTS: dict[str, tuple[float, float, float, float]] = {
     "balanced": (1.0, 1.0, RATING_WEIGHT, PEDAGOGY_WEIGHT),
@@ -74,7 +93,7 @@ OBJECTIVE_WEIGHTS: dict[str, tuple[float, float, float, float]] = {
 
 @dataclass
 class Solution:
-    chosen: list[int]  # candidate numbers, in a prerequisite-respecting order
+    chosen: list[int]  # pool numbers, in a prerequisite-respecting order
     primary: int  # PRIMARY of the plan (12 x weighted levels gained)
     method: str  # "milp" or "greedy"
     status: str
@@ -82,8 +101,10 @@ class Solution:
     bound: float | None  # upper bound on PRIMARY, when known
     seconds: float
     cuts: int = 0
-    candidates: int = 0  # after this objective's dominance
-    secondary_gap: float | None = None  # relative, of the tie-breaking phase
+    candidates: int = 0  # shortlist size of the last phase
+    secondary_gap: float | None = None  # relative, of the tie-breaking phase (proved)
+    shortlist: list[int] = field(default_factory=list)  # pool numbers the last phase used
+    rounds: int = 0  # LP / MILP rounds, both phases
 
     @property
     def gap(self) -> float | None:
@@ -94,26 +115,26 @@ class Solution:
         return max(0.0, (self.bound - self.primary) / self.bound)
 
 
-def secondary(problem: Problem, objective: str) -> FloatArray:
+def secondary(pool: Pool | Problem, objective: str) -> FloatArray:
     if objective not in OBJECTIVE_WEIGHTS:
         raise ValueError(f"unknown objective {objective!r}; use {', '.join(OBJECTIVE_WEIGHTS)}")
     wh, wc, wr, wp = OBJECTIVE_WEIGHTS[objective]
-    hours = problem.plan_hours
+    hours = pool.plan_hours
     positive_h = hours[hours > 0]
     med_h = float(np.median(positive_h)) if positive_h.size else 1.0
-    positive_c = problem.plan_cost[problem.plan_cost > 0]
+    positive_c = pool.plan_cost[pool.plan_cost > 0]
     med_c = float(np.median(positive_c)) if positive_c.size else 1.0
     out: FloatArray = (
         wh * hours / med_h
-        + wc * problem.plan_cost / med_c
-        + wr * problem.rating_pen
-        + wp * problem.pedagogy_pen
+        + wc * pool.plan_cost / med_c
+        + wr * pool.rating_pen
+        + wp * pool.pedagogy_pen
         + COURSE_CHARGE
     )
     return out
 
 
-def gain_units(problem: Problem) -> dict[str, int]:
+def gain_units(problem: Problem | Pool) -> dict[str, int]:
     """PRIMARY per level of each gap skill."""
     return {g.skill: PRIMARY_SCALE * g.weight // g.need for g in problem.gaps}
 
@@ -149,205 +170,608 @@ def order(problem: Problem, chosen: list[int]) -> tuple[list[int], list[int]]:
     return placed, rest
 
 
-def _model(
-    problem: Problem, sec: FloatArray, cuts: list[Cut], min_primary: int | None = None
-) -> tuple[FloatArray, list[LinearConstraint], int]:
-    """Objective -PRIMARY + scaled SECONDARY; or, with `min_primary`, SECONDARY alone
-    subject to PRIMARY >= min_primary."""
-    m = problem.size
-    units = gain_units(problem)
-    y_skill: list[tuple[str, int]] = [
-        (g.skill, lvl) for g in problem.gaps for lvl in range(g.have + 1, g.need + 1)
-    ]
-    n = m + len(y_skill)
-    total = float(sec.sum())
-    scale = SECONDARY_SPAN / total if total > 0 else 0.0
-    c = np.zeros(n)
-    c[:m] = sec if min_primary is not None else sec * scale
-    primary_row: dict[int, float] = {}
-    rows: list[dict[int, float]] = []
-    ub: list[float] = []
-    teach_at: dict[str, list[tuple[int, int]]] = {}
-    for k, lv in problem.levels.items():
-        for s, v in lv.items():
-            teach_at.setdefault(s, []).append((k, v))
-    for j, (s, lvl) in enumerate(y_skill):
-        c[m + j] = 0.0 if min_primary is not None else -units[s]
-        primary_row[m + j] = -float(units[s])
-        row = {m + j: 1.0}
-        for k, v in teach_at.get(s, []):
-            if v >= lvl:
-                row[k] = -1.0
-        rows.append(row)
-        ub.append(0.0)
-    for k, nd in problem.needs.items():
-        for s, la in nd.items():
-            row = {k: 1.0}
-            for p in problem.providers.get((s, la), []):
-                if p != k:
-                    row[p] = -1.0
-            rows.append(row)
-            ub.append(0.0)
-    for a, b in problem.exclusive:
-        rows.append({a: 1.0, b: 1.0})
-        ub.append(1.0)
-    if problem.budget is not None:
-        rows.append({k: float(v) for k, v in enumerate(problem.cost) if v > 0})
-        ub.append(problem.budget)
-    if problem.hours_cap is not None:
-        rows.append({k: float(v) for k, v in enumerate(problem.hours) if v > 0})
-        ub.append(problem.hours_cap)
-    if min_primary is not None:
-        rows.append(primary_row)
-        ub.append(-float(min_primary))
-    for cut, rhs in cuts:
-        rows.append(cut)
-        ub.append(rhs)
-    constraints: list[LinearConstraint] = []
-    if rows:
-        r_idx = [i for i, row in enumerate(rows) for _ in row]
-        c_idx = [j for row in rows for j in row]
-        vals = [v for row in rows for v in row.values()]
-        a = sparse.csr_matrix((vals, (r_idx, c_idx)), shape=(len(rows), n))
-        constraints.append(LinearConstraint(a, -np.inf, np.array(ub)))
-    return c, constraints, n
+# ---------------------------------------------------------------- pool matrices
 
 
-def _bound(objective_bound: float) -> float:
-    """Upper bound on PRIMARY from a lower bound on the minimised objective."""
-    return float(np.floor(-objective_bound + SECONDARY_SPAN + 1e-6))
+@dataclass
+class Structure:
+    """Pool-wide incidence, built once per plan and shared by every phase and objective."""
+
+    units: FloatArray  # PRIMARY per gap element
+    reach_ok: npt_bool  # gap element reachable by some pool course
+    cover: sparse.csr_matrix  # gap elements x pool: course reaches the element
+    supply: sparse.csr_matrix  # assumption pairs x pool: course teaches the pair's level
+    need_row: IntArray  # per unmet assumption (pool CSR order): the course
+    need_pair: IntArray  # per unmet assumption: the pair number
+    need_col: IntArray  # per unmet assumption: the skill (local number)
+    root: sparse.csr_matrix  # skills x pool: teaches it above the learner, assumes none of it
 
 
-def solve(problem: Problem, objective: str, time_limit: float) -> Solution:
-    """Two phases, each on the candidates its objective does not dominate away:
-    1. the best PRIMARY (coverage), exact, on the candidates not dominated for coverage and
-       the budget / deadline;
-    2. the least SECONDARY among plans reaching that PRIMARY (relative gap SECONDARY_GAP).
-    If phase 2 runs out of time, phase 1's plan (redundant courses dropped) stands."""
-    started = time.perf_counter()
-    m = problem.size
-    sec_all = secondary(problem, objective)
-    if m == 0 or not problem.gaps:
-        return Solution([], 0, "milp", "nothing to choose", True, 0.0, 0.0)
-    if time_limit <= 0:
-        return _greedy_solution(problem, sec_all, started, status="greedy requested")
-    deadline = started + time_limit
-    p1, old1 = restrict(problem, undominated(problem, np.zeros(m)))
-    first = _milp_loop(p1, np.zeros(p1.size), deadline, min_primary=None)
-    if first is None:
-        return _greedy_solution(problem, sec_all, started, status="time limit")
-    placed1, status1, bound1, cuts1 = first
-    best = primary_of(p1, placed1)
-    optimal = status1 == 0
-    bound = float(best) if optimal else bound1
-    if not optimal:
-        fallback = _greedy_solution(problem, sec_all, started, status="time limit")
-        if fallback.primary > best:
-            fallback.bound = bound
-            fallback.exact = fallback.primary >= bound
-            return fallback
-    chosen = drop_redundant(problem, [int(old1[k]) for k in placed1])
-    candidates = p1.size
-    status = "optimal" if optimal else "time limit"
-    sec_gap: float | None = None
-    p2, old2 = restrict(problem, undominated(problem, sec_all))
-    second = _milp_loop(p2, sec_all[old2], deadline, min_primary=best)
-    if second is not None:
-        placed2, status2, bound2, _cuts2 = second
-        trial = [int(old2[k]) for k in placed2]
-        if primary_of(problem, trial) >= best and sec_all[trial].sum() <= sec_all[chosen].sum():
-            chosen = trial
-        candidates = p2.size
-        value2 = float(sec_all[chosen].sum())
-        sec_gap = 0.0 if status2 == 0 else max(0.0, (value2 - bound2) / max(value2, 1e-9))
-    else:
-        status += "; secondary not optimised (time limit)"
-    return Solution(
-        chosen=chosen,
-        primary=primary_of(problem, chosen),
-        method="milp",
-        status=status,
-        exact=optimal or best >= bound,
-        bound=bound,
-        seconds=time.perf_counter() - started,
-        cuts=cuts1,
-        candidates=candidates,
-        secondary_gap=sec_gap,
+npt_bool = np.ndarray
+
+
+def structure(pool: Pool) -> Structure:
+    m = pool.size
+    gap_j = pool.gap_j
+    units: list[float] = []
+    e_start: list[int] = []
+    for g in pool.gaps:
+        e_start.append(len(units))
+        units.extend([float(PRIMARY_SCALE * g.weight // g.need)] * (g.need - g.have))
+    n_e = len(units)
+    t = pool.teach.tocoo()
+    t_row, t_col, t_val = t.row.astype(np.int64), t.col.astype(np.int64), t.data.astype(np.int64)
+    j_gap = np.full(max(1, pool.cols.size), -1, dtype=np.int64)
+    for i, j in enumerate(gap_j.tolist()):
+        if j >= 0:
+            j_gap[j] = i
+    g_of = j_gap[t_col] if t_col.size else t_col
+    e_rows: list[IntArray] = []
+    e_cols: list[IntArray] = []
+    have = np.array([g.have for g in pool.gaps], dtype=np.int64)
+    need = np.array([g.need for g in pool.gaps], dtype=np.int64)
+    start = np.array(e_start, dtype=np.int64)
+    is_gap = g_of >= 0
+    for d in range(1, 5):
+        gi = g_of[is_gap]
+        lvl = have[gi] + d
+        ok = (lvl <= need[gi]) & (t_val[is_gap] >= lvl)
+        e_rows.append(start[gi[ok]] + d - 1)
+        e_cols.append(t_row[is_gap][ok])
+    er = np.concatenate(e_rows) if e_rows else np.zeros(0, dtype=np.int64)
+    ec = np.concatenate(e_cols) if e_cols else np.zeros(0, dtype=np.int64)
+    cover = sparse.csr_matrix((np.ones(er.size), (er, ec)), shape=(n_e, m))
+    cover.sort_indices()
+    reach_ok = np.diff(cover.indptr) > 0
+    nd = pool.need.tocoo()
+    n_row, n_col, n_lvl = nd.row.astype(np.int64), nd.col.astype(np.int64), nd.data.astype(np.int64)
+    key = n_col * 8 + n_lvl
+    uniq, pair = np.unique(key, return_inverse=True)
+    s_rows: list[IntArray] = []
+    s_cols: list[IntArray] = []
+    csc = pool.teach.tocsc()
+    for q, k in enumerate(uniq.tolist()):
+        j, lvl = divmod(k, 8)
+        col = csc.indices[csc.indptr[j] : csc.indptr[j + 1]]
+        vals = csc.data[csc.indptr[j] : csc.indptr[j + 1]]
+        hit = col[vals >= lvl].astype(np.int64)
+        s_rows.append(np.full(hit.size, q, dtype=np.int64))
+        s_cols.append(hit)
+    sr = np.concatenate(s_rows) if s_rows else np.zeros(0, dtype=np.int64)
+    sc = np.concatenate(s_cols) if s_cols else np.zeros(0, dtype=np.int64)
+    supply = sparse.csr_matrix((np.ones(sr.size), (sr, sc)), shape=(uniq.size, m))
+    supply.sort_indices()
+    # Roots: the first course of a plan to raise skill j above the learner cannot assume j
+    # above the learner either, so a course assuming j needs one of these before it.
+    free = pool.need.tocsr()[t_row, t_col] if t_row.size else np.zeros(0)
+    free_mask = np.asarray(free).reshape(-1) == 0
+    root = sparse.csr_matrix(
+        (np.ones(int(free_mask.sum())), (t_col[free_mask], t_row[free_mask])),
+        shape=(max(1, pool.cols.size), m),
+    )
+    root.sort_indices()
+    return Structure(
+        units=np.array(units, dtype=np.float64),
+        reach_ok=reach_ok,
+        cover=cover,
+        supply=supply,
+        need_row=n_row,
+        need_pair=np.asarray(pair, dtype=np.int64).reshape(-1),
+        need_col=n_col,
+        root=root,
     )
 
 
-def _milp_loop(
-    problem: Problem, sec: FloatArray, deadline: float, min_primary: int | None
-) -> tuple[list[int], int, float, int] | None:
-    """Solve with lazy ordering cuts: (placed, HiGHS status, dual bound, cuts), or None when
-    no plan was found in time. Without `min_primary` the objective is PRIMARY alone (y
-    integer, so HiGHS sees an integral objective); with it, SECONDARY subject to it."""
-    m = problem.size
+# ---------------------------------------------------------------- one phase
+
+
+@dataclass
+class Phase:
+    pool: Pool
+    st: Structure
+    cost: FloatArray  # objective per pool course (phase 1: zeros; the y's carry -units)
+    min_primary: int | None  # phase 2: PRIMARY >= this
+    rank: FloatArray  # shortlist preference (lower first)
+    target: float | None = None  # phase 1: the objective of a plan reaching every reachable level
+
+    @property
+    def first(self) -> bool:
+        return self.min_primary is None
+
+
+@dataclass
+class Model:
+    cols: IntArray  # pool numbers of the shortlist, ascending
+    a: sparse.csr_matrix  # rows x (shortlist + gap elements)
+    ub: FloatArray
+    c: FloatArray
+    lb: FloatArray
+    hi: FloatArray
+    n_need: int  # assumption rows
+    need_pairs: IntArray  # the pair of each assumption row
+    need_skills: IntArray  # the skill of each assumption row (and of its root row)
+    kinds: list[tuple[str, int, int]] = field(default_factory=list)  # (kind, first row, count)
+
+
+def _model(ph: Phase, cols: IntArray, cuts: list[Cut]) -> Model:
+    pool, st = ph.pool, ph.st
+    k = cols.size
+    n_e = st.units.size
+    blocks: list[sparse.spmatrix] = []
+    ub: list[FloatArray] = []
+    kinds: list[tuple[str, int, int]] = []
+    rows_so_far = 0
+
+    def add(kind: str, block: sparse.spmatrix, rhs: FloatArray) -> None:
+        nonlocal rows_so_far
+        if block.shape[0]:
+            blocks.append(sparse.csr_matrix(block))
+            ub.append(rhs)
+            kinds.append((kind, rows_so_far, block.shape[0]))
+            rows_so_far += block.shape[0]
+
+    # Coverage: y_e - sum x_c <= 0.
+    add(
+        "cover",
+        sparse.hstack([-st.cover[:, cols], sparse.identity(n_e, format="csr")], format="csr"),
+        np.zeros(n_e),
+    )
+    # Assumptions of shortlisted courses: x_c - sum_{p != c} x_p <= 0.
+    in_s = np.full(pool.size, -1, dtype=np.int64)
+    in_s[cols] = np.arange(k)
+    sel = in_s[st.need_row] >= 0
+    owners = in_s[st.need_row[sel]]
+    pairs = st.need_pair[sel]
+    need_block = -st.supply[pairs][:, cols].tocsr()
+    if owners.size:
+        own = np.asarray(st.supply[pairs, cols[owners]]).reshape(-1)
+        fix = sparse.csr_matrix(
+            (1.0 + own, (np.arange(owners.size), owners)), shape=(owners.size, k)
+        )
+        need_block = need_block + fix
+        add(
+            "need",
+            sparse.hstack([need_block, sparse.csr_matrix((owners.size, n_e))], format="csr"),
+            np.zeros(owners.size),
+        )
+        skills = st.need_col[sel]
+        root_block = -st.root[skills][:, cols].tocsr() + sparse.csr_matrix(
+            (np.ones(owners.size), (np.arange(owners.size), owners)), shape=(owners.size, k)
+        )
+        add(
+            "root",
+            sparse.hstack([root_block, sparse.csr_matrix((owners.size, n_e))], format="csr"),
+            np.zeros(owners.size),
+        )
+    # Programs and their parts.
+    excl = [(in_s[a], in_s[b]) for a, b in pool.exclusive if in_s[a] >= 0 and in_s[b] >= 0]
+    if excl:
+        r = np.repeat(np.arange(len(excl)), 2)
+        cidx = np.array([v for pair in excl for v in pair], dtype=np.int64)
+        add(
+            "excl",
+            sparse.csr_matrix((np.ones(r.size), (r, cidx)), shape=(len(excl), k + n_e)),
+            np.ones(len(excl)),
+        )
+    if pool.budget is not None:
+        add(
+            "budget",
+            sparse.csr_matrix(np.concatenate([np.nan_to_num(pool.cost[cols]), np.zeros(n_e)])),
+            np.array([pool.budget]),
+        )
+    if pool.hours_cap is not None:
+        add(
+            "hours",
+            sparse.csr_matrix(np.concatenate([np.nan_to_num(pool.hours[cols]), np.zeros(n_e)])),
+            np.array([pool.hours_cap]),
+        )
+    if ph.min_primary is not None:
+        add(
+            "primary",
+            sparse.csr_matrix(np.concatenate([np.zeros(k), -st.units])),
+            np.array([-float(ph.min_primary)]),
+        )
+    for cut, rhs in cuts:
+        idx = np.array(list(cut), dtype=np.int64)
+        vals = np.array(list(cut.values()))
+        add(
+            "cut",
+            sparse.csr_matrix((vals, (np.zeros(idx.size), idx)), shape=(1, k + n_e)),
+            np.array([rhs]),
+        )
+    a = sparse.vstack(blocks, format="csr") if blocks else sparse.csr_matrix((0, k + n_e))
+    c = np.concatenate([ph.cost[cols], np.zeros(n_e) if not ph.first else -st.units])
+    lb = np.zeros(k + n_e)
+    hi = np.ones(k + n_e)
+    hi[k:][~st.reach_ok] = 0.0
+    if ph.min_primary is not None and ph.min_primary >= float(st.units[st.reach_ok].sum()) - EPS:
+        lb[k:][st.reach_ok] = 1.0  # every reachable element must be credited
+    return Model(
+        cols=cols,
+        a=a,
+        ub=np.concatenate(ub) if ub else np.zeros(0),
+        c=c,
+        lb=lb,
+        hi=hi,
+        n_need=int(owners.size),
+        need_pairs=pairs,
+        need_skills=st.need_col[sel],
+        kinds=kinds,
+    )
+
+
+def _rows(model: Model, kind: str) -> slice:
+    for name, first, count in model.kinds:
+        if name == kind:
+            return slice(first, first + count)
+    return slice(0, 0)
+
+
+@dataclass
+class Pricing:
+    bound: float  # Lagrangian lower bound on the full phase
+    rc: FloatArray  # reduced cost of every pool course (outside the shortlist: relaxed)
+
+
+def _lp(model: Model) -> tuple[float, FloatArray] | None:
+    """LP relaxation (without cuts): (value, lambda >= 0 per row) or None if infeasible."""
+    res = linprog(
+        model.c,
+        A_ub=model.a if model.a.shape[0] else None,
+        b_ub=model.ub if model.a.shape[0] else None,
+        bounds=np.stack([model.lb, model.hi], axis=1),
+        method="highs",
+    )
+    if res.status != 0 or res.x is None:
+        return None
+    lam = np.maximum(0.0, -np.asarray(res.ineqlin.marginals, dtype=np.float64))
+    return float(res.fun), lam
+
+
+def _price(ph: Phase, model: Model, lam: FloatArray) -> Pricing:
+    """Reduced costs of all pool courses and the Lagrangian bound L (see module docstring)."""
+    pool, st = ph.pool, ph.st
+    k = model.cols.size
+    lam_e = lam[_rows(model, "cover")]
+    rc = ph.cost.copy()
+    rc -= st.cover.T @ lam_e
+    need_lam = lam[_rows(model, "need")]
+    if need_lam.size:
+        per_pair = np.bincount(model.need_pairs, weights=need_lam, minlength=st.supply.shape[0])
+        rc -= st.supply.T @ per_pair
+    root_lam = lam[_rows(model, "root")]
+    if root_lam.size:
+        per_skill = np.bincount(model.need_skills, weights=root_lam, minlength=st.root.shape[0])
+        rc -= st.root.T @ per_skill
+    b = lam[_rows(model, "budget")]
+    if b.size:
+        rc += b[0] * np.nan_to_num(pool.cost)
+    h = lam[_rows(model, "hours")]
+    if h.size:
+        rc += h[0] * np.nan_to_num(pool.hours)
+    # Shortlisted courses and the y's: exactly from the model (own rows, overlaps included).
+    rc_model = model.c + model.a.T @ lam
+    rc[model.cols] = rc_model[:k]
+    rc_y = rc_model[k:]
+    outside = np.ones(pool.size, dtype=bool)
+    outside[model.cols] = False
+    bound = float(
+        -lam @ model.ub
+        + np.minimum(0.0, rc[outside]).sum()
+        + np.minimum(rc_model[:k] * model.lb[:k], rc_model[:k] * model.hi[:k]).sum()
+        + np.minimum(rc_y * model.lb[k:], rc_y * model.hi[k:]).sum()
+    )
+    return Pricing(bound=bound, rc=rc)
+
+
+def _rank_order(rank: FloatArray) -> IntArray:
+    return np.lexsort((np.arange(rank.size), rank))
+
+
+def _cheapest(m: sparse.csr_matrix, rows: IntArray, position: IntArray, k: int) -> IntArray:
+    """For each row of `m`, the `k` columns of lowest `position` (ties: lower number)."""
+    out: list[IntArray] = []
+    for r in rows.tolist():
+        idx = m.indices[m.indptr[r] : m.indptr[r + 1]]
+        if idx.size > k:
+            idx = idx[np.argpartition(position[idx], k - 1)[:k]]
+        out.append(idx.astype(np.int64))
+    return np.concatenate(out) if out else np.zeros(0, dtype=np.int64)
+
+
+def _positions(ph: Phase) -> tuple[IntArray, IntArray]:
+    """Rank of every pool course by the phase's preference, and by (depth, preference)."""
+    m = ph.pool.size
+    by_rank = np.empty(m, dtype=np.int64)
+    by_rank[_rank_order(ph.rank)] = np.arange(m)
+    by_depth = np.empty(m, dtype=np.int64)
+    by_depth[np.lexsort((by_rank, ph.pool.depth))] = np.arange(m)
+    return by_rank, by_depth
+
+
+def _close(ph: Phase, chosen: npt_bool, positions: tuple[IntArray, IntArray]) -> None:
+    """Add, recursively, the cheapest suppliers of the unmet assumptions of chosen courses,
+    and the shallowest one (a supplier of smaller depth than any course needing the pair:
+    so every shortlisted course has an orderable chain of suppliers in the shortlist)."""
+    st = ph.st
+    done = np.zeros(st.supply.shape[0], dtype=bool)
+    while True:
+        pairs = np.unique(st.need_pair[chosen[st.need_row]])
+        pairs = pairs[~done[pairs]]
+        if pairs.size == 0:
+            return
+        done[pairs] = True
+        chosen[_cheapest(st.supply, pairs, positions[0], SHORTLIST_K + 1)] = True
+        chosen[_cheapest(st.supply, pairs, positions[1], 1)] = True
+
+
+def _shortlist(ph: Phase, seed: list[int], positions: tuple[IntArray, IntArray]) -> npt_bool:
+    chosen = np.zeros(ph.pool.size, dtype=bool)
+    elements = np.arange(ph.st.cover.shape[0])
+    chosen[_cheapest(ph.st.cover, elements, positions[0], SHORTLIST_K)] = True
+    chosen[seed] = True
+    _close(ph, chosen, positions)
+    return chosen
+
+
+def _milp(
+    ph: Phase, cols: IntArray, deadline: float
+) -> tuple[list[int], float, int, bool, float] | None:
+    """Solve the shortlist's MILP with lazy ordering cuts: (placed pool numbers, objective,
+    cuts, optimal, dual bound) or None when no plan was found in time or it is infeasible."""
+    problem = ph.pool.problem(cols)
     cuts: list[Cut] = []
-    while len(cuts) <= MAX_CUTS:
+    while len(cuts) <= MAX_CUTS * 4:
         remaining = deadline - time.perf_counter()
         if remaining <= 0:
             return None
-        c, constraints, n = _model(problem, sec, cuts, min_primary)
-        integrality = np.zeros(n)
-        integrality[: m if min_primary is not None else n] = 1
+        model = _model(ph, cols, cuts)
+        integrality = np.zeros(model.c.size)
+        integrality[: cols.size if not ph.first else model.c.size] = 1
         res = milp(
-            c,
-            constraints=constraints,
+            model.c,
+            constraints=[LinearConstraint(model.a, -np.inf, model.ub)] if model.a.shape[0] else [],
             integrality=integrality,
-            bounds=Bounds(0, 1),
-            options={
-                "time_limit": remaining,
-                "mip_rel_gap": SECONDARY_GAP if min_primary is not None else 1e-9,
-            },
+            bounds=Bounds(model.lb, model.hi),
+            options={"time_limit": remaining, "mip_rel_gap": 0.0 if ph.first else MILP_GAP},
         )
         if res.x is None:
             return None
-        chosen = [k for k in range(m) if res.x[k] > 0.5]
+        chosen = [k for k in range(cols.size) if res.x[k] > 0.5]
         placed, stuck = order(problem, chosen)
         if not stuck:
             dual = res.mip_dual_bound if res.mip_dual_bound is not None else res.fun
-            bound = float(dual) if min_primary is not None else _bound(float(dual))
-            return placed, int(res.status), bound, len(cuts)
-        cuts.append(_cut(problem, placed, stuck))
+            return (
+                [int(cols[k]) for k in placed], float(res.fun), len(cuts), res.status == 0,
+                float(dual),
+            )  # fmt: skip
+        cuts.extend(_cuts(problem, placed, stuck))
     return None
 
 
-def _cut(problem: Problem, placed: list[int], stuck: list[int]) -> Cut:
+def _cuts(problem: Problem, placed: list[int], stuck: list[int]) -> list[Cut]:
+    """Ordering cuts for a stuck set: one per cycle found by following, from each stuck
+    course, its first unmet assumption to a stuck supplier (smaller sets cut harder), and one
+    for the whole set."""
     levels = dict(problem.known)
     for k in placed:
         for s, v in problem.levels.get(k, {}).items():
             levels[s] = max(levels.get(s, 0), v)
     in_s = set(stuck)
-    row: dict[int, float] = {k: 1.0 for k in stuck}
+    need_of: dict[int, tuple[str, int]] = {}
     for k in stuck:
         for s, la in problem.needs.get(k, {}).items():
             if levels.get(s, 0) < la:
-                for p in problem.providers.get((s, la), []):
-                    if p not in in_s:
-                        row[p] = -1.0
+                need_of[k] = (s, la)
                 break
-    return row, float(len(stuck) - 1)
+
+    def cut(members: list[int]) -> Cut:
+        inside = set(members)
+        row: dict[int, float] = {k: 1.0 for k in members}
+        for k in members:
+            for p in problem.providers.get(need_of[k], []):
+                if p not in inside:
+                    row[p] = -1.0
+        return row, float(len(members) - 1)
+
+    out: list[Cut] = [cut(list(stuck))]
+    used: set[int] = set()
+    for start in stuck:
+        path: list[int] = []
+        k = start
+        while k not in path and k not in used:
+            path.append(k)
+            nxt = [p for p in problem.providers.get(need_of[k], []) if p in in_s and p != k]
+            if not nxt:
+                break
+            k = nxt[0]
+        if k in path:
+            cycle = path[path.index(k) :]
+            if len(cycle) < len(stuck):
+                out.append(cut(cycle))
+        used.update(path)
+    return out
 
 
-def lp_bound(problem: Problem, sec: FloatArray) -> float | None:
-    c, constraints, n = _model(problem, sec, [])
-    res = milp(c, constraints=constraints, integrality=np.zeros(n), bounds=Bounds(0, 1))
-    return None if res.fun is None else _bound(float(res.fun))
+@dataclass
+class PhaseResult:
+    placed: list[int]
+    value: float  # objective of the placed plan
+    bound: float  # proved lower bound on the phase objective over the whole pool
+    exact: bool
+    cuts: int
+    shortlist: list[int]
+    rounds: int
 
 
-def _greedy_solution(problem: Problem, sec: FloatArray, started: float, status: str) -> Solution:
-    chosen = greedy(problem, sec)
-    value = primary_of(problem, chosen)
-    bound = lp_bound(problem, sec)
+def _run_phase(ph: Phase, seed: list[int], deadline: float) -> PhaseResult | None:
+    """Shortlist, column generation, MILP, proof; repeated until the proof holds."""
+    position = _positions(ph)
+    in_s = _shortlist(ph, seed, position)
+    rounds = 0
+    best: PhaseResult | None = None
+    while rounds < MAX_ROUNDS:
+        if time.perf_counter() > deadline:
+            return best
+        rounds += 1
+        cols = np.flatnonzero(in_s)
+        if ph.target is not None and rounds == 1:
+            # Phase 1 often reaches the reachable levels on the shortlist: nothing to prove.
+            direct = _milp(ph, cols, deadline)
+            if direct is not None and direct[1] <= ph.target + EPS:
+                placed, value, cuts, optimal, _dual = direct
+                return PhaseResult(placed, value, value, optimal, cuts, cols.tolist(), rounds)
+        model = _model(ph, cols, [])
+        lp = _lp(model)
+        if lp is None:
+            return best  # the shortlist cannot meet the phase's requirement
+        pricing = _price(ph, model, lp[1])
+        outside = ~in_s
+        negative = outside & (pricing.rc < -EPS)
+        if negative.any():
+            cand = np.flatnonzero(negative)
+            if cand.size > PRICING_BATCH:
+                cand = cand[np.argpartition(pricing.rc[cand], PRICING_BATCH - 1)[:PRICING_BATCH]]
+            in_s[cand] = True
+            _close(ph, in_s, position)
+            continue
+        solved = _milp(ph, cols, deadline)
+        if solved is None:
+            return best
+        placed, value, cuts, optimal, dual = solved
+        slack = (1.0 - 1e-6) if ph.first else SECONDARY_GAP * max(abs(value), 1e-9)
+        reach = pricing.bound + np.maximum(0.0, pricing.rc)
+        failing = outside & (reach < value - slack)
+        bound = min(pricing.bound, value) if failing.any() else value
+        if not failing.any() and not ph.first:
+            # Phase 2's bound: the shortlist MILP's own gap, and the outside courses'.
+            bound = min(dual, float(reach[outside].min()) if outside.any() else dual)
+        best = PhaseResult(placed, value, bound, optimal and not failing.any(), cuts,
+                           cols.tolist(), rounds)  # fmt: skip
+        if not failing.any():
+            return best
+        in_s |= failing
+        _close(ph, in_s, position)
+    return best
+
+
+# ---------------------------------------------------------------- both phases
+
+
+def phase_one_rank(pool: Pool, sec: FloatArray) -> FloatArray:
+    """Shortlist preference for coverage under the budget / deadline: their use, then sec."""
+    rank = 1e-3 * sec / max(float(sec.max()), 1e-9) if sec.size else sec.copy()
+    if pool.budget is not None:
+        rank = rank + np.nan_to_num(pool.cost) / max(pool.budget, 1e-9)
+    if pool.hours_cap is not None:
+        rank = rank + np.nan_to_num(pool.hours) / max(pool.hours_cap, 1e-9)
+    return rank
+
+
+def solve(
+    pool: Pool, objective: str, time_limit: float, st: Structure | None = None,
+    sec: FloatArray | None = None,
+) -> Solution:  # fmt: skip
+    started = time.perf_counter()
+    sec_all = secondary(pool, objective) if sec is None else sec
+    if pool.size == 0 or not pool.gaps:
+        return Solution([], 0, "milp", "nothing to choose", True, 0.0, 0.0)
+    st = structure(pool) if st is None else st
+    reach_total = round(float(st.units[st.reach_ok].sum()))
+    if time_limit <= 0:
+        return greedy_solution(pool, st, sec_all, started, "greedy requested", reach_total)
+    deadline = started + time_limit
+    rounds = 0
+    cuts = 0
+    best = reach_total
+    bound = float(reach_total)
+    seed: list[int] = []
+    second: PhaseResult | None = None
+    if pool.budget is None and pool.hours_cap is None:
+        # Phase 1 needs no solve (module docstring), unless program overlaps get in the way.
+        second = _run_phase(Phase(pool, st, sec_all, best, sec_all), seed, deadline)
+    if second is None:
+        first = _run_phase(
+            Phase(pool, st, np.zeros(pool.size), None, phase_one_rank(pool, sec_all),
+                  target=-float(reach_total)),
+            [],
+            deadline,
+        )  # fmt: skip
+        if first is None:
+            return greedy_solution(pool, st, sec_all, started, "time limit", reach_total)
+        rounds += first.rounds
+        cuts += first.cuts
+        best = round(-first.value)
+        bound = float(np.floor(-first.bound + 1e-6))
+        seed = first.placed
+        if not first.exact:
+            fallback = greedy_solution(pool, st, sec_all, started, "time limit", reach_total)
+            if fallback.primary > best:
+                fallback.bound = bound
+                fallback.exact = fallback.primary >= bound
+                return fallback
+        second = _run_phase(Phase(pool, st, sec_all, best, sec_all), seed, deadline)
+    exact1 = best >= bound
+    if second is None:
+        chosen = seed
+        status = ("optimal" if exact1 else "time limit") + "; secondary not optimised"
+        sec_gap = None
+        shortlist = seed
+    else:
+        rounds += second.rounds
+        cuts += second.cuts
+        chosen = second.placed
+        status = (
+            "optimal"
+            if exact1 and second.exact
+            else "time limit"
+            if not exact1
+            else ("optimal coverage; secondary within its proved gap")
+        )
+        sec_gap = max(0.0, (second.value - second.bound) / max(abs(second.value), 1e-9))
+        shortlist = second.shortlist
+    problem = pool.problem(np.array(sorted(chosen), dtype=np.int64))
+    local = {int(p): k for k, p in enumerate(problem.pool_ids)}
+    value = primary_of(problem, [local[c] for c in chosen])
+    return Solution(
+        chosen=chosen,
+        primary=value,
+        method="milp",
+        status=status,
+        exact=exact1 and value >= best,
+        bound=bound,
+        seconds=time.perf_counter() - started,
+        cuts=cuts,
+        candidates=len(shortlist),
+        secondary_gap=sec_gap,
+        shortlist=shortlist,
+        rounds=rounds,
+    )
+
+
+# ---------------------------------------------------------------- greedy fallback
+
+
+def greedy_solution(
+    pool: Pool, st: Structure, sec: FloatArray, started: float, status: str, reach_total: int
+) -> Solution:
+    ph = Phase(pool, st, sec, 0, sec)
+    sub = np.flatnonzero(_shortlist(ph, [], _positions(ph)))
+    problem = pool.problem(sub)
+    chosen = [int(sub[k]) for k in greedy(problem, sec[sub])]
+    local = {int(p): k for k, p in enumerate(sub)}
+    value = primary_of(problem, [local[c] for c in chosen])
+    bound = float(reach_total)
     return Solution(
         chosen=chosen,
         primary=value,
         method="greedy",
         status=status,
-        exact=bound is not None and value >= bound,
+        exact=value >= bound,
         bound=bound,
         seconds=time.perf_counter() - started,
+        candidates=int(sub.size),
+        shortlist=sub.tolist(),
     )
 
 
