@@ -4,6 +4,7 @@ context. CLI, API and web all call these."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -29,7 +30,7 @@ from coursestack.engine.taxonomy import Taxonomy
 from coursestack.settings import Settings
 from coursestack.store.courses import CourseRepository
 from coursestack.store.db import Database
-from coursestack.store.meta import MetaRepository
+from coursestack.store.meta import MetaRepository, local_write_count
 from coursestack.store.reviews import ReviewRepository
 
 SUGGESTIONS = 5
@@ -82,7 +83,11 @@ def resolve_course(session: Session, query: str) -> Course:
 
 
 def closest_courses(repo: CourseRepository, text: str, limit: int = SUGGESTIONS) -> list[str]:
-    titles = repo.titles()
+    return closest_titles(repo.titles(), text, limit)
+
+
+def closest_titles(titles: Mapping[str, str], text: str, limit: int = SUGGESTIONS) -> list[str]:
+    """'id (title)' of the courses whose titles are closest to `text`."""
     by_title = process.extract(text, titles, scorer=fuzz.WRatio, limit=limit)
     return [f"{cid} ({title})" for title, _score, cid in by_title]
 
@@ -122,21 +127,50 @@ def search_courses(
 class _CachedContext:
     key: tuple[str, str]
     context: AdvisorContext
+    checked_at: float  # monotonic time the version tokens were last compared
+    writes_seen: int  # this process's write count at that moment
+    by_title: dict[str, list[str]]  # casefolded title -> course ids
+    order: list[str]  # course ids by platform, then title (the list order)
 
 
 _context_lock = threading.Lock()
 _context_cache: dict[str, _CachedContext] = {}
 
 
-def advisor_context(db: Database) -> AdvisorContext:
+def _fresh(cached: _CachedContext | None, max_age: float) -> bool:
+    return (
+        cached is not None
+        and time.monotonic() - cached.checked_at < max_age
+        and cached.writes_seen == local_write_count()
+    )
+
+
+def cached_context(db: Database, max_age: float) -> AdvisorContext | None:
+    """The cached context when it was validated less than `max_age` seconds ago and this
+    process wrote nothing since; None otherwise. No I/O: safe on an event loop."""
+    cached = _context_cache.get(db.url)
+    return cached.context if cached is not None and _fresh(cached, max_age) else None
+
+
+def advisor_context(db: Database, max_age: float = 0.0) -> AdvisorContext:
     """The whole catalog in memory for the engine, with each course's quality evidence
-    (practitioner estimate, external rating); rebuilt only when courses or reviews changed."""
-    with db.session() as session:
+    (practitioner estimate, external rating); rebuilt only when courses or reviews changed.
+
+    `max_age` > 0 trusts a recent validation for that many seconds (readers that accept
+    seeing another process's catalog edit that much later); writes made by this process are
+    always seen at once."""
+    cached = _context_cache.get(db.url)
+    if _fresh(cached, max_age):
+        assert cached is not None
+        return cached.context
+    writes = local_write_count()
+    with db.read_session() as session:
         meta = MetaRepository(session)
         key = (meta.get("catalog_version") or "0", meta.get("reviews_version") or "0")
         with _context_lock:
             cached = _context_cache.get(db.url)
             if cached is not None and cached.key == key:
+                cached.checked_at, cached.writes_seen = time.monotonic(), writes
                 return cached.context
         courses = {c.id: c for c in CourseRepository(session).all()}
         reviews = ReviewRepository(session).all_current()
@@ -150,9 +184,44 @@ def advisor_context(db: Database) -> AdvisorContext:
         ratings=estimates,
         typical_effort=typical_efforts(courses.values()),
     )
+    by_title: dict[str, list[str]] = {}
+    for c in courses.values():
+        by_title.setdefault(c.title.casefold(), []).append(c.id)
+    order = sorted(courses, key=lambda cid: (courses[cid].platform, courses[cid].title.casefold()))
     with _context_lock:
-        _context_cache[db.url] = _CachedContext(key, ctx)
+        _context_cache[db.url] = _CachedContext(key, ctx, time.monotonic(), writes, by_title, order)
     return ctx
+
+
+def resolve_in_context(db: Database, ctx: AdvisorContext, query: str) -> Course:
+    """`resolve_course` on the in-memory catalog: id or exact title, else the closest."""
+    text = query.strip()
+    found = ctx.courses.get(text) or ctx.courses.get(text.lower())
+    if found is not None:
+        return found
+    cached = _context_cache.get(db.url)
+    ids = cached.by_title.get(text.casefold(), []) if cached and cached.context is ctx else []
+    if len(ids) == 1:
+        return ctx.courses[ids[0]]
+    if len(ids) > 1:
+        raise AmbiguousError(
+            "course",
+            query,
+            [f"{i} ({ctx.courses[i].platform}: {ctx.courses[i].title})" for i in ids[:10]],
+        )
+    titles = {cid: c.title for cid, c in ctx.courses.items()}
+    raise NotFoundError("course", query, closest_titles(titles, text))
+
+
+def page_in_context(
+    db: Database, ctx: AdvisorContext, *, platform: str | None, limit: int, offset: int
+) -> tuple[list[Course], int]:
+    """A page of the list order (platform, then title) from the in-memory catalog."""
+    cached = _context_cache.get(db.url)
+    order = cached.order if cached and cached.context is ctx else sorted(ctx.courses)
+    if platform:
+        order = [cid for cid in order if ctx.courses[cid].platform == platform]
+    return [ctx.courses[cid] for cid in order[offset : offset + limit]], len(order)
 
 
 def practitioner_estimates(

@@ -9,6 +9,13 @@ from sqlalchemy.orm import Session
 from coursestack.store.tables import MetaRow
 
 
+_local_writes = 0  # version bumps made by this process (caches here recheck after one)
+
+
+def local_write_count() -> int:
+    return _local_writes
+
+
 class MetaRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -27,6 +34,8 @@ class MetaRepository:
     def bump(self, key: str) -> str:
         """Give a version key a new unique value; caches compare it to know the data changed.
         A fresh token rather than a counter: concurrent writers cannot lose an update."""
+        global _local_writes
         value = uuid.uuid4().hex
         self.set(key, value)
+        _local_writes += 1
         return value

@@ -6,6 +6,7 @@ import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BeforeValidator
 
@@ -14,7 +15,9 @@ from coursestack.api.errors import error_responses
 from coursestack.api.routes._json import json_response
 from coursestack.api.schemas import CourseOut, CoursePageOut, CourseSummaryOut, CourseWriteOut
 from coursestack.domain import Course
+from coursestack.engine.context import AdvisorContext
 from coursestack.services import catalog
+from coursestack.store.db import Database
 
 router = APIRouter(prefix="/courses", tags=["courses"])
 search_router = APIRouter(tags=["courses"])  # /search, apart: /courses/search would be a course
@@ -38,22 +41,36 @@ CourseBody = Annotated[Course, BeforeValidator(_skill_maps_are_objects)]
 CourseRef = Annotated[
     str, Path(min_length=1, max_length=300, description="course id or exact title")
 ]
+# Catalog reads are served from the in-memory catalog, revalidated against the database's
+# version tokens at most this often: another worker's edit shows within a second; this
+# worker's own writes show at once.
+READ_MAX_AGE = 1.0
+
+
+async def read_context(db: Database) -> AdvisorContext:
+    """The in-memory catalog without touching the event loop: from the cache when recently
+    validated, else (re)loaded on a worker thread."""
+    ctx = catalog.cached_context(db, READ_MAX_AGE)
+    if ctx is None:
+        ctx = await run_in_threadpool(catalog.advisor_context, db, READ_MAX_AGE)
+    return ctx
+
+
 Platform = Annotated[
     str | None, Query(max_length=100, description="only this platform slug, e.g. coursera")
 ]
 
 
 @router.get("", response_model=CoursePageOut, responses=error_responses(422))
-def list_courses(
+async def list_courses(
     db: DatabaseDep,
     platform: Platform = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> Response:
     """Courses by platform then title, a page at a time."""
-    with db.read_session() as session:  # hot read: one thread-pool hop (see deps.py)
-        found = catalog.list_courses(session, platform=platform, limit=limit, offset=offset)
-        total = catalog.count_courses(session, platform=platform)
+    ctx = await read_context(db)
+    found, total = catalog.page_in_context(db, ctx, platform=platform, limit=limit, offset=offset)
     return json_response(
         {
             "courses": [catalog.course_summary(c) for c in found],
@@ -78,10 +95,10 @@ def search_courses(
 
 
 @router.get("/{course}", response_model=CourseOut, responses=error_responses(404, 409, 422))
-def show_course(db: DatabaseDep, course: CourseRef) -> Response:
+async def show_course(db: DatabaseDep, course: CourseRef) -> Response:
     """Everything the catalog knows about one course, with the source of each figure."""
-    with db.read_session() as session:  # hot read: one thread-pool hop (see deps.py)
-        found = catalog.resolve_course(session, course)
+    ctx = await read_context(db)
+    found = catalog.resolve_in_context(db, ctx, course)
     body = found.model_dump_json()
     return Response(
         '{"course_id":' + json.dumps(found.id) + "," + body[1:], media_type="application/json"
