@@ -41,6 +41,16 @@ def normalise(text: str) -> str:
     return _normalise_cached(text)
 
 
+def _fuzzy_compatible(label: str, phrase: str) -> bool:
+    """A near-spelling is the same name only when symbols and short words agree: 'c
+    programming' is not 'c++ programming', 'r programming' not 'go programming'."""
+    if any(label.count(ch) != phrase.count(ch) for ch in "+#"):
+        return False
+    short_label = {w for w in label.split() if len(w) <= 2}
+    short_phrase = {w for w in phrase.split() if len(w) <= 2}
+    return short_label == short_phrase
+
+
 @dataclass(frozen=True)
 class SkillMatch:
     skill: str
@@ -176,7 +186,7 @@ class SkillMatcher:
                 best = process.extractOne(
                     norm, self._choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
                 )
-                if best is not None:
+                if best is not None and _fuzzy_compatible(norm, best[0]):
                     phrase, score = best[0], float(best[1])
                     result = [
                         SkillMatch(s, phrase, field_name, score, 0, len(norm))

@@ -53,16 +53,34 @@ _PREREQ = re.compile(
     re.IGNORECASE,
 )
 _OUTCOME = re.compile(
-    r"\b(?:you(?:'ll| will)? (?:learn|master|gain|build|develop|explore|use|apply|practi[cs]e|"
-    r"work with|be able to|understand|discover|get|create|implement|train)|learn (?:how|to|about|"
-    r"the)|learners will|students will|participants will|(?:this|the) (?:course|specialization|"
-    r"program|certificate) (?:covers?|teaches|introduces|focuses|provides|explores)|"
+    r"\b(?:you(?:'ll| will)?(?: also| then| first| now| further)? (?:learn|master|gain|build|"
+    r"develop|explore|use|apply|practi[cs]e|work with|be able to|understand|discover|get|create|"
+    r"implement|train)|learn (?:how|to|about|the)|learners will|students will|participants will|"
+    r"(?:course|specialization|program|certificate|module|class|it|we)s? (?:will )?(?:also )?"
+    r"(?:covers?|teach(?:es)?|introduces?|focus(?:es)?|provides?|explores?|discuss(?:es)?|"
+    r"examines?|delves?)|"
     r"(?:topics|syllabus|curriculum) (?:include|includes|covered|covers)|covers?|includes:|"
     r"discussed|introduct\w*|focus(?:es)? on|course (?:in|on)|we will|introduc\w+ (?:you )?to|"
     r"by the end|hands[- ]on|"
     r"skills? (?:in|you)|taught|teaches)\b",
     re.IGNORECASE,
 )
+# 'how RL fits under the umbrella of machine learning and complements supervised learning':
+# skills named only to place the topic among others are not taught
+_COMPARISON = re.compile(
+    r"\b(?:compared? (?:to|with)|differs? from|differences? (?:between|from)|as opposed to|"
+    r"unlike|fits? (?:under|into|within)|complements?|relates? to|versus)\b",
+    re.IGNORECASE,
+)
+# a list header that states outcomes ('By the end of this course, you will:'); the bullet
+# lines after it are outcomes too
+_LIST_HEADER_END = re.compile(r":\s*$")
+_LIST_HEADER = re.compile(
+    r"\b(?:you|learners|students|participants)(?:'ll| will)(?: be able to| be ready to)?\s*:\s*$",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*(?:[-*•·]|\(?[a-z0-9]\)|\d+[.)])\s*", re.IGNORECASE)
+LIST_ITEM_MAX = 200  # longer lines end an outcome list: they are paragraphs, not bullets
 _STRONG_PREREQ = re.compile(
     r"\b(?:experience|experienced|proficien\w*|comfortable|working knowledge|solid|fluent)\b",
     re.IGNORECASE,
@@ -93,7 +111,12 @@ _PROGRAM_KINDS = {
     CourseKind.PROGRAM,
 }
 TOOL_WORDS = ("using", "with", "in", "via")  # prose words that introduce a tool in use
+# 'a course in supervised learning', 'training in SQL': 'in' names the topic, not a tool
+TOPIC_NOUNS = frozenset({"course", "courses", "class", "introduction", "specialization"})
+TOPIC_NOUNS |= {"program", "training", "skills", "expertise", "lectures", "tutorial", "primer"}
 PURPOSE_WORDS = ("for", "in")  # title words that introduce a purpose, not the topic
+# ...except a language after 'in' ('Functions in JavaScript'): the course is taught in it
+MEDIUM_CATEGORIES = ("programming",)
 LONG_SKILL_LIST = 12  # longer source skill lists are padded with loosely related labels
 TEACH_THRESHOLD = 2
 FIELD_WEIGHT = {
@@ -105,6 +128,31 @@ FIELD_WEIGHT = {
     "outcome": 2,
 }
 PROSE_CAP = 2  # prose mentions of one skill count at most this much
+LIST_FIELDS = ("skills", "skills-long")
+TRUSTED_LIST_MIN = 4  # specific entries a long list needs before its agreement is judged
+TRUSTED_LIST_SHARE = 0.5  # share of them the title and prose must confirm
+
+
+def _sentences(text: str) -> list[tuple[str, bool]]:
+    """(sentence, in an outcome list): sentences of `text`, marking the bullet lines that
+    follow a header stating outcomes ('By the end of this course, you will:')."""
+    out: list[tuple[str, bool]] = []
+    listing = False
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            listing = False
+            continue
+        bullet = bool(_BULLET.match(stripped))
+        if listing and not bullet and len(stripped) > LIST_ITEM_MAX:
+            listing = False
+        item = listing
+        if _LIST_HEADER.search(stripped) or (
+            _LIST_HEADER_END.search(stripped) and _OUTCOME.search(stripped)
+        ):
+            listing = True
+        out.extend((s, item) for s in _SENTENCE_SPLIT.split(stripped) if s)
+    return out
 
 
 WEAK_PREFIX = "weak."  # provenance key of below-threshold evidence, kept for corroboration
@@ -176,6 +224,13 @@ class Tagger:
     taxonomy: Taxonomy
     requires: Mapping[str, Sequence[str]] = field(default_factory=dict)
     weak_labels: frozenset[str] = frozenset()  # umbrella labels: count like a long list
+    # phrases too generic to decide a skill alone ('classification', 'business intelligence'):
+    # weak evidence in titles and skill lists, like an umbrella label
+    generic: frozenset[str] = frozenset()
+    # {skill: [skills]}: a skill is demoted to weak evidence when the title names one of the
+    # listed skills but not the skill it requires (or, without requires, the skill itself):
+    # object-oriented programming in a Java title is not object-oriented Python
+    title_conflicts: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
     # ------------------------------------------------------------ evidence
 
@@ -186,13 +241,13 @@ class Tagger:
         teach: dict[str, list[SkillMatch]],
         assume: dict[str, tuple[Level, str]],
     ) -> None:
-        for sentence in _SENTENCE_SPLIT.split(text):
+        for sentence, listed in _sentences(text):
             if len(sentence) < 2:
                 continue
             matches = self.matcher.match_text(sentence, field_name)
             if not matches:
                 continue
-            if _NO_PRIOR.search(sentence):
+            if _NO_PRIOR.search(sentence) or _COMPARISON.search(sentence):
                 continue
             if _PREREQ.search(sentence):
                 level = Level.PRACTISED if _STRONG_PREREQ.search(sentence) else Level.AWARE
@@ -201,7 +256,8 @@ class Tagger:
                     if m.skill not in assume or assume[m.skill][0] < level:
                         assume[m.skill] = (level, f"rule:assumes-phrase('{quote}')->{int(level)}")
                 continue
-            kind = "outcome" if field_name == "outcome" or _OUTCOME.search(sentence) else field_name
+            outcome = field_name == "outcome" or listed or _OUTCOME.search(sentence)
+            kind = "outcome" if outcome else field_name
             norm = normalise(sentence)
             seen: set[str] = set()
             for m in matches:
@@ -209,9 +265,15 @@ class Tagger:
                     continue
                 seen.add(m.skill)
                 before = norm[: m.start].split()
-                tool = bool(before) and before[-1] in TOOL_WORDS
-                # 'analyses using Python': a tool in use, not a topic taught (weight 1)
-                teach.setdefault(m.skill, []).append(replace(m, field=field_name if tool else kind))
+                tool = (
+                    bool(before)
+                    and before[-1] in TOOL_WORDS
+                    and not (len(before) > 1 and before[-1] == "in" and before[-2] in TOPIC_NOUNS)
+                )
+                # 'analyses using Python': a tool in use, not a topic taught (weight 1, also
+                # in an outcome bullet)
+                weight_field = "description" if tool else kind
+                teach.setdefault(m.skill, []).append(replace(m, field=weight_field))
 
     def evidence(self, text: TagInput) -> Evidence:
         """Skills with enough evidence to count as taught (rule 1), skills with some evidence
@@ -219,20 +281,44 @@ class Tagger:
         found: dict[str, list[SkillMatch]] = {}
         assume: dict[str, tuple[Level, str]] = {}
         norm_title = normalise(text.title)
+        in_title: set[str] = set()
         for m in self.matcher.match_text(text.title, "title", prose=False):
+            in_title.add(m.skill)
             before = norm_title[: m.start].split()
-            if before and before[-1] in PURPOSE_WORDS:
+            medium = before[-1:] == ["in"] and (
+                self.taxonomy[m.skill].category in MEDIUM_CATEGORIES
+            )
+            if before and before[-1] in PURPOSE_WORDS and not medium:
                 continue  # 'Linear Algebra for Machine Learning': ML is the purpose
+            if m.phrase in self.generic:
+                m = replace(m, field="skills-long")
             found.setdefault(m.skill, []).append(m)
         list_field = "skills" if len(text.skills) <= LONG_SKILL_LIST else "skills-long"
+        specific: list[SkillMatch] = []  # long-list entries that are neither umbrella nor generic
         for label in text.skills:
             umbrella = normalise(label) in self.weak_labels
             for m in self.matcher.match_label(label, "skills-long" if umbrella else list_field):
+                if m.phrase in self.generic:
+                    m = replace(m, field="skills-long")
+                elif m.field == "skills-long" and not umbrella:
+                    specific.append(m)
+                    continue
                 found.setdefault(m.skill, []).append(m)
         self._prose(text.description, "description", found, assume)
         self._prose(text.syllabus, "syllabus", found, assume)
         for bullet in text.outcomes:
             self._prose(bullet, "outcome", found, assume)
+        # A long list whose entries the course's own title and prose mostly confirm is a
+        # curated list, not padding: its specific entries then count like a short list.
+        listed = {m.skill for m in specific}
+        confirmed = {
+            sk for sk in listed if any(m.field not in LIST_FIELDS for m in found.get(sk, ()))
+        }
+        trusted = len(listed) >= TRUSTED_LIST_MIN and len(confirmed) >= TRUSTED_LIST_SHARE * len(
+            listed
+        )
+        for m in specific:
+            found.setdefault(m.skill, []).append(replace(m, field="skills") if trusted else m)
         if text.prerequisites:
             strong = _STRONG_PREREQ.search(text.prerequisites)
             for m in self.matcher.match_text(text.prerequisites, "prerequisites"):
@@ -245,6 +331,10 @@ class Tagger:
         for skill_id, needs in self.requires.items():
             if skill_id in teach and not any(n in teach for n in needs):
                 del teach[skill_id]
+        for skill_id, rivals in self.title_conflicts.items():
+            own = set(self.requires.get(skill_id, ())) or {skill_id}
+            if skill_id in teach and in_title & set(rivals) and not in_title & own:
+                weak[skill_id] = teach.pop(skill_id)
         return Evidence(teach, weak, assume)
 
     # ------------------------------------------------------------ levels

@@ -44,5 +44,11 @@ def default_tagger() -> Tagger:
         for sid in (skill_id, *needs):
             if sid not in taxonomy:
                 raise ValueError(f"tagging_aliases.yaml requires: unknown skill {sid!r}")
+    conflicts = {k: list(v) for k, v in (data.get("title_conflicts") or {}).items()}
+    for skill_id, rivals in conflicts.items():
+        for sid in (skill_id, *rivals):
+            if sid not in taxonomy:
+                raise ValueError(f"tagging_aliases.yaml title_conflicts: unknown skill {sid!r}")
     weak = frozenset(normalise(w) for w in data.get("weak_labels") or ())
-    return Tagger(matcher, taxonomy, requires, weak)
+    generic = frozenset(normalise(g) for g in data.get("generic") or ())
+    return Tagger(matcher, taxonomy, requires, weak, generic, conflicts)
