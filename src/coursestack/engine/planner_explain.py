@@ -123,16 +123,23 @@ class Explainer:
         return f"{s} ({Weight(g.weight).label}, {before.get(s, 0)}->{g.need})"
 
     def _supplies(self, k: int) -> str:
+        """The prerequisite this step supplies, preferring one no other step supplies."""
         p = self.p
         lv = p.levels.get(k, {})
+        found: list[tuple[int, str, int, int]] = []
         for c in self.chosen:
             for s, la in p.needs.get(c, {}).items():
                 if c != k and lv.get(s, 0) >= la and p.known.get(s, 0) < la:
-                    return (
-                        f"prerequisite step: supplies {s} at level {la}, "
-                        f"which {p.course_id(c)} assumes"
-                    )
-        return "prerequisite step"
+                    others = [
+                        o
+                        for o in self.chosen
+                        if o not in (k, c) and p.levels.get(o, {}).get(s, 0) >= la
+                    ]
+                    found.append((len(others), s, la, c))
+        if not found:
+            return "prerequisite step"
+        _n, s, la, c = min(found, key=lambda t: t[0])
+        return f"prerequisite step: supplies {s} at level {la}, which {p.course_id(c)} assumes"
 
     def _marginal(self, k: int) -> list[GapSkill]:
         """Gap skills step k takes further than the learner and every other step do."""

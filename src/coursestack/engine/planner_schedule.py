@@ -5,11 +5,14 @@ Rule (list scheduling, non-preemptive, work-conserving):
   chosen course supplying it has finished.
 - A second track opens only when the learner's week allows MIN_TRACK_HOURS on each track
   (hours_per_week >= 2 x MIN_TRACK_HOURS); otherwise courses run one after another.
-- Whenever a track is free, it takes the first ready course in prerequisite order. The week's
-  hours are split evenly among the courses running (one course: all of them), so the learner
-  never idles while a course is ready, and the calendar's length is total hours / weekly hours.
-- Weeks are rounded to the nearest half week for display; rounding is monotone, so a course
-  never appears to start before a supplier of its prerequisites ends.
+- Whenever a track is free, it takes the ready course of highest priority: first the courses
+  that supply a prerequisite of another step (they unblock the rest), then the most goal value
+  per hour (weighted coverage gained / hours), so what matters most is learnt first and a plan
+  cut short still holds its best part. The week's hours are split evenly among the courses
+  running (one course: all of them), so the learner never idles while a course is ready, and
+  the calendar's length is total hours / weekly hours.
+- Weeks are rounded to a tenth of a week for display; rounding is monotone, so a course never
+  appears to start before a supplier of its prerequisites ends.
 """
 
 from __future__ import annotations
@@ -25,13 +28,35 @@ EPS = 1e-9
 @dataclass(frozen=True)
 class Slot:
     k: int  # candidate number
-    start: float  # weeks, rounded to 0.5
+    start: float  # weeks, rounded to 0.1
     end: float
     track: int
 
 
 def half_weeks(x: float) -> float:
-    return round(x * 2.0) / 2.0
+    """Display rounding (a tenth of a week; the name is kept for callers)."""
+    return round(x * 10.0) / 10.0
+
+
+def _priority(
+    problem: Problem, placed: list[int], waits: dict[int, list[list[int]]]
+) -> dict[int, tuple[int, float]]:
+    """Smaller is sooner: (0 if it supplies another step's prerequisite else 1, -value/hour)."""
+    suppliers = {p for groups in waits.values() for group in groups for p in group}
+    gap_of = {g.skill: g for g in problem.gaps}
+    out: dict[int, tuple[int, float]] = {}
+    for k in placed:
+        value = 0.0
+        for s, v in problem.levels.get(k, {}).items():
+            g = gap_of.get(s)
+            if g is None:
+                continue
+            have = min(problem.known.get(s, 0), g.need)
+            if v > have:
+                value += g.weight * (min(v, g.need) - have) / g.need
+        hours = max(float(problem.plan_hours[k]), 1e-6)
+        out[k] = (0 if k in suppliers else 1, -value / hours)
+    return out
 
 
 def schedule(problem: Problem, placed: list[int]) -> list[Slot]:
@@ -48,7 +73,8 @@ def schedule(problem: Problem, placed: list[int]) -> list[Slot]:
             groups.append([p for p in problem.providers.get((s, la), []) if p in chosen and p != k])
         waits[k] = groups
     remaining = {k: float(problem.plan_hours[k]) for k in placed}
-    pending = list(placed)
+    priority = _priority(problem, placed, waits)
+    pending = sorted(placed, key=lambda k: (priority[k], k))
     running: dict[int, int] = {}
     started: dict[int, float] = {}
     finished: dict[int, float] = {}

@@ -3,6 +3,7 @@ DESIGN.md's contracts. CLI, API and web call these and only render what they ret
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -146,12 +147,29 @@ def _step_estimates(case: LearnerCase, chosen: Sequence[str]) -> dict[str, Hours
     return out
 
 
+_TOKEN = re.compile(r"(?<![\w.-])[a-z0-9][a-z0-9._-]*[a-z0-9](?![\w-])")
+
+
+def humanize(text: str, ctx: AdvisorContext) -> str:
+    """The engine's explanation with skill ids and course ids replaced by names and titles."""
+
+    def name(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if token in ctx.taxonomy:
+            return ctx.taxonomy.skills[token].name
+        course = ctx.courses.get(token)
+        return course.title if course is not None else token
+
+    return _TOKEN.sub(name, text)
+
+
 def _step_json(
     ctx: AdvisorContext, step: PlanStep, estimates: Mapping[str, HoursEstimate]
 ) -> dict[str, Any]:
     est = estimates.get(step.course_id)
     return {
         **step.model_dump(mode="json"),
+        "why": humanize(step.why, ctx),
         "raises": {k: int(v) for k, v in step.raises.items()},
         "closes_names": [_skill_name(ctx, s) for s in step.closes],
         "listed_hours": est.listed if est else None,
