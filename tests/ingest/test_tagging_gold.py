@@ -1,7 +1,9 @@
-"""Tagging accuracy on the hand-labelled gold set (needs ../shared/data/catalogs).
+"""Tagging accuracy on the held-out TEST half of the hand-labelled gold set (needs
+../shared/data/catalogs).
 
-Targets: precision >= 0.85 and recall >= 0.75 overall. Measured figures are printed by
-benchmarks/tagging_accuracy.py; see docs/ingest.md for where the tagger stands."""
+The gold set is split by a hash of each URL (evaluation.gold_split): rules are tuned on DEV
+only, and these assertions use TEST. Targets: precision >= 0.85 and recall >= 0.75. Measured
+figures are printed by benchmarks/tagging_accuracy.py; see docs/ingest.md."""
 
 from __future__ import annotations
 
@@ -14,9 +16,10 @@ from coursestack.ingest.evaluation import GoldReport, evaluate_gold, load_gold
 GOLD = Path(__file__).parent / "gold" / "labels.yaml"
 PRECISION_TARGET = 0.85
 RECALL_TARGET = 0.75
-# Where the tagger stands today (P 0.811, R 0.670): a regression below these fails the suite.
-PRECISION_FLOOR = 0.80
-RECALL_FLOOR = 0.65
+# Targets not reached on TEST: it stands at P 0.819, R 0.715 (DEV P 0.854, R 0.724). These
+# floors are what it achieves, so a regression fails the suite; the targets stay xfail.
+PRECISION_FLOOR = 0.81
+RECALL_FLOOR = 0.71
 
 
 def test_gold_labels_use_taxonomy_ids_and_cover_enough_courses() -> None:
@@ -36,11 +39,11 @@ SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "catalogs"
 def report() -> GoldReport:
     if not SHARED.is_dir():
         pytest.skip(f"shared catalog dumps not found at {SHARED} (fresh clone)")
-    return evaluate_gold(sorted(SHARED.glob("*.csv")), GOLD)
+    return evaluate_gold(sorted(SHARED.glob("*.csv")), GOLD, "test")
 
 
 @pytest.mark.shared
-def test_tagging_does_not_regress(report: GoldReport) -> None:
+def test_tagging_on_held_out_test_half_does_not_regress(report: GoldReport) -> None:
     assert not report.missing, f"gold URLs not in the dumps: {report.missing[:5]}"
     overall = report.overall
     assert overall.precision >= PRECISION_FLOOR, report.render()
@@ -48,7 +51,11 @@ def test_tagging_does_not_regress(report: GoldReport) -> None:
 
 
 @pytest.mark.shared
-@pytest.mark.xfail(strict=True, reason="tagger below the issue-4 targets; see docs/ingest.md")
-def test_tagging_meets_precision_and_recall_targets(report: GoldReport) -> None:
+@pytest.mark.xfail(
+    strict=True, reason="held-out TEST below the issue-4 targets (P 0.819, R 0.715); docs/ingest.md"
+)
+def test_tagging_meets_precision_and_recall_targets_on_held_out_test_half(
+    report: GoldReport,
+) -> None:
     overall = report.overall
     assert overall.precision >= PRECISION_TARGET and overall.recall >= RECALL_TARGET

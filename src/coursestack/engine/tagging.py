@@ -128,9 +128,6 @@ FIELD_WEIGHT = {
     "outcome": 2,
 }
 PROSE_CAP = 2  # prose mentions of one skill count at most this much
-LIST_FIELDS = ("skills", "skills-long")
-TRUSTED_LIST_MIN = 4  # specific entries a long list needs before its agreement is judged
-TRUSTED_LIST_SHARE = 0.5  # share of them the title and prose must confirm
 
 
 def _sentences(text: str) -> list[tuple[str, bool]]:
@@ -294,31 +291,16 @@ class Tagger:
                 m = replace(m, field="skills-long")
             found.setdefault(m.skill, []).append(m)
         list_field = "skills" if len(text.skills) <= LONG_SKILL_LIST else "skills-long"
-        specific: list[SkillMatch] = []  # long-list entries that are neither umbrella nor generic
         for label in text.skills:
             umbrella = normalise(label) in self.weak_labels
             for m in self.matcher.match_label(label, "skills-long" if umbrella else list_field):
                 if m.phrase in self.generic:
                     m = replace(m, field="skills-long")
-                elif m.field == "skills-long" and not umbrella:
-                    specific.append(m)
-                    continue
                 found.setdefault(m.skill, []).append(m)
         self._prose(text.description, "description", found, assume)
         self._prose(text.syllabus, "syllabus", found, assume)
         for bullet in text.outcomes:
             self._prose(bullet, "outcome", found, assume)
-        # A long list whose entries the course's own title and prose mostly confirm is a
-        # curated list, not padding: its specific entries then count like a short list.
-        listed = {m.skill for m in specific}
-        confirmed = {
-            sk for sk in listed if any(m.field not in LIST_FIELDS for m in found.get(sk, ()))
-        }
-        trusted = len(listed) >= TRUSTED_LIST_MIN and len(confirmed) >= TRUSTED_LIST_SHARE * len(
-            listed
-        )
-        for m in specific:
-            found.setdefault(m.skill, []).append(replace(m, field="skills") if trusted else m)
         if text.prerequisites:
             strong = _STRONG_PREREQ.search(text.prerequisites)
             for m in self.matcher.match_text(text.prerequisites, "prerequisites"):
