@@ -12,8 +12,8 @@ from coursestack.domain import ImportFailedError
 from coursestack.services import advise
 from coursestack.services.imports import export_catalog, import_catalog
 from coursestack.store.courses import CourseRepository
-from coursestack.store.meta import MetaRepository
 from coursestack.store.db import Database
+from coursestack.store.meta import MetaRepository
 
 FIXTURES = Path(__file__).resolve().parents[1] / "ingest" / "fixtures"
 CSV_FIXTURES = sorted(FIXTURES.glob("*.csv"))

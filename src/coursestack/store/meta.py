@@ -8,7 +8,6 @@ from sqlalchemy.orm import Session
 
 from coursestack.store.tables import MetaRow
 
-
 _local_writes = 0  # version bumps made by this process (caches here recheck after one)
 
 
