@@ -73,3 +73,22 @@ def test_gold_split_is_stable_and_covers_both_halves() -> None:
     assert gold_split("coursera.org/learn/machine-learning") == gold_split(
         "coursera.org/learn/machine-learning"
     )
+
+
+PADDING = tuple(f"Topic {i}" for i in range(14))  # unrelated entries: the list is long
+
+
+def test_a_long_list_naming_a_skill_twice_teaches_it() -> None:
+    once = ("Databases", *PADDING)
+    twice = ("Databases", "Database (DBMS)", *PADDING)
+    assert "de.relational-databases" not in tag("Data Course", skills=once).teaches
+    assert "de.relational-databases" in tag("Data Course", skills=twice).teaches
+
+
+def test_umbrella_entries_do_not_count_as_a_repeat() -> None:
+    umbrellas = ("Machine Learning", "Machine Learning Algorithms", *PADDING)
+    assert "ml.fundamentals" not in tag("Data Course", skills=umbrellas).teaches
+
+
+def test_curly_apostrophe_states_an_outcome() -> None:
+    assert "prog.regex" in tag("Scripting", "You’ll learn regular expressions.").teaches

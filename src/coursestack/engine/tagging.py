@@ -49,11 +49,11 @@ _PREREQ = re.compile(
     r"should be (?:familiar|comfortable)|familiarity with|(?:is|are) (?:required|recommended|"
     r"assumed|expected)|we assume|assumes? (?:that )?(?:you|learners|basic|some|knowledge)|"
     r"before (?:taking|starting|enrolling)|recommended background|required background|"
-    r"to succeed in this course|you(?:'ll| will) need (?:to know|some|basic|experience))",
+    r"to succeed in this course|you(?:['’]ll| will) need (?:to know|some|basic|experience))",
     re.IGNORECASE,
 )
 _OUTCOME = re.compile(
-    r"\b(?:you(?:'ll| will)?(?: also| then| first| now| further)? (?:learn|master|gain|build|"
+    r"\b(?:you(?:['’]ll| will)?(?: also| then| first| now| further)? (?:learn|master|gain|build|"
     r"develop|explore|use|apply|practi[cs]e|work with|be able to|understand|discover|get|create|"
     r"implement|train)|learn (?:how|to|about|the)|learners will|students will|participants will|"
     r"(?:course|specialization|program|certificate|module|class|it|we)s? (?:will )?(?:also )?"
@@ -76,7 +76,8 @@ _COMPARISON = re.compile(
 # lines after it are outcomes too
 _LIST_HEADER_END = re.compile(r":\s*$")
 _LIST_HEADER = re.compile(
-    r"\b(?:you|learners|students|participants)(?:'ll| will)(?: be able to| be ready to)?\s*:\s*$",
+    r"\b(?:you|learners|students|participants)(?:['’]ll| will)"
+    r"(?: be able to| be ready to)?\s*:\s*$",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\(?[a-z0-9]\)|\d+[.)])\s*", re.IGNORECASE)
@@ -118,6 +119,9 @@ PURPOSE_WORDS = ("for", "in")  # title words that introduce a purpose, not the t
 # ...except a language after 'in' ('Functions in JavaScript'): the course is taught in it
 MEDIUM_CATEGORIES = ("programming",)
 LONG_SKILL_LIST = 12  # longer source skill lists are padded with loosely related labels
+# a long list naming one skill through this many distinct, non-umbrella entries ('Databases',
+# 'Database (DBMS)') stresses it: its entries count like a short list's
+LONG_LIST_REPEATS = 2
 TEACH_THRESHOLD = 2
 FIELD_WEIGHT = {
     "title": 3,
@@ -291,12 +295,20 @@ class Tagger:
                 m = replace(m, field="skills-long")
             found.setdefault(m.skill, []).append(m)
         list_field = "skills" if len(text.skills) <= LONG_SKILL_LIST else "skills-long"
+        listed: dict[str, list[SkillMatch]] = {}
+        entries: dict[str, set[str]] = {}  # skill -> distinct specific long-list entries
         for label in text.skills:
             umbrella = normalise(label) in self.weak_labels
             for m in self.matcher.match_label(label, "skills-long" if umbrella else list_field):
                 if m.phrase in self.generic:
                     m = replace(m, field="skills-long")
-                found.setdefault(m.skill, []).append(m)
+                elif not umbrella and m.field == "skills-long":
+                    entries.setdefault(m.skill, set()).add(normalise(label))
+                listed.setdefault(m.skill, []).append(m)
+        for skill_id, ms in listed.items():
+            if len(entries.get(skill_id, ())) >= LONG_LIST_REPEATS:
+                ms = [replace(m, field="skills") if m.field == "skills-long" else m for m in ms]
+            found.setdefault(skill_id, []).extend(ms)
         self._prose(text.description, "description", found, assume)
         self._prose(text.syllabus, "syllabus", found, assume)
         for bullet in text.outcomes:
