@@ -154,7 +154,7 @@ def _alternative(
     requirements: Mapping[str, Requirement],
     info: dict[str, dict[str, object]],
 ) -> PlanAlternative:
-    alt = main if name == objective else solve(pool, name, time_limit, st)
+    alt = main if name == objective else solve(pool, name, time_limit, st, reuse=main)
     problem = pool.problem(np.array(sorted(alt.chosen), dtype=np.int64))
     slots = schedule(problem, _local(problem, alt.chosen))
     after = coverage(_after(known, problem, _local(problem, alt.chosen)), requirements)

@@ -59,9 +59,11 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+import highspy
 import numpy as np
+from highspy._core import _Highs as Highs
 from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, linprog, milp
+from scipy.optimize import linprog
 
 from coursestack.engine.planner_candidates import (
     PEDAGOGY_WEIGHT,
@@ -82,6 +84,8 @@ MAX_ROUNDS = 30
 MAX_CUTS = 50
 EPS = 1e-7
 Cut = tuple[dict[int, float], float]  # row coefficients (shortlist numbers), right-hand side
+# An ordering cut in pool numbers: its members and, per member, an unmet assumption.
+PoolCut = tuple[tuple[int, ...], tuple[tuple[str, int], ...]]
 # (hours, cost, rating, pedagogy) weights of each objective variant.
 OBJECTIVE_WEIGHTS: dict[str, tuple[float, float, float, float]] = {
     "balanced": (1.0, 1.0, RATING_WEIGHT, PEDAGOGY_WEIGHT),
@@ -185,6 +189,7 @@ class Structure:
     need_pair: IntArray  # per unmet assumption: the pair number
     need_col: IntArray  # per unmet assumption: the skill (local number)
     root: sparse.csr_matrix  # skills x pool: teaches it above the learner, assumes none of it
+    cut_store: list[PoolCut] = field(default_factory=list)  # ordering cuts found so far
 
 
 npt_bool = np.ndarray
@@ -273,6 +278,7 @@ class Phase:
     min_primary: int | None  # phase 2: PRIMARY >= this
     rank: FloatArray  # shortlist preference (lower first)
     target: float | None = None  # phase 1: the objective of a plan reaching every reachable level
+    solved: dict[bytes, tuple[list[int], float, int, bool, float]] = field(default_factory=dict)
 
     @property
     def first(self) -> bool:
@@ -514,45 +520,125 @@ def _shortlist(ph: Phase, seed: list[int], positions: tuple[IntArray, IntArray])
     return chosen
 
 
+def _highs(model: Model, integrality: FloatArray, gap: float, first: bool) -> Highs:
+    """A HiGHS instance holding the model (kept between cut rounds: rows are added). The core
+    class, not highspy.Highs: that wrapper prints a banner on stdout and sets up callbacks."""
+    h = Highs()
+    h.setOptionValue("output_flag", False)
+    h.setOptionValue("mip_rel_gap", gap)
+    if first:
+        # Phase 1's objective is integral: a bound within 1 of the incumbent proves it.
+        h.setOptionValue("mip_abs_gap", 1.0 - 1e-6)
+    a = sparse.csc_matrix(model.a)
+    lp = highspy.HighsLp()
+    lp.num_col_ = int(model.c.size)
+    lp.num_row_ = int(a.shape[0])
+    lp.col_cost_ = model.c
+    lp.col_lower_ = model.lb
+    lp.col_upper_ = model.hi
+    lp.row_lower_ = np.full(a.shape[0], -highspy.kHighsInf)
+    lp.row_upper_ = model.ub
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    lp.a_matrix_.start_ = a.indptr.astype(np.int32)
+    lp.a_matrix_.index_ = a.indices.astype(np.int32)
+    lp.a_matrix_.value_ = a.data.astype(np.float64)
+    lp.integrality_ = [
+        highspy.HighsVarType.kInteger if v else highspy.HighsVarType.kContinuous
+        for v in integrality.tolist()
+    ]
+    h.passModel(lp)
+    return h
+
+
+def _add_cut_rows(h: Highs, rows: list[Cut]) -> None:
+    for row, rhs in rows:
+        idx = np.array(list(row), dtype=np.int32)
+        vals = np.array(list(row.values()), dtype=np.float64)
+        h.addRows(1, np.array([-highspy.kHighsInf]), np.array([rhs]), int(idx.size),
+                  np.array([0], dtype=np.int32), idx, vals)  # fmt: skip
+
+
 def _milp(
-    ph: Phase, cols: IntArray, deadline: float
+    ph: Phase, cols: IntArray, deadline: float, seed: list[int] | None = None
 ) -> tuple[list[int], float, int, bool, float] | None:
     """Solve the shortlist's MILP with lazy ordering cuts: (placed pool numbers, objective,
-    cuts, optimal, dual bound) or None when no plan was found in time or it is infeasible."""
+    cuts, optimal, dual bound) or None when no plan was found in time or it is infeasible.
+    Cuts found are kept in the plan's cut store (valid for every shortlist and phase); the
+    result is cached per shortlist (the cached plan stays optimal: later cuts never cut it)."""
+    key = cols.tobytes()
+    if key in ph.solved:
+        return ph.solved[key]
     problem = ph.pool.problem(cols)
-    cuts: list[Cut] = []
-    while len(cuts) <= MAX_CUTS * 4:
+    cut_rows = [_cut_row(problem, c) for c in ph.st.cut_store]
+    model = _model(ph, cols, [r for r in cut_rows if r is not None])
+    integrality = np.zeros(model.c.size)
+    integrality[: cols.size if not ph.first else model.c.size] = 1
+    h = _highs(model, integrality, 0.0 if ph.first else MILP_GAP, ph.first)
+    if seed:
+        local = np.flatnonzero(np.isin(cols, np.array(seed, dtype=np.int64)))
+        if local.size == len(seed):
+            x = np.zeros(cols.size)
+            x[local] = 1.0
+            h.setSolution(int(cols.size), np.arange(cols.size, dtype=np.int32), x)
+    added = 0
+    while added <= MAX_CUTS * 4:
         remaining = deadline - time.perf_counter()
         if remaining <= 0:
             return None
-        model = _model(ph, cols, cuts)
-        integrality = np.zeros(model.c.size)
-        integrality[: cols.size if not ph.first else model.c.size] = 1
-        res = milp(
-            model.c,
-            constraints=[LinearConstraint(model.a, -np.inf, model.ub)] if model.a.shape[0] else [],
-            integrality=integrality,
-            bounds=Bounds(model.lb, model.hi),
-            options={"time_limit": remaining, "mip_rel_gap": 0.0 if ph.first else MILP_GAP},
-        )
-        if res.x is None:
+        h.setOptionValue("time_limit", remaining)
+        h.run()
+        sol = h.getSolution()
+        if not sol.value_valid:
             return None
-        chosen = [k for k in range(cols.size) if res.x[k] > 0.5]
+        x = np.asarray(sol.col_value)
+        chosen = [k for k in range(cols.size) if x[k] > 0.5]
         placed, stuck = order(problem, chosen)
         if not stuck:
-            dual = res.mip_dual_bound if res.mip_dual_bound is not None else res.fun
-            return (
-                [int(cols[k]) for k in placed], float(res.fun), len(cuts), res.status == 0,
-                float(dual),
+            info = h.getInfo()
+            optimal = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
+            out = (
+                [int(cols[k]) for k in placed], float(info.objective_function_value), added,
+                optimal, float(info.mip_dual_bound),
             )  # fmt: skip
-        cuts.extend(_cuts(problem, placed, stuck))
+            if optimal:
+                ph.solved[key] = out
+            return out
+        found = _cuts(problem, placed, stuck)
+        ph.st.cut_store.extend(
+            (tuple(int(cols[k]) for k in members), tuple(pairs)) for members, pairs in found
+        )
+        _add_cut_rows(h, [_row(problem, members, pairs) for members, pairs in found])
+        added += len(found)
     return None
 
 
-def _cuts(problem: Problem, placed: list[int], stuck: list[int]) -> list[Cut]:
-    """Ordering cuts for a stuck set: one per cycle found by following, from each stuck
-    course, its first unmet assumption to a stuck supplier (smaller sets cut harder), and one
-    for the whole set."""
+def _row(problem: Problem, members: list[int], pairs: list[tuple[str, int]]) -> Cut:
+    """sum_{c in S} x_c <= |S| - 1 + sum of the outside suppliers of the members' pairs."""
+    inside = set(members)
+    row: dict[int, float] = {k: 1.0 for k in members}
+    for pair in pairs:
+        for p in problem.providers.get(pair, []):
+            if p not in inside:
+                row[p] = -1.0
+    return row, float(len(members) - 1)
+
+
+def _cut_row(problem: Problem, cut: PoolCut) -> Cut | None:
+    """A stored cut on this shortlist (None when a member is not in it: the cut cannot bind)."""
+    local = np.searchsorted(problem.pool_ids, np.array(cut[0], dtype=np.int64))
+    if np.any(local >= problem.pool_ids.size) or np.any(
+        problem.pool_ids[np.minimum(local, problem.pool_ids.size - 1)] != np.array(cut[0])
+    ):
+        return None
+    return _row(problem, local.tolist(), list(cut[1]))
+
+
+def _cuts(
+    problem: Problem, placed: list[int], stuck: list[int]
+) -> list[tuple[list[int], list[tuple[str, int]]]]:
+    """Ordering cuts (members, one unmet assumption each) for a stuck set: one per cycle found
+    by following, from each stuck course, its first unmet assumption to a stuck supplier
+    (smaller sets cut harder), and one for the whole set."""
     levels = dict(problem.known)
     for k in placed:
         for s, v in problem.levels.get(k, {}).items():
@@ -564,17 +650,7 @@ def _cuts(problem: Problem, placed: list[int], stuck: list[int]) -> list[Cut]:
             if levels.get(s, 0) < la:
                 need_of[k] = (s, la)
                 break
-
-    def cut(members: list[int]) -> Cut:
-        inside = set(members)
-        row: dict[int, float] = {k: 1.0 for k in members}
-        for k in members:
-            for p in problem.providers.get(need_of[k], []):
-                if p not in inside:
-                    row[p] = -1.0
-        return row, float(len(members) - 1)
-
-    out: list[Cut] = [cut(list(stuck))]
+    out = [(list(stuck), [need_of[k] for k in stuck])]
     used: set[int] = set()
     for start in stuck:
         path: list[int] = []
@@ -588,7 +664,7 @@ def _cuts(problem: Problem, placed: list[int], stuck: list[int]) -> list[Cut]:
         if k in path:
             cycle = path[path.index(k) :]
             if len(cycle) < len(stuck):
-                out.append(cut(cycle))
+                out.append((cycle, [need_of[c] for c in cycle]))
         used.update(path)
     return out
 
@@ -617,7 +693,7 @@ def _run_phase(ph: Phase, seed: list[int], deadline: float) -> PhaseResult | Non
         cols = np.flatnonzero(in_s)
         if ph.target is not None and rounds == 1:
             # Phase 1 often reaches the reachable levels on the shortlist: nothing to prove.
-            direct = _milp(ph, cols, deadline)
+            direct = _milp(ph, cols, deadline, seed)
             if direct is not None and direct[1] <= ph.target + EPS:
                 placed, value, cuts, optimal, _dual = direct
                 return PhaseResult(placed, value, value, optimal, cuts, cols.tolist(), rounds)
@@ -635,7 +711,8 @@ def _run_phase(ph: Phase, seed: list[int], deadline: float) -> PhaseResult | Non
             in_s[cand] = True
             _close(ph, in_s, position)
             continue
-        solved = _milp(ph, cols, deadline)
+        # The previous round's plan is still feasible: it seeds HiGHS as an incumbent.
+        solved = _milp(ph, cols, deadline, best.placed if best is not None else seed)
         if solved is None:
             return best
         placed, value, cuts, optimal, dual = solved
@@ -670,8 +747,11 @@ def phase_one_rank(pool: Pool, sec: FloatArray) -> FloatArray:
 
 def solve(
     pool: Pool, objective: str, time_limit: float, st: Structure | None = None,
-    sec: FloatArray | None = None,
+    sec: FloatArray | None = None, reuse: Solution | None = None,
 ) -> Solution:  # fmt: skip
+    """Both phases (module docstring). `reuse`: a MILP solution of another objective on the
+    same pool, whose coverage phase carries over (phase 1 does not depend on the objective)
+    and whose plan seeds phase 2 as an incumbent."""
     started = time.perf_counter()
     sec_all = secondary(pool, objective) if sec is None else sec
     if pool.size == 0 or not pool.gaps:
@@ -687,7 +767,13 @@ def solve(
     bound = float(reach_total)
     seed: list[int] = []
     second: PhaseResult | None = None
-    if pool.budget is None and pool.hours_cap is None:
+    if reuse is not None and reuse.method == "milp" and reuse.bound is not None:
+        best, bound, seed = reuse.primary, reuse.bound, list(reuse.chosen)
+        second = _run_phase(Phase(pool, st, sec_all, best, sec_all), seed, deadline)
+        if second is None:
+            return Solution(seed, reuse.primary, "milp", "time limit; secondary not optimised",
+                            reuse.exact, bound, time.perf_counter() - started)  # fmt: skip
+    elif pool.budget is None and pool.hours_cap is None:
         # Phase 1 needs no solve (module docstring), unless program overlaps get in the way.
         second = _run_phase(Phase(pool, st, sec_all, best, sec_all), seed, deadline)
     if second is None:
