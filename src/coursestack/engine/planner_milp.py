@@ -78,6 +78,9 @@ COURSE_CHARGE = 0.01
 TIE = 0.01
 SECONDARY_GAP = 1e-3  # relative gap accepted on the tie-breaking (hours / cost / rating) phase
 MILP_GAP = 5e-4  # relative gap asked of HiGHS on the phase-2 shortlist
+# The alternatives' tie-breaking phase: "the same coverage, but cheaper" within 1% (proved and
+# reported); their secondaries are degenerate (many free courses), so 0.1% costs seconds.
+ALTERNATIVE_GAP = 1e-2
 SHORTLIST_K = 3  # cheapest courses per gap element in the first shortlist
 PRICING_BATCH = 40  # most negative reduced costs added per column-generation round
 MAX_ROUNDS = 30
@@ -279,6 +282,7 @@ class Phase:
     rank: FloatArray  # shortlist preference (lower first)
     target: float | None = None  # phase 1: the objective of a plan reaching every reachable level
     solved: dict[bytes, tuple[list[int], float, int, bool, float]] = field(default_factory=dict)
+    sec_gap: float = SECONDARY_GAP  # relative gap accepted on phase 2
 
     @property
     def first(self) -> bool:
@@ -573,7 +577,8 @@ def _milp(
     model = _model(ph, cols, [r for r in cut_rows if r is not None])
     integrality = np.zeros(model.c.size)
     integrality[: cols.size if not ph.first else model.c.size] = 1
-    h = _highs(model, integrality, 0.0 if ph.first else MILP_GAP, ph.first)
+    h = _highs(model, integrality, 0.0 if ph.first else ph.sec_gap * MILP_GAP / SECONDARY_GAP,
+              ph.first)  # fmt: skip
     if seed:
         local = np.flatnonzero(np.isin(cols, np.array(seed, dtype=np.int64)))
         if local.size == len(seed):
@@ -716,7 +721,7 @@ def _run_phase(ph: Phase, seed: list[int], deadline: float) -> PhaseResult | Non
         if solved is None:
             return best
         placed, value, cuts, optimal, dual = solved
-        slack = (1.0 - 1e-6) if ph.first else SECONDARY_GAP * max(abs(value), 1e-9)
+        slack = (1.0 - 1e-6) if ph.first else ph.sec_gap * max(abs(value), 1e-9)
         reach = pricing.bound + np.maximum(0.0, pricing.rc)
         failing = outside & (reach < value - slack)
         bound = min(pricing.bound, value) if failing.any() else value
@@ -769,7 +774,8 @@ def solve(
     second: PhaseResult | None = None
     if reuse is not None and reuse.method == "milp" and reuse.bound is not None:
         best, bound, seed = reuse.primary, reuse.bound, list(reuse.chosen)
-        second = _run_phase(Phase(pool, st, sec_all, best, sec_all), seed, deadline)
+        ph2 = Phase(pool, st, sec_all, best, sec_all, sec_gap=ALTERNATIVE_GAP)
+        second = _run_phase(ph2, seed, deadline)
         if second is None:
             return Solution(seed, reuse.primary, "milp", "time limit; secondary not optimised",
                             reuse.exact, bound, time.perf_counter() - started)  # fmt: skip
