@@ -92,3 +92,9 @@ def test_umbrella_entries_do_not_count_as_a_repeat() -> None:
 
 def test_curly_apostrophe_states_an_outcome() -> None:
     assert "prog.regex" in tag("Scripting", "You’ll learn regular expressions.").teaches
+
+
+def test_a_tool_named_as_an_example_is_not_taught() -> None:
+    text = "You will build models with such tools as Teachable Machine and TensorFlow."
+    assert "dl.tensorflow" not in tag("AI Basics", text).teaches
+    assert "dl.tensorflow" in tag("AI Basics", "You will learn TensorFlow.").teaches

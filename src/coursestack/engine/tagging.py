@@ -123,6 +123,9 @@ LONG_SKILL_LIST = 12  # longer source skill lists are padded with loosely relate
 # 'Database (DBMS)') stresses it: its entries count like a short list's
 LONG_LIST_REPEATS = 2
 TEACH_THRESHOLD = 2
+# words before a match that make it an example named in passing ('tools such as X and Y')
+_EXAMPLE = re.compile(r"\b(?:such (?:\w+ )?as|for example|for instance|e g)\b")
+EXAMPLE_WINDOW = 6  # how many words back an example cue reaches
 FIELD_WEIGHT = {
     "title": 3,
     "skills": 2,
@@ -271,9 +274,10 @@ class Tagger:
                     and before[-1] in TOOL_WORDS
                     and not (len(before) > 1 and before[-1] == "in" and before[-2] in TOPIC_NOUNS)
                 )
-                # 'analyses using Python': a tool in use, not a topic taught (weight 1, also
-                # in an outcome bullet)
-                weight_field = "description" if tool else kind
+                example = bool(_EXAMPLE.search(" ".join(before[-EXAMPLE_WINDOW:])))
+                # 'analyses using Python': a tool in use, not a topic taught; 'tools such as
+                # TensorFlow': an example named in passing (weight 1, also in an outcome)
+                weight_field = "description" if tool or example else kind
                 teach.setdefault(m.skill, []).append(replace(m, field=weight_field))
 
     def evidence(self, text: TagInput) -> Evidence:
