@@ -98,3 +98,10 @@ def test_a_tool_named_as_an_example_is_not_taught() -> None:
     text = "You will build models with such tools as Teachable Machine and TensorFlow."
     assert "dl.tensorflow" not in tag("AI Basics", text).teaches
     assert "dl.tensorflow" in tag("AI Basics", "You will learn TensorFlow.").teaches
+
+
+def test_a_label_keeps_the_field_it_is_matched_in_whatever_came_first() -> None:
+    matcher = default_tagger().matcher
+    assert {m.field for m in matcher.match_label("Test Automation", "skills")} == {"skills"}
+    long = matcher.match_label("Test Automation", "skills-long")
+    assert long and {m.field for m in long} == {"skills-long"}

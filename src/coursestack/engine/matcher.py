@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import ahocorasick
@@ -168,8 +168,13 @@ class SkillMatcher:
         "nothing"), then the whole entry as an alias, then aliases inside it, then a fuzzy
         match of the whole entry against the aliases."""
         norm = normalise(label)
-        if norm in self._label_cache:
-            return self._label_cache[norm]
+        cached = self._label_cache.get(norm)
+        if cached is not None:
+            # the cache is keyed by the label alone: the field is the caller's (a label seen
+            # first in a short list must not keep 'skills' when it comes in a long one)
+            if all(m.field == field_name for m in cached):
+                return cached
+            return [replace(m, field=field_name) for m in cached]
         result: list[SkillMatch]
         if norm in self.labels:
             result = [
