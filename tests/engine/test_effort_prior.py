@@ -67,3 +67,36 @@ def test_programs_fall_back_to_similar_sized_kinds() -> None:
     assert "programs" in found.describe()
     # A short course never borrows a program's figure.
     assert typical_for(_c("y", "datacamp", "short-course", None), table) is None
+
+
+def _priced(
+    cid: str, platform: str, model: str, amount: float | None, currency: str = "USD"
+) -> Course:
+    from coursestack.domain import Price
+
+    return Course(
+        id=cid,
+        title=cid,
+        platform=platform,
+        price=Price(model=model, amount=amount, currency=currency),
+    )
+
+
+def test_typical_price_only_from_usd_amounts_of_the_same_platform_and_model() -> None:
+    from coursestack.engine.effort_prior import typical_price_for, typical_prices
+
+    listed = [
+        _priced(f"s{i}", "coursera", "subscription", 39.0 + 10 * i) for i in range(MIN_LISTED)
+    ]
+    others = [
+        _priced("inr", "coursera", "subscription", 3000.0, currency="INR"),
+        _priced("one", "coursera", "one-time", 99.0),
+    ]
+    table = typical_prices([*listed, *others])
+    assert set(table) == {"coursera|subscription"}
+    expected = sorted(39.0 + 10 * i for i in range(MIN_LISTED))[MIN_LISTED // 2]
+    unknown = _priced("u", "coursera", "subscription", None)
+    found = typical_price_for(unknown, table)
+    assert found is not None and found.amount == expected and "USD/month" in found.describe()
+    assert typical_price_for(_priced("o", "coursera", "one-time", None), table) is None
+    assert typical_price_for(listed[0], table) is None  # a listed amount is never replaced

@@ -202,14 +202,14 @@ def plan_cmd(
             f"{step['start_week']:g}–{step['end_week']:g}",
             f"{step['title']}\n[dim]{step['platform']} · {step['course_id']}[/dim]",
             fmt_hours(step["hours"]) + ("*" if step.get("hours_assumed") else ""),
-            fmt_money(step["cost"]),
+            fmt_money(step["cost"]) + ("*" if step.get("cost_assumed") else ""),
             step["why"],
         )
     console.print(table)
-    if any(step.get("hours_assumed") for step in result["steps"]):
+    if any(step.get("hours_assumed") or step.get("cost_assumed") for step in result["steps"]):
         console.print(
-            "[dim]* the course lists no effort; hours assumed from comparable courses "
-            "(see hours_basis in --json)[/dim]"
+            "[dim]* not listed by the course: assumed from comparable courses "
+            "(see hours_basis / cost_basis in --json)[/dim]"
         )
     if result["uncovered"]:
         console.print("[bold]Still uncovered[/bold]")

@@ -14,7 +14,7 @@ from coursestack.domain import Course, Role
 from coursestack.engine.taxonomy import Taxonomy
 
 if TYPE_CHECKING:
-    from coursestack.engine.effort_prior import TypicalEffort
+    from coursestack.engine.effort_prior import TypicalEffort, TypicalPrice
     from coursestack.engine.ratings import RatingEstimate
 
 
@@ -43,6 +43,7 @@ class AdvisorContext:
     quality: Mapping[str, CourseQuality] = field(default_factory=dict)
     ratings: Mapping[str, RatingEstimate] = field(default_factory=dict)  # practitioner
     typical_effort: Mapping[str, TypicalEffort] = field(default_factory=dict)  # for unlisted
+    typical_price: Mapping[str, TypicalPrice] = field(default_factory=dict)  # for unpriced
 
     def course(self, course_id: str) -> Course:
         return self.courses[course_id]

@@ -1,4 +1,4 @@
-"""Typical listed effort by platform and kind, for courses whose catalog entry lists none.
+"""Typical listed effort (and price) of comparable courses, for entries that list none.
 
 A course without a listed effort is not free of time. Rather than drop it from every plan
 with a deadline, the pace model may assume the median listed effort of comparable courses —
@@ -75,3 +75,49 @@ def typical_for(course: Course, table: Mapping[str, TypicalEffort]) -> TypicalEf
         or table.get(key(ANY_PLATFORM, kind))
         or table.get(key(ANY_PLATFORM, SIZE_CLASS[kind]))
     )
+
+
+# ---------------------------------------------------------------- prices
+
+BUDGET_CURRENCY = "USD"  # learners' budgets are in US dollars; other currencies never mix in
+
+
+@dataclass(frozen=True, slots=True)
+class TypicalPrice:
+    amount: float  # median listed amount (per month for subscriptions)
+    n: int
+    platform: str
+    model: str
+
+    def describe(self) -> str:
+        per = "/month" if self.model == "subscription" else ""
+        return (
+            f"the median of {self.n} listed {self.model} prices on {self.platform} "
+            f"({self.amount:g} {BUDGET_CURRENCY}{per})"
+        )
+
+
+def typical_prices(courses: Iterable[Course]) -> dict[str, TypicalPrice]:
+    """Median listed USD amount per (platform, paid price model), where enough courses list
+    one. A paid course whose amount is unknown may be planned at this figure, labelled; the
+    catalog entry stays null."""
+    by_key: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for c in courses:
+        model = c.price.model
+        if model is None or model.value not in ("subscription", "one-time"):
+            continue
+        if c.price.amount is None or (c.price.currency or "").upper() != BUDGET_CURRENCY:
+            continue
+        by_key[(c.platform, model.value)].append(c.price.amount)
+    return {
+        key(platform, model): TypicalPrice(float(median(values)), len(values), platform, model)
+        for (platform, model), values in by_key.items()
+        if len(values) >= MIN_LISTED
+    }
+
+
+def typical_price_for(course: Course, table: Mapping[str, TypicalPrice]) -> TypicalPrice | None:
+    model = course.price.model
+    if course.price.amount is not None or model is None:
+        return None
+    return table.get(key(course.platform, model.value))

@@ -25,6 +25,7 @@ from scipy import sparse
 from coursestack.domain import Course, Pedagogy, PriceModel
 from coursestack.domain.models import WEEKS_PER_MONTH
 from coursestack.engine.context import AdvisorContext
+from coursestack.engine.effort_prior import typical_price_for
 from coursestack.engine.learner_state import effective_assumes, effective_teaches
 
 FloatArray = npt.NDArray[np.float64]
@@ -33,6 +34,13 @@ IntArray = npt.NDArray[np.int64]
 # Price model codes in `price_model`.
 PRICE_UNKNOWN, PRICE_FREE, PRICE_SUBSCRIPTION, PRICE_ONE_TIME = 0, 1, 2, 3
 PEDAGOGY_CODES = {Pedagogy.THEORY_FIRST: 1, Pedagogy.CODE_FIRST: 2, Pedagogy.MIXED: 3}
+
+
+def _amount(course: Course, ctx: AdvisorContext) -> float:
+    if course.price.amount is not None:
+        return course.price.amount
+    typical = typical_price_for(course, ctx.typical_price)
+    return np.nan if typical is None else typical.amount
 
 
 def _price_code(course: Course) -> int:
@@ -149,10 +157,9 @@ class PlannerIndex:
             dtype=np.float64,
         )
         price_model = np.array([_price_code(c) for c in courses], dtype=np.int64)
-        price_amount = np.array(
-            [np.nan if c.price.amount is None else c.price.amount for c in courses],
-            dtype=np.float64,
-        )
+        # An unknown amount is planned at the typical price of the course's platform and
+        # price model when the catalog has one (labelled by the service), else it stays NaN.
+        price_amount = np.array([_amount(c, ctx) for c in courses], dtype=np.float64)
         platforms = tuple(sorted({c.platform for c in courses}))
         platform_pos = {p: k for k, p in enumerate(platforms)}
         platform_code = np.array([platform_pos[c.platform] for c in courses], dtype=np.int64)

@@ -13,6 +13,7 @@ from coursestack.engine import fit as fit_engine
 from coursestack.engine import gaps as gaps_engine
 from coursestack.engine import planner
 from coursestack.engine.context import AdvisorContext
+from coursestack.engine.effort_prior import typical_price_for
 from coursestack.engine.learner_state import (
     effective_teaches,
     goal_requirements,
@@ -175,6 +176,17 @@ def _step_json(
         "listed_hours": est.listed if est else None,
         "hours_assumed": bool(est and est.listed is None),
         "hours_basis": est.basis if est else None,
+        **_cost_basis(ctx, ctx.courses[step.course_id]),
+    }
+
+
+def _cost_basis(ctx: AdvisorContext, course: Course) -> dict[str, Any]:
+    typical = typical_price_for(course, ctx.typical_price)
+    if typical is None:
+        return {"cost_assumed": False, "cost_basis": course.price.text}
+    return {
+        "cost_assumed": True,
+        "cost_basis": f"no listed amount; assumed {typical.describe()}",
     }
 
 
