@@ -29,7 +29,7 @@ from coursestack.engine.learner_state import (
     raise_levels,
 )
 from coursestack.engine.planner import plan
-from coursestack.engine.planner_explain import NO_COURSE, PLATFORM, UNKNOWN_PRICE
+from coursestack.engine.planner_explain import NO_COURSE, PLATFORM, UNKNOWN_HOURS, UNKNOWN_PRICE
 from coursestack.engine.synthetic import small_instance
 from coursestack.engine.taxonomy import Taxonomy
 
@@ -57,7 +57,7 @@ def _allowed(ctx: AdvisorContext, learner: Learner) -> list[Course]:
             continue
         if learner.platforms is not None and c.platform not in learner.platforms:
             continue
-        if learner.deadline_weeks is not None and _hours(c) is None:
+        if _hours(c) is None:  # time unknown: never planned
             continue
         if learner.budget is not None and _cost(c, learner) is None:
             continue
@@ -309,14 +309,13 @@ def test_runner_up_named_when_not_dominated() -> None:
     assert names["cheapest"].course_ids == ["free"]
 
 
-def test_deadline_excludes_unknown_hours() -> None:
+def test_unknown_hours_are_never_planned() -> None:
     ctx = context(
         course("no-effort", {"prog.python": 3}, effort=Effort()),
         course("known", {"prog.python": 2}, effort=Effort(hours=10)),
     )
-    result = run(ctx, targets(prog_python=3), deadline_weeks=10)
-    assert [s.course_id for s in result.steps] == ["known"]
-    assert result.solver["excluded_unknown_hours"] == 1
-    open_ended = run(ctx, targets(prog_python=3))
-    assert [s.course_id for s in open_ended.steps] == ["no-effort"]
-    assert "hours unknown" in open_ended.steps[0].why
+    for extra in ({"deadline_weeks": 10}, {}):
+        result = run(ctx, targets(prog_python=3), **extra)
+        assert [s.course_id for s in result.steps] == ["known"]
+        assert result.solver["excluded_unknown_hours"] == 1
+        assert result.uncovered[0].reason == UNKNOWN_HOURS

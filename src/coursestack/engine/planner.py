@@ -25,11 +25,11 @@ Keeping coverage first means the three alternatives answer "the same outcome, bu
 cheaper / better-rated": their totals show the trade-off.
 
 Policies:
-- Unknown hours (no listed effort, or `hours_fn` returns None): excluded when a deadline is
-  set (the deadline could not be checked), counted in solver["excluded"]["unknown_hours"];
-  otherwise allowed, and the calendar assumes the catalog's median listed hours for them,
-  said in the step's `why` and listed in solver["assumed_hours"]. (PlanStep.hours cannot be
-  None in the domain model, so the assumption is what the step carries.)
+- Unknown hours (`hours_fn` returns None, or no listed effort without an `hours_fn`): never
+  planned, counted in solver["excluded"]["unknown_hours"] (a program of unknown size planned
+  at a median figure would look like an afternoon). The service's pace model already fills
+  unlisted efforts from comparable courses, labelled, so only courses with nothing
+  comparable stay unknown.
 - Unknown price: excluded when a budget is set (counted as unknown_price); otherwise allowed
   and counted in totals.cost_unknown.
 - Subscriptions are paid per course for the months it takes at the learner's weekly hours

@@ -62,9 +62,12 @@ class Exclusions:
     over_deadline: int = 0
     dominated: int = 0
     unreachable: int = 0
+    # index row -> the filter that removed it ("platform", "unknown_hours", ...), so a
+    # residual gap can name what blocked the courses that teach it.
+    why: dict[int, str] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, int]:
-        return dict(self.__dict__)
+        return {k: v for k, v in self.__dict__.items() if k != "why"}
 
 
 @dataclass
@@ -234,6 +237,11 @@ def _unmet(
     )
 
 
+def _note(ex: Exclusions, rows: IntArray, reason: str) -> None:
+    for r in rows.tolist():
+        ex.why.setdefault(int(r), reason)
+
+
 def build_pool(
     ctx: AdvisorContext,
     index: PlannerIndex,
@@ -283,6 +291,7 @@ def build_pool(
         if platform_ok is not None:
             ok = platform_ok[rows]
             ex.platform += int((~ok).sum())
+            _note(ex, rows[~ok], "platform")
             rows = rows[ok]
         if hours_fn is None:
             hrs = index.listed_hours[rows]
@@ -294,18 +303,25 @@ def build_pool(
                 dtype=np.float64,
             )
         cost = index.costs(rows, hrs, learner.hours_per_week)
-        ok = np.ones(rows.size, dtype=bool)
+        # A course whose time the pace model cannot estimate (no listed effort and no
+        # comparable course listing one) is never planned: assuming a figure for a program
+        # of unknown size would make a months-long certificate look like an afternoon.
+        unknown = np.isnan(hrs)
+        ex.unknown_hours += int(unknown.sum())
+        _note(ex, rows[unknown], "unknown_hours")
+        ok = ~unknown
         if hours_cap is not None:
-            unknown = np.isnan(hrs)
-            ex.unknown_hours += int(unknown.sum())
-            over = ~unknown & (hrs > hours_cap + 1e-9)
+            over = ok & (hrs > hours_cap + 1e-9)
             ex.over_deadline += int(over.sum())
-            ok &= ~unknown & ~over
+            _note(ex, rows[over], "over_deadline")
+            ok &= ~over
         if budget is not None:
             unknown = np.isnan(cost) & ok
             ex.unknown_price += int(unknown.sum())
+            _note(ex, rows[unknown], "unknown_price")
             over = ok & ~np.isnan(cost) & (cost > budget + 1e-9)
             ex.over_budget += int(over.sum())
+            _note(ex, rows[over], "over_budget")
             ok &= ~unknown & ~over
         rows = rows[ok]
         hours_all[rows] = hrs[ok]

@@ -29,7 +29,9 @@ OVER_BUDGET = "over budget"
 OVER_DEADLINE = "over the deadline"
 PLATFORM = "excluded by platform filter"
 PREREQS = "needs prerequisites the catalog cannot supply"
-UNKNOWN_HOURS = "its courses list no effort, so the deadline cannot be checked"
+UNKNOWN_HOURS = (
+    "its courses list no effort (nor do comparable ones), so their time cannot be planned"
+)
 UNKNOWN_PRICE = "its courses list no price, so the budget cannot be checked"
 PROGRAM_OVERLAP = "its course overlaps a program already in the plan"
 FALLBACK = "the fallback solver (time limit) did not reach it"
@@ -290,23 +292,26 @@ def _reason(p: Problem, g: GapSkill, chosen: list[int], method: str) -> str:
     return PROGRAM_OVERLAP
 
 
+_FILTER_REASON = {
+    "platform": PLATFORM,
+    "unknown_hours": UNKNOWN_HOURS,
+    "over_deadline": OVER_DEADLINE,
+    "unknown_price": UNKNOWN_PRICE,
+    "over_budget": OVER_BUDGET,
+}
+
+
 def _pruned_reason(p: Problem, rows: np.ndarray) -> str:
-    """Every course teaching the skill to the level was filtered out before the solve."""
-    index = p.index
-    learner = p.learner
-    hours = index.listed_hours[rows]
-    if p.hours_cap is not None:
-        if np.all(np.isnan(hours)):
-            return UNKNOWN_HOURS
-        if np.all(np.isnan(hours) | (hours > p.hours_cap)):
-            return OVER_DEADLINE
-    if p.budget is not None:
-        cost = index.costs(rows.astype(np.int64), hours, learner.hours_per_week)
-        if np.all(np.isnan(cost)):
-            return UNKNOWN_PRICE
-        if np.all(np.isnan(cost) | (cost > p.budget)):
-            return OVER_BUDGET
-    return PREREQS
+    """Every course teaching the skill to the level was filtered out before the solve: the
+    filter that removed most of them (as the pool recorded it), else their prerequisites."""
+    found = [p.excluded.why.get(int(r)) for r in rows]
+    counts: dict[str, int] = {}
+    for reason in found:
+        if reason is not None:
+            counts[reason] = counts.get(reason, 0) + 1
+    if not counts:
+        return PREREQS
+    return _FILTER_REASON.get(max(counts, key=lambda k: counts[k]), PREREQS)
 
 
 def suggestion(g: GapSkill, reason: str, category: str) -> str:
@@ -314,8 +319,10 @@ def suggestion(g: GapSkill, reason: str, category: str) -> str:
         return "allow more platforms: courses elsewhere teach it"
     if reason in (OVER_BUDGET, UNKNOWN_PRICE):
         return "raise the budget, or look for a free resource teaching it"
-    if reason in (OVER_DEADLINE, UNKNOWN_HOURS):
+    if reason == OVER_DEADLINE:
         return "extend the deadline or add weekly hours"
+    if reason == UNKNOWN_HOURS:
+        return "look up the course's effort and add it to the catalog, or pick another course"
     if g.skill.startswith("practice.") or "portfolio" in g.skill:
         return "an independent portfolio project on real data"
     if g.need >= 4 or category in ("mlops", "cloud", "data-engineering"):
