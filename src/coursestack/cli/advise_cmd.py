@@ -87,7 +87,8 @@ def gaps_cmd(
         print_json(result)
         return
     before, after_cov = result["coverage_before"], result["coverage_after"]
-    head = f"[bold]Goal: {result['goal']}[/bold] — weighted coverage {before:.0%}"
+    goal = result["goal"] or "your skill targets"
+    head = f"[bold]Goal: {goal}[/bold] — weighted coverage {before:.0%}"
     if result["after"]:
         head += f" → {after_cov:.0%} after {', '.join(result['after'])}"
     console.print(head)
@@ -185,7 +186,8 @@ def plan_cmd(
         return
     cov = result["coverage"]
     console.print(
-        f"[bold]Plan for {result['goal']}[/bold]: coverage {cov['before']:.0%} → "
+        f"[bold]Plan for {result['goal'] or 'your skill targets'}[/bold]: "
+        f"coverage {cov['before']:.0%} → "
         f"{cov['after']:.0%} in {result['total_weeks']:g} weeks, "
         f"{fmt_hours(result['total_hours'])}, {fmt_money(result['total_cost'])}"
         + (

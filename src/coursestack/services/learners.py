@@ -137,8 +137,11 @@ def _parse(data: Mapping[str, Any], ctx: AdvisorContext) -> Learner:
         return Learner(**fields)
     except ValidationError as err:
         first = err.errors()[0]
-        loc = ".".join(str(p) for p in first["loc"]) or "learner"
-        raise _invalid(loc, first["msg"]) from err
+        message = str(first["msg"]).removeprefix("Value error, ")
+        loc = ".".join(str(p) for p in first["loc"])
+        if not loc:  # a rule about the whole learner (no goal, no targets)
+            raise InvalidInputError(message) from err
+        raise _invalid(loc, message) from err
 
 
 def _list(value: Any, where: str) -> list[Any]:
