@@ -98,6 +98,11 @@ def list_courses(
     return CourseRepository(session).page(platform=platform, limit=limit, offset=offset)
 
 
+def get_courses(session: Session, course_ids: Sequence[str]) -> dict[str, Course]:
+    """The courses among these ids that exist, by id."""
+    return CourseRepository(session).get_many(course_ids)
+
+
 def count_courses(session: Session, *, platform: str | None = None) -> int:
     return CourseRepository(session).count(platform)
 

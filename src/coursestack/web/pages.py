@@ -137,6 +137,7 @@ def _course_context(db: Database, course: str, goal: str | None) -> dict[str, An
     with db.session() as session:
         found = catalog.resolve_course(session, course)
         listed = reviews.list_reviews(session, found.id).as_dict()
+        part_courses = catalog.get_courses(session, found.parts)
     tax = catalog.taxonomy()
 
     def skill_rows(skills: dict[str, Any]) -> list[dict[str, Any]]:
@@ -147,6 +148,10 @@ def _course_context(db: Database, course: str, goal: str | None) -> dict[str, An
 
     return {
         "course": found,
+        "parts": [
+            {"id": pid, "title": part_courses[pid].title if pid in part_courses else pid}
+            for pid in found.parts
+        ],
         "summary": catalog.course_summary(found),
         "teaches": skill_rows(dict(found.teaches)),
         "assumes": skill_rows(dict(found.assumes)),
