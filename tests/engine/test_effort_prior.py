@@ -100,3 +100,23 @@ def test_typical_price_only_from_usd_amounts_of_the_same_platform_and_model() ->
     assert found is not None and found.amount == expected and "USD/month" in found.describe()
     assert typical_price_for(_priced("o", "coursera", "one-time", None), table) is None
     assert typical_price_for(listed[0], table) is None  # a listed amount is never replaced
+
+
+def test_listed_weeks_without_weekly_hours_use_the_typical_load() -> None:
+    from coursestack.engine.effort_prior import WEEKLY, typical_efforts_with_weekly
+
+    paced = [
+        Course(
+            id=f"w{i}",
+            title="w",
+            platform="edx",
+            effort=Effort(weeks=4, hours_per_week_low=2.0 + i, hours_per_week_high=4.0 + i),
+        )
+        for i in range(MIN_LISTED)
+    ]
+    table = typical_efforts_with_weekly(paced)
+    load = table[WEEKLY].hours
+    assert load == sorted(3.0 + i for i in range(MIN_LISTED))[MIN_LISTED // 2]
+    only_weeks = Course(id="x", title="x", platform="other", effort=Effort(weeks=10))
+    found = typical_for(only_weeks, table)
+    assert found is not None and found.hours == 10 * load and "10 listed weeks" in found.describe()

@@ -39,8 +39,14 @@ class TypicalEffort:
     n: int  # courses behind the median
     platform: str  # a platform, or ANY_PLATFORM
     kind: str
+    weeks: float | None = None  # set when the figure is listed weeks x typical weekly hours
 
     def describe(self) -> str:
+        if self.weeks is not None:
+            return (
+                f"{self.weeks:g} listed weeks at the median listed load of {self.n} courses "
+                f"({self.hours / self.weeks:.1f} h/week)"
+            )
         where = "" if self.platform == ANY_PLATFORM else f" on {self.platform}"
         kinds = self.kind if self.kind.endswith("s") else f"{self.kind}s"
         return f"the median of {self.n} listed {kinds}{where} ({self.hours:.0f} h)"
@@ -68,8 +74,35 @@ def typical_efforts(courses: Iterable[Course]) -> dict[str, TypicalEffort]:
     }
 
 
+WEEKLY = "weekly"  # key of the typical listed hours per week, over every course listing it
+
+
+def typical_efforts_with_weekly(courses: Iterable[Course]) -> dict[str, TypicalEffort]:
+    """`typical_efforts` plus the median listed weekly load (for 'N weeks' with no hours)."""
+    items = list(courses)
+    table = typical_efforts(items)
+    weekly = [
+        (
+            c.effort.hours_per_week_low
+            + (c.effort.hours_per_week_high or c.effort.hours_per_week_low)
+        )
+        / 2
+        for c in items
+        if c.effort.hours_per_week_low is not None
+    ]
+    if len(weekly) >= MIN_LISTED:
+        table[WEEKLY] = TypicalEffort(float(median(weekly)), len(weekly), ANY_PLATFORM, WEEKLY)
+    return table
+
+
 def typical_for(course: Course, table: Mapping[str, TypicalEffort]) -> TypicalEffort | None:
     kind = course.kind.value
+    weekly = table.get(WEEKLY)
+    if course.effort.weeks is not None and weekly is not None:
+        # A listed length with no weekly load: the length at the typical listed load.
+        return TypicalEffort(
+            course.effort.weeks * weekly.hours, weekly.n, ANY_PLATFORM, WEEKLY, course.effort.weeks
+        )
     return (
         table.get(key(course.platform, kind))
         or table.get(key(ANY_PLATFORM, kind))

@@ -24,7 +24,7 @@ from coursestack.domain import (
 )
 from coursestack.engine import ratings
 from coursestack.engine.context import AdvisorContext
-from coursestack.engine.effort_prior import typical_efforts, typical_prices
+from coursestack.engine.effort_prior import typical_efforts_with_weekly, typical_prices
 from coursestack.engine.rating_pipeline import estimate_reviews
 from coursestack.engine.taxonomy import Taxonomy
 from coursestack.settings import Settings
@@ -187,7 +187,7 @@ def advisor_context(db: Database, max_age: float = 0.0) -> AdvisorContext:
         roles={r.id: r for r in knowledge.roles()},
         quality=ratings.course_quality(courses.values(), reviews, estimates=estimates),
         ratings=estimates,
-        typical_effort=typical_efforts(courses.values()),
+        typical_effort=typical_efforts_with_weekly(courses.values()),
         typical_price=typical_prices(courses.values()),
     )
     by_title: dict[str, list[str]] = {}
