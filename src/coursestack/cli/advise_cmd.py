@@ -214,13 +214,16 @@ def plan_cmd(
             "(see hours_basis / cost_basis in --json)[/dim]"
         )
     if result["uncovered"]:
-        console.print("[bold]Still uncovered[/bold]")
+        console.print("[bold]Still uncovered after the plan[/bold]")
+        names = {row["skill"]: row["name"] for row in result.get("coverage_by_skill", [])}
+        groups: dict[tuple[str, str], list[str]] = {}
         for gap in result["uncovered"]:
-            hint = f" — {gap['suggestion']}" if gap.get("suggestion") else ""
-            console.print(
-                f"  • {gap['skill']} ({_level(gap['have'])} → {_level(gap['need'])}): "
-                f"{gap['reason']}{hint}"
-            )
+            label = f"{names.get(gap['skill'], gap['skill'])} ({gap['have']}→{gap['need']})"
+            groups.setdefault((gap["reason"], gap.get("suggestion") or ""), []).append(label)
+        for (reason, hint), skills in groups.items():
+            console.print(f"  • {reason}: {', '.join(skills)}")
+            if hint:
+                console.print(f"    [dim]instead: {hint}[/dim]")
     if result["alternatives"]:
         console.print("[bold]Alternatives[/bold]")
         for alt in result["alternatives"]:
