@@ -120,3 +120,16 @@ def test_listed_weeks_without_weekly_hours_use_the_typical_load() -> None:
     only_weeks = Course(id="x", title="x", platform="other", effort=Effort(weeks=10))
     found = typical_for(only_weeks, table)
     assert found is not None and found.hours == 10 * load and "10 listed weeks" in found.describe()
+
+
+def test_video_only_figures_stay_on_their_platform() -> None:
+    video = [
+        Course(
+            id=f"v{i}", title="v", platform="udemy", effort=Effort(hours=1, text="1 hours of video")
+        )
+        for i in range(MIN_LISTED * 3)
+    ]
+    table = typical_efforts([*video, *KAGGLE])
+    assert table["udemy|course"].hours == 1  # a Udemy course without a figure: Udemy's median
+    assert "*|course" not in table  # but video time is no effort figure for other platforms
+    assert table["*|short-course"].hours == KAGGLE_MEDIAN

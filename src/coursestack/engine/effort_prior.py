@@ -56,13 +56,24 @@ def key(platform: str, kind: str) -> str:
     return f"{platform}|{kind}"
 
 
+def _video_only(course: Course) -> bool:
+    """A figure that counts video time only (Udemy's content hours, lecture recordings) is
+    not a course's effort; it would drag the typical figure of everything else down."""
+    words = f"{course.effort.text or ''} {course.provenance.get('effort', '')}".lower()
+    return "video" in words
+
+
 def typical_efforts(courses: Iterable[Course]) -> dict[str, TypicalEffort]:
     """Median listed hours per (platform, kind) and per kind, where enough courses list one.
-    Programs summed from their parts are left out: only figures a source listed count."""
+    Programs summed from their parts are left out: only figures a source listed count, and
+    video-only figures count only toward their own platform's median."""
     by_key: dict[tuple[str, str], list[float]] = defaultdict(list)
     for c in courses:
         hours = c.effort.total_hours()
         if hours is None or hours <= 0:
+            continue
+        if _video_only(c):
+            by_key[(c.platform, c.kind.value)].append(hours)
             continue
         by_key[(c.platform, c.kind.value)].append(hours)
         by_key[(ANY_PLATFORM, c.kind.value)].append(hours)
