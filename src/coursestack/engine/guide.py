@@ -212,6 +212,13 @@ def _having(ctx: AdvisorContext, skills: Mapping[str, Level]) -> str:
     )
 
 
+def _effort_words(course: Course) -> str | None:
+    """The source's effort wording, unless it is a bare number whose unit the source does
+    not state (then it says nothing a reader can use)."""
+    text = (course.effort.text or "").strip()
+    return text if any(ch.isalpha() for ch in text) else None
+
+
 def _hours(value: float) -> str:
     return f"{value:.0f} hours" if value >= 10 else f"{value:.1f} hours"
 
@@ -316,10 +323,11 @@ def _covers(ctx: AdvisorContext, course: Course) -> Section:
             )
         )
     listed = course.effort.total_hours()
-    if course.effort.text or listed is not None:
-        wording = course.effort.text or _hours(listed or 0)
+    wording_text = _effort_words(course)
+    if wording_text or listed is not None:
+        wording = wording_text or _hours(listed or 0)
         text = f"Listed effort: {wording}"
-        if course.effort.text and listed is not None:
+        if wording_text and listed is not None:
             text += f" (about {_hours(listed)} in total)"
         out.append(
             Statement(
@@ -644,8 +652,8 @@ def _faq(ctx: AdvisorContext, course: Course, role: Role | None, inputs: GuideIn
     listed = course.effort.total_hours()
     if listed is not None or inputs.pace:
         bits = []
-        if course.effort.text:
-            bits.append(f"listed as {course.effort.text}")
+        if _effort_words(course):
+            bits.append(f"listed as {_effort_words(course)}")
         elif listed is not None:
             bits.append(f"listed at about {_hours(listed)}")
         for sc in inputs.pace:
