@@ -100,6 +100,9 @@ def gaps_cmd(
             console.print(
                 f"    [dim]falls through (no value for the goal): {', '.join(wasted)}[/dim]"
             )
+    if not result["gaps"]:
+        console.print("No gaps: every requirement is met.")
+        return
     table = Table(title=f"{len(result['gaps'])} gaps, by category")
     for col in ("category", "skill", "have", "need", "weight"):
         table.add_column(col)
@@ -185,6 +188,12 @@ def plan_cmd(
         print_json(result)
         return
     cov = result["coverage"]
+    if not result["steps"] and not result["uncovered"]:
+        console.print(
+            f"Nothing to plan: you already meet every requirement of "
+            f"{result['goal'] or 'your skill targets'}."
+        )
+        return
     console.print(
         f"[bold]Plan for {result['goal'] or 'your skill targets'}[/bold]: "
         f"coverage {cov['before']:.0%} → "
