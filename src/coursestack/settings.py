@@ -10,6 +10,7 @@ from platformdirs import user_data_dir
 
 ENV_DATABASE_URL = "COURSESTACK_DATABASE_URL"
 ENV_DATA_DIR = "COURSESTACK_DATA_DIR"
+DEFAULT_PLAN_TIME_LIMIT = 2.0  # seconds for the MILP before the greedy fallback answers
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ from rich.table import Table
 from coursestack.cli import state
 from coursestack.cli.output import console, fmt_hours, fmt_money, print_json
 from coursestack.domain import Level
-from coursestack.services import advise, learners
+from coursestack.services import learners
+from coursestack.settings import DEFAULT_PLAN_TIME_LIMIT
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 LearnerFile = Annotated[
@@ -82,6 +83,8 @@ def gaps_cmd(
           --compare coursera-deep-learning-specialization
     """
     data = learner_data(learner, skill, goal, None, None, completed)
+    from coursestack.services import advise  # the planner (SciPy) loads only when used
+
     result = advise.gap_audit(state.database(), data, after or [], compare or [])
     if json_out:
         print_json(result)
@@ -145,6 +148,8 @@ def fit_cmd(
     Example: coursestack fit "Deep Learning Specialization" --learner me.yaml
     """
     data = learner_data(learner, skill, goal, hours, None, completed)
+    from coursestack.services import advise  # the planner (SciPy) loads only when used
+
     result = advise.fit(state.database(), course, data)
     if json_out:
         print_json(result)
@@ -172,7 +177,7 @@ def plan_cmd(
     ] = "balanced",
     time_limit: Annotated[
         float, typer.Option(min=0.05, max=60, help="Solver seconds before greedy fallback.")
-    ] = advise.DEFAULT_PLAN_TIME_LIMIT,
+    ] = DEFAULT_PLAN_TIME_LIMIT,
     json_out: JsonFlag = False,
 ) -> None:
     """The optimal courses to close the goal's gaps, in order, on a calendar.
@@ -183,6 +188,8 @@ def plan_cmd(
     Example: coursestack plan --learner examples/learner-ml-engineer.yaml
     """
     data = learner_data(learner, skill, goal, hours, budget, completed)
+    from coursestack.services import advise  # the planner (SciPy) loads only when used
+
     result = advise.make_plan(state.database(), data, time_limit=time_limit, objective=objective)
     if json_out:
         print_json(result)

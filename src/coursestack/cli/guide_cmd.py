@@ -12,7 +12,6 @@ import typer
 from coursestack.cli import state
 from coursestack.cli.advise_cmd import learner_data
 from coursestack.cli.output import print_json
-from coursestack.services import guides
 
 
 def guide_cmd(
@@ -43,6 +42,8 @@ def guide_cmd(
       coursestack guide fastai-practical-deep-learning --format html -o guide.html
     """
     data = learner_data(learner) if learner else None
+    from coursestack.services import guides  # the planner (SciPy) loads only when used
+
     result = guides.write_guide(state.database(), course, goal=goal, learner_data=data, fmt=fmt)
     if output is not None:
         if isinstance(result, dict):

@@ -24,9 +24,8 @@ from coursestack.engine.learner_state import (
 from coursestack.engine.pace import HoursEstimate, estimate_hours
 from coursestack.services import learners
 from coursestack.services.catalog import advisor_context, resolve_course
+from coursestack.settings import DEFAULT_PLAN_TIME_LIMIT
 from coursestack.store.db import Database
-
-DEFAULT_PLAN_TIME_LIMIT = 2.0  # seconds for the MILP before the greedy fallback answers
 
 
 @dataclass(frozen=True)
