@@ -302,3 +302,23 @@ def test_prerequisite_of_a_goal_skill_is_not_off_goal() -> None:
     # once calculus is held, or supervised learning is met, it is off the goal again
     assert fit("calc-short", skills={"math.calculus": 1}).verdict == OFF_GOAL
     assert fit("calc-short", skills={"ml.supervised": 2}).verdict == OFF_GOAL
+
+
+def test_route_to_prerequisites_is_the_cheapest_set() -> None:
+    # One long course closes both prerequisites; two short ones together take far less time:
+    # the route is the two short ones (hours plus a per-course overhead, minimised exactly).
+    extra = [
+        course("both-slow", {"prog.python": 2, "math.calculus": 1}, 200, platform="p"),
+        course("py-quick", {"prog.python": 2}, 6, platform="p"),
+        course("calc-quick", {"math.calculus": 1}, 4, platform="p"),
+    ]
+    ctx = AdvisorContext(
+        courses={c.id: c for c in [*COURSES, *extra]},
+        taxonomy=Taxonomy.build(SKILLS),
+        roles={ROLE.id: ROLE},
+    )
+    r = reason(fit("ml-course", ctx, platforms=["p"]), "missing-prerequisites")
+    assert r is not None
+    route = [r.data["closer"]["course_id"], *(a["course_id"] for a in r.data.get("also", []))]
+    assert sorted(route) == ["calc-quick", "py-quick"]
+    assert "Both Slow" not in r.text

@@ -199,6 +199,92 @@ def best_closer(
     return best[3], best[4], best[5]
 
 
+# Each extra course on a route to the prerequisites costs more than its hours (finding it,
+# enrolling, getting into a new style): a course that closes everything wins over two that
+# together take a little less time.
+ROUTE_COURSE_OVERHEAD_HOURS = 4.0
+ROUTE_TOP_K = 6  # candidates per missing skill considered for the route
+ROUTE_MAX_SKILLS = 8  # beyond this many missing skills the route is built greedily
+UNKNOWN_HOURS_COST = 1000.0  # a course with no time estimate is a last resort
+
+
+def closer_route(
+    ctx: AdvisorContext,
+    course: Course,
+    learner: Learner,
+    known: Mapping[str, Level],
+    missing: Mapping[str, tuple[Level, Level]],
+) -> list[tuple[Course, list[str], HoursEstimate]]:
+    """The set of courses that closes every coverable missing prerequisite for the fewest
+    hours (each course also costing ROUTE_COURSE_OVERHEAD_HOURS), found exactly by a small
+    branch and bound over the cheapest candidates per skill. Same candidate rules as
+    `best_closer`."""
+    related = {course.id, *course.parts, *ctx.parents_of(course.id)}
+    cands: list[tuple[Course, frozenset[str], HoursEstimate, float]] = []
+    for cand in ctx.courses.values():
+        if cand.id in related or cand.id in learner.completed:
+            continue
+        teaches = effective_teaches(cand, ctx)
+        closes = frozenset(s for s, (_h, need) in missing.items() if teaches.get(s, 0) >= need)
+        if not closes:
+            continue
+        est = estimate_hours(cand, known, learner.pace, ctx)
+        cost = UNKNOWN_HOURS_COST if est.hours is None else est.hours
+        cands.append((cand, closes, est, cost + ROUTE_COURSE_OVERHEAD_HOURS))
+    if not cands:
+        return []
+    coverable = sorted(set().union(*(c[1] for c in cands)))
+    by_skill: dict[str, list[tuple[Course, frozenset[str], HoursEstimate, float]]] = {}
+    for s in coverable:
+        teachers = [c for c in cands if s in c[1]]
+        if learner.platforms:  # the learner's platforms first; elsewhere only if none has it
+            inside = [c for c in teachers if c[0].platform in learner.platforms]
+            teachers = inside or teachers
+        by_skill[s] = sorted(teachers, key=lambda c: (c[3], c[0].id))[:ROUTE_TOP_K]
+    if len(coverable) > ROUTE_MAX_SKILLS:
+        return _greedy_route(by_skill, coverable)
+    best: tuple[float, list[tuple[Course, frozenset[str], HoursEstimate, float]]] = (
+        float("inf"),
+        [],
+    )
+
+    def search(covered: frozenset[str], chosen: list[Any], cost: float) -> None:
+        nonlocal best
+        if cost >= best[0]:
+            return
+        todo = [s for s in coverable if s not in covered]
+        if not todo:
+            best = (cost, list(chosen))
+            return
+        for cand in by_skill[todo[0]]:
+            if cand in chosen:
+                continue
+            chosen.append(cand)
+            search(covered | cand[1], chosen, cost + cand[3])
+            chosen.pop()
+
+    search(frozenset(), [], 0.0)
+    route = sorted(best[1], key=lambda c: (-len(c[1]), c[3], c[0].id))
+    return [(c[0], [s for s in missing if s in c[1]], c[2]) for c in route]
+
+
+def _greedy_route(
+    by_skill: Mapping[str, list[tuple[Course, frozenset[str], HoursEstimate, float]]],
+    coverable: list[str],
+) -> list[tuple[Course, list[str], HoursEstimate]]:
+    left = set(coverable)
+    out: list[tuple[Course, list[str], HoursEstimate]] = []
+    pool = {c[0].id: c for group in by_skill.values() for c in group}
+    while left:
+        cand = max(pool.values(), key=lambda c: (len(c[1] & left) / c[3], c[0].id))
+        if not cand[1] & left:
+            break
+        out.append((cand[0], sorted(cand[1] & left), cand[2]))
+        left -= cand[1]
+        del pool[cand[0].id]
+    return out
+
+
 def _prerequisites_reason(
     ctx: AdvisorContext,
     course: Course,
@@ -215,65 +301,39 @@ def _prerequisites_reason(
         "missing": {s: {"have": int(h), "need": int(n)} for s, (h, n) in missing.items()},
         "closer": None,
     }
-    found = best_closer(ctx, course, learner, known, missing)
-    if found is None:
+    route = closer_route(ctx, course, learner, known, missing)
+    if not route:
         text += " No course in the catalog teaches these to that level."
     else:
-        closer, closes, est = found
-        hours = "" if est.hours is None else f", about {est.hours:.0f} h for you"
-        where = (
-            f" (on {closer.platform}, outside your platforms)"
-            if learner.platforms and closer.platform not in learner.platforms
-            else f" (on {closer.platform})"
-        )
-        left = [s for s in missing if s not in closes]
-        text += f" {closer.title}{where}{hours} teaches "
-        if not left:
-            text += "it." if len(missing) == 1 else "all of them."
-        else:
-            text += ", ".join(_skill_name(ctx, s) for s in closes) + "."
-            # Cover the rest greedily, one more course at a time, so the learner gets a
-            # complete route to the prerequisites when the catalog has one.
-            also: list[dict[str, Any]] = []
-            taken = {closer.id}
-            while left:
-                rest = {s: missing[s] for s in left}
-                more = best_closer(ctx, course, learner, known, rest, exclude=taken)
-                if more is None:
-                    break
-                extra, extra_closes, extra_est = more
-                taken.add(extra.id)
-                extra_hours = "" if extra_est.hours is None else f", about {extra_est.hours:.0f} h"
-                text += (
-                    f" {extra.title} (on {extra.platform}{extra_hours}) teaches "
-                    + ", ".join(_skill_name(ctx, s) for s in extra_closes)
-                    + "."
-                )
-                also.append(
-                    {
-                        "course_id": extra.id,
-                        "title": extra.title,
-                        "closes": extra_closes,
-                        "hours": extra_est.hours,
-                    }
-                )
-                left = [s for s in left if s not in extra_closes]
-            if left:
-                text += (
-                    " No course in the catalog teaches "
-                    + ", ".join(_skill_name(ctx, s) for s in left)
-                    + " to that level; it leaves "
-                    + ", ".join(_skill_name(ctx, s) for s in left)
-                    + " to learn elsewhere."
-                )
-            data["also"] = also
-        data["closer"] = {
-            "course_id": closer.id,
-            "title": closer.title,
-            "platform": closer.platform,
-            "closes": closes,
-            "hours": est.hours,
-        }
+        closed: set[str] = set()
+        for n, (closer, closes, est) in enumerate(route):
+            hours = "" if est.hours is None else f", about {est.hours:.0f} h for you"
+            where = (
+                f"on {closer.platform}, outside your platforms"
+                if learner.platforms and closer.platform not in learner.platforms
+                else f"on {closer.platform}"
+            )
+            if len(route) == 1 and len(closes) == len(missing):
+                what = "it" if len(missing) == 1 else "all of them"
+            else:
+                what = ", ".join(_skill_name(ctx, s) for s in closes)
+            text += f" {closer.title} ({where}{hours}) teaches {what}."
+            closed.update(closes)
+            entry = {
+                "course_id": closer.id,
+                "title": closer.title,
+                "platform": closer.platform,
+                "closes": closes,
+                "hours": est.hours,
+            }
+            if n == 0:
+                data["closer"] = entry
+            else:
+                data.setdefault("also", []).append(entry)
+        left = [s for s in missing if s not in closed]
+        if left:
+            names = ", ".join(_skill_name(ctx, s) for s in left)
+            text += f" No course in the catalog teaches {names} to that level: learn it elsewhere."
     return Reason(kind="missing-prerequisites", text=text, caveat=True, data=data)
 
 
