@@ -166,39 +166,6 @@ def _missing_prerequisites(
     return out
 
 
-def best_closer(
-    ctx: AdvisorContext,
-    course: Course,
-    learner: Learner,
-    known: Mapping[str, Level],
-    missing: Mapping[str, tuple[Level, Level]],
-    exclude: set[str] | frozenset[str] = frozenset(),
-) -> tuple[Course, list[str], HoursEstimate] | None:
-    """The course that closes the most of `missing` (every one if any course does), with the
-    fewest estimated hours; courses with unknown effort come after those with a figure. Not
-    the course itself, its parts or programs, nor one already completed; within the learner's
-    platforms when some course there closes anything."""
-    related = {course.id, *course.parts, *ctx.parents_of(course.id)}
-    scored: list[tuple[int, float, str, Course, list[str], HoursEstimate]] = []
-    for cand in ctx.courses.values():
-        if cand.id in related or cand.id in learner.completed or cand.id in exclude:
-            continue
-        teaches = effective_teaches(cand, ctx)
-        closes = [s for s, (_have, need) in missing.items() if teaches.get(s, 0) >= need]
-        if not closes:
-            continue
-        est = estimate_hours(cand, known, learner.pace, ctx)
-        hours = float("inf") if est.hours is None else est.hours
-        scored.append((-len(closes), hours, cand.id, cand, closes, est))
-    if learner.platforms:
-        allowed = [row for row in scored if row[3].platform in learner.platforms]
-        scored = allowed or scored
-    if not scored:
-        return None
-    best = min(scored, key=lambda row: row[:3])
-    return best[3], best[4], best[5]
-
-
 # Each extra course on a route to the prerequisites costs more than its hours (finding it,
 # enrolling, getting into a new style): a course that closes everything wins over two that
 # together take a little less time.
@@ -217,8 +184,9 @@ def closer_route(
 ) -> list[tuple[Course, list[str], HoursEstimate]]:
     """The set of courses that closes every coverable missing prerequisite for the fewest
     hours (each course also costing ROUTE_COURSE_OVERHEAD_HOURS), found exactly by a small
-    branch and bound over the cheapest candidates per skill. Same candidate rules as
-    `best_closer`."""
+    branch and bound over the cheapest candidates per skill. Candidates: not the course
+    itself, its parts or programs, nor one already completed; per skill, the learner's
+    platforms first, elsewhere only when none of them teaches it."""
     related = {course.id, *course.parts, *ctx.parents_of(course.id)}
     cands: list[tuple[Course, frozenset[str], HoursEstimate, float]] = []
     for cand in ctx.courses.values():
