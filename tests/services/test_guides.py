@@ -155,3 +155,23 @@ def test_markdown_and_errors(sqlite_db: Database) -> None:
         guides.write_guide(sqlite_db, ML, fmt="pdf")
     with pytest.raises(NotFoundError):
         guides.write_guide(sqlite_db, ML, goal="astronaut")
+
+
+def test_popularity_is_reported_with_its_source_and_caveat(sqlite_db: Database) -> None:
+    from coursestack.domain import Popularity
+
+    popular = Course(
+        id="popular-course",
+        title="Popular",
+        platform="udemy",
+        teaches={"prog.python": 2},
+        popularity=Popularity(enrollments=123456, source="udemy_courses.csv"),
+    )
+    with sqlite_db.session() as s:
+        CourseRepository(s).upsert(popular)
+    data = guides.write_guide(sqlite_db, "popular-course", fmt="json")
+    assert isinstance(data, dict)
+    worth = [st for st in _sections(data)["faq"] if st["question"] == "Is it worth it?"]
+    assert worth and "123,456 learners enrolled (udemy_courses.csv)" in worth[0]["text"]
+    assert "not whether it fits you" in worth[0]["text"]
+    assert worth[0]["evidence"]["popularity"]["enrollments"] == 123456

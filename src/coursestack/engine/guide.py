@@ -219,6 +219,11 @@ def _effort_words(course: Course) -> str | None:
     return text if any(ch.isalpha() for ch in text) else None
 
 
+def _upper_first(text: str) -> str:
+    """Sentence case without lowering the rest (str.capitalize would turn 'SQL' into 'sql')."""
+    return text[:1].upper() + text[1:]
+
+
 def _hours(value: float) -> str:
     return f"{value:.0f} hours" if value >= 10 else f"{value:.1f} hours"
 
@@ -629,10 +634,18 @@ def _faq(ctx: AdvisorContext, course: Course, role: Role | None, inputs: GuideIn
     if rating:
         worth.append(rating)
         evidence["rating"] = rating
+    if course.popularity is not None:
+        # Popular is not the same as fitting: say how many chose it, and no more than that.
+        worth.append(
+            f"{course.popularity.enrollments:,} learners enrolled "
+            f"({course.popularity.source}) — that says how many chose it, not whether it "
+            "fits you"
+        )
+        evidence["popularity"] = course.popularity.model_dump(mode="json")
     if inputs.plan_after is not None and inputs.plan_after.uncovered:
         evidence["uncovered_after_plan"] = [u.skill for u in inputs.plan_after.uncovered]
     if worth:
-        text = "; ".join(worth).capitalize() + "."
+        text = _upper_first("; ".join(worth)) + "."
         if role is not None:
             missing_core = [
                 r.skill
@@ -664,7 +677,7 @@ def _faq(ctx: AdvisorContext, course: Course, role: Role | None, inputs: GuideIn
         out.append(
             Statement(
                 question="How long does it take?",
-                text="; ".join(bits).capitalize() + ".",
+                text=_upper_first("; ".join(bits)) + ".",
                 evidence={"listed_hours": listed, "pace": [sc.__dict__ for sc in inputs.pace]},
             )
         )
