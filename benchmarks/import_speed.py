@@ -36,18 +36,24 @@ def main(argv: list[str]) -> int:
         first = import_catalog(db, paths, rejects_path=Path(tmp) / "rejects.csv")
         elapsed = time.perf_counter() - t0
         for f in first.files:
-            print(f"{Path(f.path).name:<32} {f.format:<18} read {f.read:>5}  imported "
-                  f"{f.imported:>5}  updated {f.updated:>4}  merged {f.merged:>4}  rejected "
-                  f"{f.rejected:>3}  {f.seconds:.2f} s")
+            print(
+                f"{Path(f.path).name:<32} {f.format:<18} read {f.read:>5}  imported "
+                f"{f.imported:>5}  updated {f.updated:>4}  merged {f.merged:>4}  rejected "
+                f"{f.rejected:>3}  {f.seconds:.2f} s"
+            )
         totals = first.to_json()
-        print(f"all six: {elapsed:.2f} s (target <= 5 s); read {totals['read']}, imported "
-              f"{totals['imported']}, updated {totals['updated']}, merged {totals['merged']}, "
-              f"rejected {totals['rejected']}")
+        print(
+            f"all six: {elapsed:.2f} s (target <= 5 s); read {totals['read']}, imported "
+            f"{totals['imported']}, updated {totals['updated']}, merged {totals['merged']}, "
+            f"rejected {totals['rejected']}"
+        )
         print("top reject reasons:", first.top_reject_reasons())
         t0 = time.perf_counter()
         again = import_catalog(db, paths, rejects_path=Path(tmp) / "rejects2.csv").to_json()
-        print(f"re-import: {time.perf_counter() - t0:.2f} s; imported {again['imported']}, "
-              f"updated {again['updated']}, unchanged {again['unchanged']}")
+        print(
+            f"re-import: {time.perf_counter() - t0:.2f} s; imported {again['imported']}, "
+            f"updated {again['updated']}, unchanged {again['unchanged']}"
+        )
         db.dispose()
     return 0
 

@@ -35,18 +35,19 @@ def test_import_json_summary_and_reimport(app: typer.Typer, tmp_path: Path) -> N
     files = [str(FIXTURES / "udemy_courses.csv"), str(FIXTURES / "coursera_votes.csv")]
     result = runner.invoke(app, ["import", *files, "--json"])
     assert result.exit_code == 0, result.output
-    summary = json.loads(result.stdout[result.stdout.index("{"):])
+    summary = json.loads(result.stdout[result.stdout.index("{") :])
     assert {"files", "read", "imported", "updated", "rejected", "rejects_file"} <= set(summary)
     assert summary["files"] == 2 and summary["imported"] == 4 and summary["rejected"] == 2
     assert Path(summary["rejects_file"]).parent == tmp_path / "data" / "rejects"
     again = runner.invoke(app, ["import", *files, "--json"])
-    second = json.loads(again.stdout[again.stdout.index("{"):])
+    second = json.loads(again.stdout[again.stdout.index("{") :])
     assert (second["imported"], second["updated"]) == (0, 0)
 
 
 def test_import_table_output_and_forced_format(app: typer.Typer) -> None:
     result = CliRunner().invoke(
-        app, ["import", str(FIXTURES / "generic.csv"), "--format", "generic"])
+        app, ["import", str(FIXTURES / "generic.csv"), "--format", "generic"]
+    )
     assert result.exit_code == 0, result.output
     assert "imported" in result.stdout and "rejected rows" in result.stdout
 
@@ -58,5 +59,5 @@ def test_export_then_import(app: typer.Typer, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["exported"] > 0
     again = runner.invoke(app, ["import", str(out), "--json"])
-    summary = json.loads(again.stdout[again.stdout.index("{"):])
+    summary = json.loads(again.stdout[again.stdout.index("{") :])
     assert summary["imported"] == 0 and summary["updated"] == 0

@@ -10,23 +10,35 @@ from coursestack.domain import Skill
 from coursestack.engine.matcher import SkillMatcher, normalise
 from coursestack.engine.taxonomy import Taxonomy
 
-TAX = Taxonomy.build([
-    Skill(id="ml.fundamentals", name="Machine learning", category="ml",
-          aliases=["machine learning"]),
-    Skill(id="ml.supervised", name="Supervised learning", category="ml",
-          aliases=["supervised machine learning"]),
-    Skill(id="prog.r", name="R programming", category="prog", aliases=["r programming"]),
-    Skill(id="prog.cpp", name="C++", category="prog", aliases=["c++"]),
-    Skill(id="stats.ab", name="A/B testing", category="stats", aliases=["a/b testing"]),
-    Skill(id="de.kafka", name="Kafka", category="de", aliases=["apache kafka", "kafka"]),
-])
+TAX = Taxonomy.build(
+    [
+        Skill(
+            id="ml.fundamentals",
+            name="Machine learning",
+            category="ml",
+            aliases=["machine learning"],
+        ),
+        Skill(
+            id="ml.supervised",
+            name="Supervised learning",
+            category="ml",
+            aliases=["supervised machine learning"],
+        ),
+        Skill(id="prog.r", name="R programming", category="prog", aliases=["r programming"]),
+        Skill(id="prog.cpp", name="C++", category="prog", aliases=["c++"]),
+        Skill(id="stats.ab", name="A/B testing", category="stats", aliases=["a/b testing"]),
+        Skill(id="de.kafka", name="Kafka", category="de", aliases=["apache kafka", "kafka"]),
+    ]
+)
 
 
 @pytest.fixture(scope="module")
 def matcher() -> SkillMatcher:
     return SkillMatcher.build(
-        TAX, {"prog.r": ["using r"]},
-        labels={"Data Science": []}, prose_excluded=["kafka"],
+        TAX,
+        {"prog.r": ["using r"]},
+        labels={"Data Science": []},
+        prose_excluded=["kafka"],
     )
 
 
@@ -37,7 +49,9 @@ def skills(found: list[object]) -> set[str]:
 def test_word_boundaries(matcher: SkillMatcher) -> None:
     assert skills(matcher.match_text("Error handling in programs", "description")) == set()
     assert skills(matcher.match_text("Modern C++ and A/B Testing.", "title")) == {
-        "prog.cpp", "stats.ab"}
+        "prog.cpp",
+        "stats.ab",
+    }
 
 
 def test_longest_match_wins(matcher: SkillMatcher) -> None:

@@ -7,29 +7,43 @@ from coursestack.engine.matcher import SkillMatcher
 from coursestack.engine.tagging import Tagger, TagInput
 from coursestack.engine.taxonomy import Taxonomy
 
-TAX = Taxonomy.build([
-    Skill(id="prog.python", name="Python programming", category="programming",
-          aliases=["python"]),
-    Skill(id="prog.python.oop", name="Object-oriented Python", category="programming",
-          aliases=["object oriented programming"]),
-    Skill(id="ml.supervised.linear-regression", name="Linear regression", category="ml",
-          aliases=["linear regression"],
-          prerequisites=[SkillPrereq(skill="math.algebra", level=Level.PRACTISED)]),
-    Skill(id="math.algebra", name="Algebra", category="math"),
-    Skill(id="prog.sql", name="SQL", category="programming", aliases=["sql"]),
-])
+TAX = Taxonomy.build(
+    [
+        Skill(
+            id="prog.python", name="Python programming", category="programming", aliases=["python"]
+        ),
+        Skill(
+            id="prog.python.oop",
+            name="Object-oriented Python",
+            category="programming",
+            aliases=["object oriented programming"],
+        ),
+        Skill(
+            id="ml.supervised.linear-regression",
+            name="Linear regression",
+            category="ml",
+            aliases=["linear regression"],
+            prerequisites=[SkillPrereq(skill="math.algebra", level=Level.PRACTISED)],
+        ),
+        Skill(id="math.algebra", name="Algebra", category="math"),
+        Skill(id="prog.sql", name="SQL", category="programming", aliases=["sql"]),
+    ]
+)
 TAGGER = Tagger(SkillMatcher.build(TAX), TAX, requires={"prog.python.oop": ["prog.python"]})
 
 
-def course(level: CourseLevel | None = CourseLevel.BEGINNER,
-           kind: CourseKind = CourseKind.COURSE) -> Course:
-    return Course(id="x", title="x", platform="coursera", level=level, kind=kind,
-                  sources=["dump.csv"])
+def course(
+    level: CourseLevel | None = CourseLevel.BEGINNER, kind: CourseKind = CourseKind.COURSE
+) -> Course:
+    return Course(
+        id="x", title="x", platform="coursera", level=level, kind=kind, sources=["dump.csv"]
+    )
 
 
 def test_title_alone_is_enough_and_prose_needs_two_votes() -> None:
-    result = TAGGER.tag(course(), TagInput(title="SQL for Everyone",
-                                           description="Python is popular."))
+    result = TAGGER.tag(
+        course(), TagInput(title="SQL for Everyone", description="Python is popular.")
+    )
     assert set(result.teaches) == {"prog.sql"}
     assert "prog.python" in result.weak
 
@@ -37,8 +51,9 @@ def test_title_alone_is_enough_and_prose_needs_two_votes() -> None:
 def test_outcome_sentence_counts_double_and_tool_use_does_not() -> None:
     taught = TAGGER.tag(course(), TagInput(title="Data", description="You will learn SQL."))
     assert "prog.sql" in taught.teaches
-    tool = TAGGER.tag(course(), TagInput(title="Data",
-                                         description="You will analyse data using SQL."))
+    tool = TAGGER.tag(
+        course(), TagInput(title="Data", description="You will analyse data using SQL.")
+    )
     assert "prog.sql" not in tool.teaches
 
 
@@ -48,13 +63,18 @@ def test_purpose_in_title_is_not_taught() -> None:
 
 
 def test_prerequisite_phrase_goes_to_assumes_with_rule() -> None:
-    result = TAGGER.tag(course(), TagInput(
-        title="Linear Regression",
-        description="You should have experience coding in Python."))
+    result = TAGGER.tag(
+        course(),
+        TagInput(
+            title="Linear Regression", description="You should have experience coding in Python."
+        ),
+    )
     assert result.assumes == {"prog.python": Level.PRACTISED}
     assert result.provenance["assumes.prog.python"].startswith("rule:assumes-phrase(")
-    none = TAGGER.tag(course(), TagInput(title="Linear Regression",
-                                         description="No prior Python experience is required."))
+    none = TAGGER.tag(
+        course(),
+        TagInput(title="Linear Regression", description="No prior Python experience is required."),
+    )
     assert "prog.python" not in none.assumes and "prog.python" not in none.teaches
 
 
@@ -64,8 +84,10 @@ def test_levels_from_difficulty_and_hands_on() -> None:
     assert "rule:level-from-difficulty" in beginner.provenance["teaches.prog.sql"]
     labs = TAGGER.tag(course(), TagInput(title="SQL", description="Hands-on labs throughout."))
     assert labs.teaches["prog.sql"] == Level.PRACTISED and labs.hands_on == HandsOn.GUIDED_LABS
-    deep = TAGGER.tag(course(CourseLevel.INTERMEDIATE, CourseKind.SPECIALIZATION),
-                      TagInput(title="SQL", description="A capstone project ends it."))
+    deep = TAGGER.tag(
+        course(CourseLevel.INTERMEDIATE, CourseKind.SPECIALIZATION),
+        TagInput(title="SQL", description="A capstone project ends it."),
+    )
     assert deep.teaches["prog.sql"] == Level.APPLIED and deep.hands_on == HandsOn.CAPSTONE
 
 
@@ -80,18 +102,19 @@ def test_taxonomy_prerequisites_assumed_for_intermediate_courses() -> None:
 def test_requires_gate() -> None:
     java = TAGGER.tag(course(), TagInput(title="Java", skills=["Object Oriented Programming"]))
     assert "prog.python.oop" not in java.teaches
-    python = TAGGER.tag(course(), TagInput(title="Python",
-                                           skills=["Object Oriented Programming"]))
+    python = TAGGER.tag(course(), TagInput(title="Python", skills=["Object Oriented Programming"]))
     assert "prog.python.oop" in python.teaches
 
 
 def test_apply_keeps_existing_values_and_records_weak_evidence() -> None:
     base = course().model_copy(update={"teaches": {"prog.sql": Level.APPLIED}})
-    tagged = TAGGER.apply(base, TagInput(title="SQL and Python",
-                                         description="Python appears once."))
+    tagged = TAGGER.apply(
+        base, TagInput(title="SQL and Python", description="Python appears once.")
+    )
     assert tagged.teaches["prog.sql"] == Level.APPLIED
     assert tagged.teaches["prog.python"] == Level.AWARE
-    off_topic = TAGGER.apply(course(), TagInput(title="Roman Architecture",
-                                                description="Temples and python snakes."))
+    off_topic = TAGGER.apply(
+        course(), TagInput(title="Roman Architecture", description="Temples and python snakes.")
+    )
     assert off_topic.teaches == {}
     assert off_topic.provenance["weak.prog.python"].startswith("1|1|dump.csv|")

@@ -33,8 +33,16 @@ from coursestack.ingest.fields import (
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("49.4k", 49400), ("1,242,947", 1242947), ("2k", 2000), ("1.2M", 1_200_000), ("12", 12),
-     ("", None), ("NA", None), (" 7 ", 7)],
+    [
+        ("49.4k", 49400),
+        ("1,242,947", 1242947),
+        ("2k", 2000),
+        ("1.2M", 1_200_000),
+        ("12", 12),
+        ("", None),
+        ("NA", None),
+        (" 7 ", 7),
+    ],
 )
 def test_parse_count_examples(text: str, expected: int | None) -> None:
     assert parse_count(text) == expected
@@ -70,27 +78,38 @@ def test_parse_rating_rejects_out_of_scale(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("['SQL', 'Python']", ["SQL", "Python"]), ("[]", []), ("SQL, Python, sql", ["SQL", "Python"]),
-     ("['a', 'b'", ["a", "b"]), ("", [])],
+    [
+        ("['SQL', 'Python']", ["SQL", "Python"]),
+        ("[]", []),
+        ("SQL, Python, sql", ["SQL", "Python"]),
+        ("['a', 'b'", ["a", "b"]),
+        ("", []),
+    ],
 )
 def test_parse_list_examples(text: str, expected: list[str]) -> None:
     assert parse_list(text) == expected
 
 
-@given(st.lists(st.text(alphabet="abcdefgh XYZ", min_size=1).map(str.strip).filter(bool),
-                max_size=8))
+@given(
+    st.lists(st.text(alphabet="abcdefgh XYZ", min_size=1).map(str.strip).filter(bool), max_size=8)
+)
 def test_parse_list_round_trips_python_lists(items: list[str]) -> None:
     unique = list(dict.fromkeys(i for i in items))
-    deduped = [i for n, i in enumerate(unique)
-               if i.casefold() not in {u.casefold() for u in unique[:n]}]
+    deduped = [
+        i for n, i in enumerate(unique) if i.casefold() not in {u.casefold() for u in unique[:n]}
+    ]
     assert parse_list(repr(items)) == deduped
 
 
 @pytest.mark.parametrize(
     ("text", "low", "high", "unit", "bound"),
-    [("1 - 4 Weeks", 1, 4, "weeks", False), ("3 - 6 Months", 3, 6, "months", False),
-     ("Less Than 2 Hours", 0, 2, "hours", True), ("7 Weeks", 7, 7, "weeks", False),
-     ("2–3 hours", 2, 3, "hours", False)],
+    [
+        ("1 - 4 Weeks", 1, 4, "weeks", False),
+        ("3 - 6 Months", 3, 6, "months", False),
+        ("Less Than 2 Hours", 0, 2, "hours", True),
+        ("7 Weeks", 7, 7, "weeks", False),
+        ("2–3 hours", 2, 3, "hours", False),
+    ],
 )
 def test_parse_duration_range(text: str, low: float, high: float, unit: str, bound: bool) -> None:
     rng = parse_duration_range(text)
@@ -161,9 +180,14 @@ def test_dollar_sign_alone_is_not_usd() -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("https: /  / www.coursera.org / learn / x", "https://www.coursera.org/learn/x"),
-     ("https://www.coursera.org,learn,python-data", "https://www.coursera.org/learn/python-data"),
-     ("", None)],
+    [
+        ("https: /  / www.coursera.org / learn / x", "https://www.coursera.org/learn/x"),
+        (
+            "https://www.coursera.org,learn,python-data",
+            "https://www.coursera.org/learn/python-data",
+        ),
+        ("", None),
+    ],
 )
 def test_repair_url(text: str, expected: str | None) -> None:
     assert repair_url(text) == expected
@@ -190,7 +214,8 @@ def test_course_id_from_url_is_deterministic_and_valid(a: str, b: str) -> None:
 
 def test_course_id_from_url_example() -> None:
     assert course_id_from_url("coursera.org/learn/machine-learning") == (
-        "coursera-learn-machine-learning")
+        "coursera-learn-machine-learning"
+    )
 
 
 @given(st.text(min_size=1, max_size=300))
@@ -218,4 +243,5 @@ def test_normalise_title_is_idempotent(title: str) -> None:
 
 def test_normalise_title_ignores_case_and_punctuation() -> None:
     assert normalise_title("Data Science: R & Python!") == normalise_title(
-        "data science r and python")
+        "data science r and python"
+    )

@@ -9,22 +9,35 @@ RANKS = {"detailed.csv": 1, "votes.csv": 3}
 
 
 def c(**kw: object) -> Course:
-    base: dict[str, object] = {"id": "coursera-learn-x", "title": "X", "platform": "coursera",
-                               "url": "https://www.coursera.org/learn/x"}
+    base: dict[str, object] = {
+        "id": "coursera-learn-x",
+        "title": "X",
+        "platform": "coursera",
+        "url": "https://www.coursera.org/learn/x",
+    }
     base.update(kw)
     return Course.model_validate(base)
 
 
 def test_same_url_merges_with_priority_and_keeps_sources() -> None:
-    detailed = c(sources=["detailed.csv"], provider="Uni",
-                 external_rating=ExternalRating(value=4.7, scale=5, count=1900,
-                                                source="coursera via detailed.csv"),
-                 provenance={"external_rating": "detailed.csv:3", "provider": "detailed.csv:3"})
-    votes = c(title="X!", sources=["votes.csv"], url="https://coursera.org/learn/x/?utm=1",
-              external_rating=ExternalRating(value=4.6, scale=5, count=100,
-                                             source="coursera via votes.csv"),
-              popularity=Popularity(enrollments=5, source="votes"),
-              provenance={"external_rating": "votes.csv:9", "popularity": "votes.csv:9"})
+    detailed = c(
+        sources=["detailed.csv"],
+        provider="Uni",
+        external_rating=ExternalRating(
+            value=4.7, scale=5, count=1900, source="coursera via detailed.csv"
+        ),
+        provenance={"external_rating": "detailed.csv:3", "provider": "detailed.csv:3"},
+    )
+    votes = c(
+        title="X!",
+        sources=["votes.csv"],
+        url="https://coursera.org/learn/x/?utm=1",
+        external_rating=ExternalRating(
+            value=4.6, scale=5, count=100, source="coursera via votes.csv"
+        ),
+        popularity=Popularity(enrollments=5, source="votes"),
+        provenance={"external_rating": "votes.csv:9", "popularity": "votes.csv:9"},
+    )
     index = CatalogIndex.of([], RANKS)
     assert index.add(detailed)[0] == "new"
     status, merged, event = index.add(votes)
@@ -40,12 +53,20 @@ def test_same_url_merges_with_priority_and_keeps_sources() -> None:
 
 def test_better_source_replaces_and_curated_lists_are_kept() -> None:
     curated = c(sources=["curated"], teaches={"prog.python": Level.PRACTISED}, provider="Uni")
-    dump = c(sources=["detailed.csv"], provider="University",
-             teaches={"prog.sql": Level.AWARE}, provenance={"provider": "detailed.csv:2"})
+    dump = c(
+        sources=["detailed.csv"],
+        provider="University",
+        teaches={"prog.sql": Level.AWARE},
+        provenance={"provider": "detailed.csv:2"},
+    )
     merged, taken = merge_courses(curated, dump, source_ranker(RANKS))
     assert merged.provider == "Uni" and merged.teaches == {"prog.python": Level.PRACTISED}
-    sparse = c(sources=["votes.csv"], provider="Old", provenance={"provider": "votes.csv:1"},
-               teaches={"prog.sql": Level.AWARE})
+    sparse = c(
+        sources=["votes.csv"],
+        provider="Old",
+        provenance={"provider": "votes.csv:1"},
+        teaches={"prog.sql": Level.AWARE},
+    )
     better, taken = merge_courses(sparse, dump, source_ranker(RANKS))
     assert better.provider == "University" and "provider" in taken
     assert better.teaches == {"prog.sql": Level.AWARE}
@@ -53,11 +74,21 @@ def test_better_source_replaces_and_curated_lists_are_kept() -> None:
 
 def test_title_provider_identity_without_url_and_platform_matters() -> None:
     with_url = c(sources=["detailed.csv"], provider="Example Uni", title="Data Science: R Basics")
-    no_url = c(id="edx-x", url=None, sources=["votes.csv"], provider="example uni",
-               title="Data science - R basics")
-    other_platform = c(id="aws-x", url=None, platform="aws-skill-builder",
-                       sources=["votes.csv"], provider="Example Uni",
-                       title="Data Science: R Basics")
+    no_url = c(
+        id="edx-x",
+        url=None,
+        sources=["votes.csv"],
+        provider="example uni",
+        title="Data science - R basics",
+    )
+    other_platform = c(
+        id="aws-x",
+        url=None,
+        platform="aws-skill-builder",
+        sources=["votes.csv"],
+        provider="Example Uni",
+        title="Data Science: R Basics",
+    )
     index = CatalogIndex.of([with_url], RANKS)
     assert index.add(no_url)[0] == "merged"
     assert index.add(other_platform)[0] == "new"
@@ -70,15 +101,16 @@ def test_different_urls_never_merge() -> None:
 
 
 def test_weak_evidence_from_two_sources_corroborates() -> None:
-    a = c(sources=["detailed.csv"],
-          provenance={"weak.prog.sql": "1|2|detailed.csv|skills-long:'sql'"})
-    b = c(sources=["votes.csv"],
-          provenance={"weak.prog.sql": "1|1|votes.csv|description:'sql'"})
+    a = c(
+        sources=["detailed.csv"], provenance={"weak.prog.sql": "1|2|detailed.csv|skills-long:'sql'"}
+    )
+    b = c(sources=["votes.csv"], provenance={"weak.prog.sql": "1|1|votes.csv|description:'sql'"})
     merged, _ = merge_courses(a, b, source_ranker(RANKS))
     assert merged.teaches == {"prog.sql": Level.PRACTISED}
     assert merged.provenance["teaches.prog.sql"].startswith("rule:corroborated(")
     assert "weak.prog.sql" not in merged.provenance
-    lists_only = c(sources=["votes.csv"],
-                   provenance={"weak.prog.sql": "1|1|votes.csv|skills-long:'sql'"})
+    lists_only = c(
+        sources=["votes.csv"], provenance={"weak.prog.sql": "1|1|votes.csv|skills-long:'sql'"}
+    )
     same_page, _ = merge_courses(a, lists_only, source_ranker(RANKS))
     assert same_page.teaches == {}

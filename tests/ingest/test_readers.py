@@ -158,24 +158,38 @@ def test_export_round_trip(tmp_path: Path) -> None:
     fmt, again, errors = read(str(path))
     assert fmt == "export" and not errors
     assert sorted((r.course for r in again), key=lambda c: c.id) == sorted(
-        courses, key=lambda c: c.id)
+        courses, key=lambda c: c.id
+    )
     assert all(r.extra.get("tag") == "no" for r in again)
 
 
 def test_export_bad_item_is_rejected(tmp_path: Path) -> None:
     path = tmp_path / "bad.json"
-    path.write_text(json.dumps({"format": "coursestack-export", "version": 1,
-                                "courses": [{"id": "BAD ID", "title": "x", "platform": "y"}]}))
+    path.write_text(
+        json.dumps(
+            {
+                "format": "coursestack-export",
+                "version": 1,
+                "courses": [{"id": "BAD ID", "title": "x", "platform": "y"}],
+            }
+        )
+    )
     _, rows, errors = read(str(path))
     assert not rows and errors[0].unit == "item" and "id" in errors[0].reason
 
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("coursera_detailed.csv", ("coursera-detailed", 1)), ("udemy_courses.csv", ("udemy", 2)),
-     ("edx_courses.csv", ("edx", 1)), ("coursera_votes.csv", ("coursera-votes", 1)),
-     ("coursera_domains.csv", ("coursera-domains", 1)), ("openedx.json", ("openedx", 0)),
-     ("coursera_programs_skills.csv", ("coursera-programs", 1)), ("generic.csv", ("generic", 1))],
+    [
+        ("coursera_detailed.csv", ("coursera-detailed", 1)),
+        ("udemy_courses.csv", ("udemy", 2)),
+        ("edx_courses.csv", ("edx", 1)),
+        ("coursera_votes.csv", ("coursera-votes", 1)),
+        ("coursera_domains.csv", ("coursera-domains", 1)),
+        ("openedx.json", ("openedx", 0)),
+        ("coursera_programs_skills.csv", ("coursera-programs", 1)),
+        ("generic.csv", ("generic", 1)),
+    ],
 )
 def test_sniffing_from_header(name: str, expected: tuple[str, int]) -> None:
     text = (FIXTURES / name).read_text(encoding="utf-8-sig")

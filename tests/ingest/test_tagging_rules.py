@@ -14,8 +14,9 @@ GOLD = Path(__file__).parent / "gold" / "labels.yaml"
 
 
 def tag(title: str, description: str = "", skills: tuple[str, ...] = ()) -> TagResult:
-    course = Course(id="x", title=title, platform="coursera", level=CourseLevel.BEGINNER,
-                    sources=["dump.csv"])
+    course = Course(
+        id="x", title=title, platform="coursera", level=CourseLevel.BEGINNER, sources=["dump.csv"]
+    )
     return default_tagger().tag(course, TagInput(title, description, skills=skills))
 
 

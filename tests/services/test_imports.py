@@ -33,9 +33,7 @@ class Recorder:
         self.events.append(("finish", None))
 
 
-def test_import_counts_rejects_and_idempotent_reimport(
-    empty_db: Database, tmp_path: Path
-) -> None:
+def test_import_counts_rejects_and_idempotent_reimport(empty_db: Database, tmp_path: Path) -> None:
     progress = Recorder()
     rejects = tmp_path / "rejects.csv"
     summary = import_catalog(empty_db, CSV_FIXTURES, progress=progress, rejects_path=rejects)
@@ -66,8 +64,9 @@ def test_unreadable_file_is_reported_and_others_still_import(
 ) -> None:
     junk = tmp_path / "junk.csv"
     junk.write_text("a,b\n1,2\n")
-    summary = import_catalog(empty_db, [junk, FIXTURES / "udemy_courses.csv"],
-                             rejects_path=tmp_path / "r.csv")
+    summary = import_catalog(
+        empty_db, [junk, FIXTURES / "udemy_courses.csv"], rejects_path=tmp_path / "r.csv"
+    )
     assert summary.files[0].error and "no known header" in summary.files[0].error
     assert summary.files[1].imported == 2
     with pytest.raises(ImportFailedError):
@@ -83,15 +82,13 @@ def test_failed_write_rolls_back_the_whole_file(
 
     monkeypatch.setattr(MetaRepository, "bump", flaky)
     with pytest.raises(ImportFailedError, match="disk full"):
-        import_catalog(empty_db, [FIXTURES / "udemy_courses.csv"],
-                       rejects_path=tmp_path / "r.csv")
+        import_catalog(empty_db, [FIXTURES / "udemy_courses.csv"], rejects_path=tmp_path / "r.csv")
     with empty_db.session() as session:
         assert CourseRepository(session).count() == 0  # nothing half-written
 
 
 def test_export_round_trips_through_import(sqlite_db: Database, tmp_path: Path) -> None:
-    import_catalog(sqlite_db, [FIXTURES / "coursera_detailed.csv"],
-                   rejects_path=tmp_path / "r.csv")
+    import_catalog(sqlite_db, [FIXTURES / "coursera_detailed.csv"], rejects_path=tmp_path / "r.csv")
     out = tmp_path / "export.json"
     count = export_catalog(sqlite_db, out)
     with sqlite_db.session() as session:
@@ -110,13 +107,13 @@ def test_export_round_trips_through_import(sqlite_db: Database, tmp_path: Path) 
 
 
 def test_imported_courses_work_with_fit_and_gaps(sqlite_db: Database, tmp_path: Path) -> None:
-    import_catalog(sqlite_db, [FIXTURES / "coursera_detailed.csv"],
-                   rejects_path=tmp_path / "r.csv")
+    import_catalog(sqlite_db, [FIXTURES / "coursera_detailed.csv"], rejects_path=tmp_path / "r.csv")
     learner = {"skills": {"prog.python": 2}, "goal": "ml-engineer", "hours_per_week": 6}
     verdict = advise.fit(sqlite_db, "coursera-learn-practical-regression-models", learner)
     assert verdict["course_id"] == "coursera-learn-practical-regression-models"
-    audit = advise.gap_audit(sqlite_db, learner,
-                             after=["coursera-learn-practical-regression-models"])
+    audit = advise.gap_audit(
+        sqlite_db, learner, after=["coursera-learn-practical-regression-models"]
+    )
     assert audit["after"] == ["coursera-learn-practical-regression-models"]
 
 
