@@ -6,6 +6,11 @@ median / p95 latency of `plan()` (main plan; alternatives timed separately), the
 exactly, the candidates left after pruning, the greedy fallback's gap to the exact coverage,
 and peak resident memory.
 
+Then, so a reader can check that the generated catalogs are realistic, the profile
+(benchmarks/catalog_profile.py) of each generated catalog next to the real catalog's (the
+database COURSESTACK_DATABASE_URL points to, e.g. the six dumps in data/catalogs imported; the
+column is left out when it holds no course teaching a taxonomy skill; --no-profile skips it).
+
     .venv/bin/python benchmarks/plan_latency.py [--sizes 2000,20000,100000] [--learners 30]
 """
 
@@ -18,6 +23,7 @@ import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 
 def run_size(size: int, learners: int, time_limit: float) -> dict[str, object]:
@@ -79,6 +85,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="2000,20000,100000")
     parser.add_argument("--learners", type=int, default=30)
     parser.add_argument("--time-limit", type=float, default=2.0)
+    parser.add_argument("--no-profile", action="store_true")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -98,6 +105,26 @@ def main() -> None:
         )  # fmt: skip
         row = json.loads(out.stdout.strip().splitlines()[-1])
         print(" | ".join(str(row[c]) for c in cols), flush=True)
+    if not args.no_profile:
+        print_profiles([int(s) for s in args.sizes.split(",")])
+
+
+def print_profiles(sizes: list[int]) -> None:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from catalog_profile import print_side_by_side, profile, real_context
+
+    from coursestack import knowledge
+    from coursestack.engine.synthetic import synthetic_catalog
+
+    named: dict[str, dict[str, object]] = {}
+    real = profile(real_context())
+    if not str(real["on-topic share"]).endswith("(0)"):
+        named["real"] = real
+    for size in sizes:
+        ctx = synthetic_catalog(size, knowledge.skills(), knowledge.roles(), seed=size)
+        named[f"gen {size}"] = profile(ctx)
+    print()
+    print_side_by_side(named)
 
 
 if __name__ == "__main__":

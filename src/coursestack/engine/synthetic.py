@@ -4,17 +4,30 @@ Pure (no I/O): the caller passes the taxonomy's skills and the roles. Generated 
 obviously synthetic (ids `syn-...`, platform slugs from the real list) and never mixed with
 a real catalog.
 
-Catalog profile (matched to the imported dumps, where 77% of 7,846 courses teach no taxonomy
-skill and a role's skills touch 7-11% of the catalog): ON_TOPIC_SHARE of the courses teach
-taxonomy skills, the rest (business, arts, languages, ...) teach none. An on-topic course
-centres on one taxonomy category and teaches 2-12 skills (median 4), all from it except, for a
-quarter of the courses, 1-3 from a second category, plus some prerequisites of those skills at
-level 1; levels 1-3 (1: 30%, 2: 55%, 3: 15%);
-it assumes some taxonomy prerequisites of what it teaches (level 1-2), and an advanced
-course (teaching level 3) often assumes level 1-2 of the same skill. Hours are lognormal with
-median 20 h (5% unknown); prices: free 35%, free-audit 10%, subscription 35% (39-59 a month),
-one-time 17% (lognormal, median 40), unknown 3%; a quality score for 70%; 2% of the catalog
-are programs bundling 3-5 courses of one category.
+Catalog profile: measured on the imported catalog (the six dumps in data/catalogs plus the
+curated catalog, 7,846 courses; `benchmarks/catalog_profile.py` prints these figures for any
+database and for a generated catalog) and matched, over the courses that teach a taxonomy
+skill ("on-topic", 22.8% of the catalog; the rest teach none):
+- main category by the measured shares (programming 38%, cloud, ML and LLM 8-9% each, ...);
+  skill popularity within a category is Zipf-like (measured: the 10 most taught skills hold
+  27% of teach entries);
+- skills taught: 1 (57%), 2 (19%), 3 (9%), 4 (4%), 5 (3%), 6 (2%), 7-16 (6%); further skills
+  are taxonomy prerequisites of the ones picked, skills of the main category or of another
+  (measured: 31% of on-topic courses span 2+ categories, 86% of taught skills in the main one);
+- levels taught 1: 43%, 2: 55%, 3: 2%;
+- assumptions: 32% of on-topic courses assume something (median 2, p90 5 per course), nearly
+  all (89%) taxonomy prerequisites of the taught skills they do not teach, at level 1 (59%) or
+  2 (41%); the rest another skill of the main category, a prerequisite of a prerequisite, or a
+  lower level of a taught skill;
+- hours: lognormal, median 7.5 h, p90 ~47 h (the listed on-topic hours), capped at 260;
+- price models: the listed shares among courses that list one (free 25%, free-audit 25%,
+  one-time 40% lognormal median 50, capped 200; subscription 10% at 49 a month).
+Unlisted hours and prices (68% and 52% of real on-topic courses) are not reproduced: the
+service fills them from comparable courses before planning (pace model, typical prices), so
+the planner sees a figure for almost every course; 5% unknown hours and 3% unknown prices stand
+for the courses with nothing comparable. 0.2% of the catalog are programs bundling 3-5 courses.
+Chain depths and mutual-supplier cycles are not set directly; they follow from the above and
+the profile script prints them next to the real ones.
 """
 
 from __future__ import annotations
@@ -46,14 +59,46 @@ PLATFORMS = (
     "aws-skill-builder", "datatalks-club", "youtube", "other",
 )  # fmt: skip
 PEDAGOGIES = (Pedagogy.THEORY_FIRST, Pedagogy.CODE_FIRST, Pedagogy.MIXED, None)
-PROGRAM_SHARE = 0.02
-ON_TOPIC_SHARE = 0.3
-SKILL_COUNTS = (2, 3, 3, 4, 4, 4, 5, 6, 8, 10, 12)  # median 4
+PROGRAM_SHARE = 0.002
+ON_TOPIC_SHARE = 0.228
+# Measured shares of on-topic courses by main category; a category not listed weighs 0.01.
+CATEGORY_SHARES = {
+    "programming": 0.382, "cloud": 0.086, "machine-learning": 0.083, "llm": 0.082,
+    "data-engineering": 0.073, "deep-learning": 0.055, "practice": 0.05, "data-analysis": 0.046,
+    "math": 0.039, "mlops": 0.038, "statistics": 0.033, "visualization": 0.029,
+    "ml-system-design": 0.004,
+}  # fmt: skip
+SKILL_COUNT_WEIGHTS = {1: 57, 2: 19, 3: 9, 4: 4, 5: 3, 6: 2, 7: 1, 8: 1, 9: 1, 10: 1, 12: 1, 16: 1}
+# A course lists assumptions with ASSUME_SHARE; it then assumes each taxonomy prerequisite of
+# its taught skills it does not teach with ASSUME_EACH (measured: 32% of on-topic courses
+# assume something, median 2; 44% of such untaught prerequisites are assumed).
+ASSUME_SHARE = 0.43
+ASSUME_EACH = 0.85
+ZIPF = 0.8  # skill popularity within a category: weight 1 / rank**ZIPF
+
+
+def _weighted(rng: random.Random, table: dict[int, int]) -> int:
+    return rng.choices(list(table), weights=list(table.values()))[0]
 
 
 def _level(rng: random.Random) -> Level:
     x = rng.random()
-    return Level.AWARE if x < 0.30 else Level.PRACTISED if x < 0.85 else Level.APPLIED
+    return Level.AWARE if x < 0.43 else Level.PRACTISED if x < 0.98 else Level.APPLIED
+
+
+def _catalog_price(rng: random.Random) -> Price:
+    """Price models as listed among the real courses that list one (3% unknown)."""
+    x = rng.random()
+    if x < 0.03:
+        return Price.model_construct(model=None, amount=None, currency=None)
+    if x < 0.27:
+        return Price.model_construct(model=PriceModel.FREE, amount=None, currency=None)
+    if x < 0.51:
+        return Price.model_construct(model=PriceModel.FREE_AUDIT, amount=None, currency="USD")
+    if x < 0.61:
+        return Price.model_construct(model=PriceModel.SUBSCRIPTION, amount=49.0, currency="USD")
+    amount = min(200.0, round(rng.lognormvariate(3.9, 0.9), 2))
+    return Price.model_construct(model=PriceModel.ONE_TIME, amount=amount, currency="USD")
 
 
 def _price(rng: random.Random) -> Price:
@@ -72,7 +117,7 @@ def _price(rng: random.Random) -> Price:
 
 
 def _course(cid: str, rng: random.Random, teaches: dict[str, Level], assumes: dict[str, Level],
-            hours: float | None) -> Course:  # fmt: skip
+            hours: float | None, price: Price | None = None) -> Course:  # fmt: skip
     return Course.model_construct(
         id=cid,
         title=f"Synthetic course {cid}",
@@ -80,34 +125,77 @@ def _course(cid: str, rng: random.Random, teaches: dict[str, Level], assumes: di
         kind=CourseKind.COURSE,
         parts=[],
         effort=Effort.model_construct(hours=hours, weeks=None, hours_per_week_low=None),
-        price=_price(rng),
+        price=_price(rng) if price is None else price,
         pedagogy=rng.choice(PEDAGOGIES),
         teaches=teaches,
         assumes=assumes,
     )
 
 
-def _on_topic(
-    rng: random.Random, by_category: dict[str, list[Skill]], categories: list[str]
-) -> tuple[dict[str, Level], dict[str, Level]]:
-    k = rng.choice(SKILL_COUNTS)
-    pool = by_category[rng.choice(categories)]
-    picked = rng.sample(pool, min(k, len(pool)))
-    if rng.random() < 0.25:
-        other = by_category[rng.choice(categories)]
-        picked += [s for s in rng.sample(other, min(len(other), rng.randint(1, 3)))
-                   if s not in picked]  # fmt: skip
-    extra = [p.skill for s in picked for p in s.prerequisites]
-    teaches: dict[str, Level] = {s.id: _level(rng) for s in picked}
-    for sid in rng.sample(extra, min(len(extra), max(0, k - len(picked)))):
-        teaches.setdefault(sid, Level.AWARE)
+class _Profile:
+    """The taxonomy arranged for sampling: categories by measured share, Zipf-like skills."""
+
+    def __init__(self, skills: Sequence[Skill]) -> None:
+        self.by_category: dict[str, list[Skill]] = {}
+        for s in skills:
+            self.by_category.setdefault(s.category, []).append(s)
+        self.categories = sorted(self.by_category)
+        self.category_weights = [CATEGORY_SHARES.get(c, 0.01) for c in self.categories]
+        self.skill_weights = {
+            c: [1.0 / (r + 1) ** ZIPF for r in range(len(pool))]
+            for c, pool in self.by_category.items()
+        }
+        self.skills = {s.id: s for s in skills}
+
+    def category(self, rng: random.Random) -> str:
+        return rng.choices(self.categories, weights=self.category_weights)[0]
+
+    def skill(self, rng: random.Random, category: str) -> Skill:
+        pool = self.by_category[category]
+        return rng.choices(pool, weights=self.skill_weights[category])[0]
+
+
+def _on_topic(rng: random.Random, prof: _Profile) -> tuple[dict[str, Level], dict[str, Level]]:
+    k = _weighted(rng, SKILL_COUNT_WEIGHTS)
+    main = prof.category(rng)
+    picked: dict[str, Skill] = {}
+    first = prof.skill(rng, main)
+    picked[first.id] = first
+    for _ in range(8 * k):
+        if len(picked) >= k:
+            break
+        x = rng.random()
+        if x < 0.35:
+            pre = [p.skill for s in picked.values() for p in s.prerequisites]
+            if not pre:
+                continue
+            cand = prof.skills[rng.choice(pre)]
+        elif x < 0.7:
+            cand = prof.skill(rng, main)
+        else:
+            cand = prof.skill(rng, prof.category(rng))
+        picked.setdefault(cand.id, cand)
+    teaches: dict[str, Level] = {sid: _level(rng) for sid in picked}
     assumes: dict[str, Level] = {}
-    for sid in rng.sample(extra, min(len(extra), rng.randint(0, 3))):
-        if sid not in teaches:
-            assumes[sid] = Level(rng.choice((1, 1, 2)))
-    for sid, lvl in teaches.items():
-        if lvl == Level.APPLIED and rng.random() < 0.6:
-            assumes[sid] = Level(rng.choice((1, 2)))
+    untaught = sorted({p.skill for s in picked.values() for p in s.prerequisites} - set(picked))
+    if untaught and rng.random() < ASSUME_SHARE:
+        for sid in untaught:
+            if rng.random() >= ASSUME_EACH:
+                continue
+            x = rng.random()
+            if x < 0.05:  # another skill of the main category
+                sid = prof.skill(rng, main).id
+            elif x < 0.085:  # a prerequisite of that prerequisite
+                deeper = [p.skill for p in prof.skills[sid].prerequisites]
+                sid = rng.choice(deeper) if deeper else sid
+            elif x < 0.105:  # a lower level of a taught skill
+                sid = rng.choice(sorted(teaches))
+            if sid in teaches and teaches[sid] == Level.AWARE:
+                continue
+            level = Level.AWARE if rng.random() < 0.59 else Level.PRACTISED
+            if sid in teaches:
+                level = Level(min(int(level), int(teaches[sid]) - 1))
+            assumes[sid] = level
     return teaches, assumes
 
 
@@ -116,10 +204,7 @@ def synthetic_catalog(
 ) -> AdvisorContext:
     """`n` generated courses over the given taxonomy (see the module docstring)."""
     rng = random.Random(seed)
-    by_category: dict[str, list[Skill]] = {}
-    for s in skills:
-        by_category.setdefault(s.category, []).append(s)
-    categories = sorted(by_category)
+    prof = _Profile(skills)
     courses: dict[str, Course] = {}
     quality: dict[str, CourseQuality] = {}
     n_programs = int(n * PROGRAM_SHARE)
@@ -128,10 +213,10 @@ def synthetic_catalog(
             teaches: dict[str, Level] = {}
             assumes: dict[str, Level] = {}
         else:
-            teaches, assumes = _on_topic(rng, by_category, categories)
-        hours = None if rng.random() < 0.05 else round(rng.lognormvariate(3.0, 0.7), 1)
+            teaches, assumes = _on_topic(rng, prof)
+        hours = None if rng.random() < 0.05 else min(260.0, round(rng.lognormvariate(2.0, 1.44), 1))
         cid = f"syn-{i:06d}"
-        courses[cid] = _course(cid, rng, teaches, assumes, hours)
+        courses[cid] = _course(cid, rng, teaches, assumes, hours, _catalog_price(rng))
         if rng.random() < 0.7:
             quality[cid] = CourseQuality(external_value=round(rng.betavariate(8, 2), 3))
     ids = list(courses)
@@ -140,7 +225,7 @@ def synthetic_catalog(
         hours_parts = [courses[p].effort.hours for p in parts]
         hours = None if any(h is None for h in hours_parts) else sum(h or 0 for h in hours_parts)
         cid = f"syn-program-{j:05d}"
-        prog = _course(cid, rng, {}, {}, hours)
+        prog = _course(cid, rng, {}, {}, hours, _catalog_price(rng))
         prog.kind = CourseKind.SPECIALIZATION
         prog.parts = parts
         courses[cid] = prog
