@@ -423,14 +423,19 @@ class Pricing:
     rc: FloatArray  # reduced cost of every pool course (outside the shortlist: relaxed)
 
 
-def _lp(model: Model) -> tuple[float, FloatArray] | None:
-    """LP relaxation (without cuts): (value, lambda >= 0 per row) or None if infeasible."""
+def _lp(model: Model, deadline: float) -> tuple[float, FloatArray] | None:
+    """LP relaxation (without cuts): (value, lambda >= 0 per row), or None if infeasible or
+    not solved before the plan's deadline (the caller then keeps its best plan so far)."""
+    remaining = deadline - time.perf_counter()
+    if remaining <= 0:
+        return None
     res = linprog(
         model.c,
         A_ub=model.a if model.a.shape[0] else None,
         b_ub=model.ub if model.a.shape[0] else None,
         bounds=np.stack([model.lb, model.hi], axis=1),
         method="highs",
+        options={"time_limit": remaining},
     )
     if res.status != 0 or res.x is None:
         return None
@@ -703,9 +708,9 @@ def _run_phase(ph: Phase, seed: list[int], deadline: float) -> PhaseResult | Non
                 placed, value, cuts, optimal, _dual = direct
                 return PhaseResult(placed, value, value, optimal, cuts, cols.tolist(), rounds)
         model = _model(ph, cols, [])
-        lp = _lp(model)
+        lp = _lp(model, deadline)
         if lp is None:
-            return best  # the shortlist cannot meet the phase's requirement
+            return best  # the shortlist cannot meet the phase's requirement, or time is up
         pricing = _price(ph, model, lp[1])
         outside = ~in_s
         negative = outside & (pricing.rc < -EPS)
@@ -750,6 +755,9 @@ def phase_one_rank(pool: Pool, sec: FloatArray) -> FloatArray:
     return rank
 
 
+EXACT_SHARE = 0.7  # of the time limit, for the exact search (see `solve`)
+
+
 def solve(
     pool: Pool, objective: str, time_limit: float, st: Structure | None = None,
     sec: FloatArray | None = None, reuse: Solution | None = None,
@@ -765,7 +773,9 @@ def solve(
     reach_total = round(float(st.units[st.reach_ok].sum()))
     if time_limit <= 0:
         return greedy_solution(pool, st, sec_all, started, "greedy requested", reach_total)
-    deadline = started + time_limit
+    # The exact search gets most of the limit; the rest is kept for the greedy fallback and
+    # model building, so a plan that hits the limit still returns close to it.
+    deadline = started + time_limit * EXACT_SHARE
     rounds = 0
     cuts = 0
     best = reach_total
