@@ -63,7 +63,6 @@ import highspy
 import numpy as np
 from highspy._core import _Highs as Highs
 from scipy import sparse
-from scipy.optimize import linprog
 
 from coursestack.engine.planner_candidates import (
     PEDAGOGY_WEIGHT,
@@ -429,18 +428,17 @@ def _lp(model: Model, deadline: float) -> tuple[float, FloatArray] | None:
     remaining = deadline - time.perf_counter()
     if remaining <= 0:
         return None
-    res = linprog(
-        model.c,
-        A_ub=model.a if model.a.shape[0] else None,
-        b_ub=model.ub if model.a.shape[0] else None,
-        bounds=np.stack([model.lb, model.hi], axis=1),
-        method="highs",
-        options={"time_limit": remaining},
-    )
-    if res.status != 0 or res.x is None:
+    h = _highs(model, np.zeros(model.c.size), 0.0, False)
+    h.setOptionValue("time_limit", remaining)
+    h.run()
+    if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
         return None
-    lam = np.maximum(0.0, -np.asarray(res.ineqlin.marginals, dtype=np.float64))
-    return float(res.fun), lam
+    sol = h.getSolution()
+    if not sol.dual_valid:
+        return None
+    # HiGHS's row duals of `A x <= b` in a minimisation are <= 0; lambda is their negation.
+    lam = np.maximum(0.0, -np.asarray(sol.row_dual, dtype=np.float64))
+    return float(h.getInfo().objective_function_value), lam
 
 
 def _price(ph: Phase, model: Model, lam: FloatArray) -> Pricing:
@@ -535,27 +533,27 @@ def _highs(model: Model, integrality: FloatArray, gap: float, first: bool) -> Hi
     h = Highs()
     h.setOptionValue("output_flag", False)
     h.setOptionValue("mip_rel_gap", gap)
+    # Our models are small and solved at or near the root: HiGHS's presolve and its
+    # feasibility-jump heuristic cost milliseconds each for nothing (measured: 16 -> 6 ms on
+    # a 300-course shortlist; a 5-variable knapsack took 4.6 ms with the heuristic on).
+    h.setOptionValue("mip_heuristic_run_feasibility_jump", False)
+    h.setOptionValue("presolve", "off")
     if first:
         # Phase 1's objective is integral: a bound within 1 of the incumbent proves it.
         h.setOptionValue("mip_abs_gap", 1.0 - 1e-6)
     a = sparse.csc_matrix(model.a)
-    lp = highspy.HighsLp()
-    lp.num_col_ = int(model.c.size)
-    lp.num_row_ = int(a.shape[0])
-    lp.col_cost_ = model.c
-    lp.col_lower_ = model.lb
-    lp.col_upper_ = model.hi
-    lp.row_lower_ = np.full(a.shape[0], -highspy.kHighsInf)
-    lp.row_upper_ = model.ub
-    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-    lp.a_matrix_.start_ = a.indptr.astype(np.int32)
-    lp.a_matrix_.index_ = a.indices.astype(np.int32)
-    lp.a_matrix_.value_ = a.data.astype(np.float64)
-    lp.integrality_ = [
-        highspy.HighsVarType.kInteger if v else highspy.HighsVarType.kContinuous
-        for v in integrality.tolist()
-    ]
-    h.passModel(lp)
+    n_row = int(a.shape[0])
+    # The flat-array overload: no per-column Python objects (HighsLp.integrality_ wants a list).
+    h.passModel(
+        int(model.c.size), n_row, int(a.nnz), int(highspy.MatrixFormat.kColwise),
+        int(highspy.ObjSense.kMinimize), 0.0,
+        np.ascontiguousarray(model.c, dtype=np.float64),
+        np.ascontiguousarray(model.lb, dtype=np.float64),
+        np.ascontiguousarray(model.hi, dtype=np.float64),
+        np.full(n_row, -highspy.kHighsInf), np.ascontiguousarray(model.ub, dtype=np.float64),
+        a.indptr.astype(np.int32), a.indices.astype(np.int32), a.data.astype(np.float64),
+        (integrality != 0).astype(np.int32),
+    )  # fmt: skip
     return h
 
 
