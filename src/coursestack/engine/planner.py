@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -60,8 +61,9 @@ from coursestack.domain import (
 from coursestack.engine.context import AdvisorContext
 from coursestack.engine.gaps import coverage
 from coursestack.engine.planner_candidates import Pool, Problem, build_pool
+from coursestack.engine.planner_dominance import undominated
 from coursestack.engine.planner_explain import Explainer, dominated_count, runner_up_pool, uncovered
-from coursestack.engine.planner_index import IntArray, PlannerIndex
+from coursestack.engine.planner_index import FloatArray, IntArray, PlannerIndex
 from coursestack.engine.planner_milp import (
     OBJECTIVE_WEIGHTS,
     Solution,
@@ -104,9 +106,10 @@ def plan(
     idx = index if index is not None else PlannerIndex.for_context(ctx)
     pool = build_pool(ctx, idx, learner, known, requirements, hours_fn)
     pruned_at = time.perf_counter()
-    st = structure(pool) if pool.size and pool.gaps else None
+    core = Core.of(pool)
     sec_pool = secondary(pool, objective)
-    solution = solve(pool, objective, time_limit, st, sec_pool)
+    core_solution = core.solve(pool, objective, time_limit, sec_pool)
+    solution = core.lift(core_solution)
     runners = runner_up_pool(pool, solution.chosen, sec_pool)
     subset = set(solution.shortlist) | set(solution.chosen) | set(runners)
     subset |= _residual_sample(pool, solution.chosen)
@@ -129,8 +132,8 @@ def plan(
     alt_info: dict[str, dict[str, object]] = {}
     if alternatives:
         for name in ALTERNATIVES:
-            alts.append(_alternative(pool, st, name, objective, solution, time_limit, known,
-                                     requirements, alt_info))  # fmt: skip
+            alts.append(_alternative(pool, core, name, objective, core_solution, time_limit,
+                                     known, requirements, alt_info))  # fmt: skip
     problem.excluded.dominated = dominated_count(problem)
     return Plan(
         goal=learner.goal,
@@ -144,9 +147,42 @@ def plan(
     )
 
 
+@dataclass
+class Core:
+    """The undominated courses of the pool (planner_dominance), which every objective's
+    solve uses: an optimum over them is an optimum over the pool."""
+
+    pool: Pool
+    ids: IntArray  # their pool numbers, ascending
+    st: Structure | None
+
+    @classmethod
+    def of(cls, pool: Pool) -> Core:
+        ids = undominated(pool)
+        sub = pool.restrict(ids)
+        return cls(sub, ids, structure(sub) if sub.size and pool.gaps else None)
+
+    def solve(
+        self, pool: Pool, objective: str, time_limit: float, sec_pool: FloatArray | None = None,
+        reuse: Solution | None = None,
+    ) -> Solution:  # fmt: skip
+        """`solve` on the core, its secondary weighed as on the whole pool (medians)."""
+        sec = secondary(pool, objective) if sec_pool is None else sec_pool
+        return solve(self.pool, objective, time_limit, self.st, sec[self.ids], reuse)
+
+    def lift(self, solution: Solution) -> Solution:
+        """The solution in pool numbers."""
+        ids = self.ids.tolist()
+        return replace(
+            solution,
+            chosen=[ids[c] for c in solution.chosen],
+            shortlist=[ids[c] for c in solution.shortlist],
+        )
+
+
 def _alternative(
     pool: Pool,
-    st: Structure | None,
+    core: Core,
     name: str,
     objective: str,
     main: Solution,
@@ -157,7 +193,7 @@ def _alternative(
 ) -> PlanAlternative:
     # The three alternatives share one time_limit; each starts from the main plan's coverage.
     share = time_limit / len(ALTERNATIVES)
-    alt = main if name == objective else solve(pool, name, share, st, reuse=main)
+    alt = core.lift(main if name == objective else core.solve(pool, name, share, reuse=main))
     problem = pool.problem(np.array(sorted(alt.chosen), dtype=np.int64))
     slots = schedule(problem, _local(problem, alt.chosen))
     after = coverage(_after(known, problem, _local(problem, alt.chosen)), requirements)

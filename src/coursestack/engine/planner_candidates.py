@@ -161,6 +161,43 @@ class Pool:
                     out[i] = max(g.have, min(int(col.max()), g.need))
         return out
 
+    def restrict(self, keep: IntArray) -> Pool:
+        """The pool of these courses only (ascending pool numbers; local numbers change to
+        positions in `keep`). Skills, gaps, caps and exclusion counts are shared."""
+        sub = np.asarray(keep, dtype=np.int64)
+        local = np.full(self.size, -1, dtype=np.int64)
+        local[sub] = np.arange(sub.size)
+        pairs = [
+            (int(local[a]), int(local[b]))
+            for a, b in self.exclusive
+            if local[a] >= 0 and local[b] >= 0
+        ]
+        return Pool(
+            index=self.index,
+            learner=self.learner,
+            known=self.known,
+            gaps=self.gaps,
+            rows=self.rows[sub],
+            cols=self.cols,
+            teach=self.teach[sub],
+            need=self.need[sub],
+            hours=self.hours[sub],
+            plan_hours=self.plan_hours[sub],
+            cost=self.cost[sub],
+            plan_cost=self.plan_cost[sub],
+            rating_pen=self.rating_pen[sub],
+            pedagogy_pen=self.pedagogy_pen[sub],
+            related=self.related[sub],
+            exclusive=pairs,
+            assumed_hours=self.assumed_hours,
+            hours_cap=self.hours_cap,
+            budget=self.budget,
+            considered=self.considered,
+            excluded=self.excluded,
+            cap=self.cap,
+            depth=self.depth[sub] if self.depth.size else self.depth,
+        )
+
     def problem(self, subset: IntArray) -> Problem:
         """The dict-form Problem on these pool courses (ascending pool numbers)."""
         sub = np.asarray(subset, dtype=np.int64)

@@ -80,6 +80,7 @@ MILP_GAP = 5e-4  # relative gap asked of HiGHS on the phase-2 shortlist
 # The alternatives' tie-breaking phase: "the same coverage, but cheaper" within 1% (proved and
 # reported); their secondaries are degenerate (many free courses), so 0.1% costs seconds.
 ALTERNATIVE_GAP = 1e-2
+DIRECT_MAX = 400  # a pool this small is solved whole (measured faster than the shortlist)
 SHORTLIST_K = 3  # cheapest courses per gap element in the first shortlist
 PRICING_BATCH = 40  # most negative reduced costs added per column-generation round
 MAX_ROUNDS = 30
@@ -689,7 +690,17 @@ class PhaseResult:
 
 
 def _run_phase(ph: Phase, seed: list[int], deadline: float) -> PhaseResult | None:
-    """Shortlist, column generation, MILP, proof; repeated until the proof holds."""
+    """Shortlist, column generation, MILP, proof; repeated until the proof holds. A pool of
+    at most DIRECT_MAX courses is its own shortlist: one MILP, nothing left to price."""
+    if ph.pool.size <= DIRECT_MAX:
+        every = np.arange(ph.pool.size, dtype=np.int64)
+        solved = _milp(ph, every, deadline, seed or None)
+        if solved is None:
+            return None
+        placed, value, cuts, optimal, dual = solved
+        # Phase 1's objective is integral and its absolute gap below 1: optimal is exact.
+        bound = value if optimal and ph.first else dual
+        return PhaseResult(placed, value, bound, optimal, cuts, every.tolist(), 1)
     position = _positions(ph)
     in_s = _shortlist(ph, seed, position)
     rounds = 0
