@@ -46,15 +46,6 @@ def _levels(known: dict[str, int], problem: Problem, ks: list[int]) -> dict[str,
     return out
 
 
-def _gain(problem: Problem, k: int, base: dict[str, int], skills: list[GapSkill]) -> int:
-    units = gain_units(problem)
-    lv = problem.levels.get(k, {})
-    return sum(
-        units[g.skill] * max(0, min(lv.get(g.skill, 0), g.need) - min(base.get(g.skill, 0), g.need))
-        for g in skills
-    )
-
-
 def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
@@ -66,6 +57,16 @@ class Explainer:
         self.sec = sec
         self.chosen = [sl.k for sl in self.slots]
         self.gap_of = {g.skill: g for g in problem.gaps}
+        # Dense levels on the gap skills (candidates x gaps), for the vectorised runner-up.
+        self.gap_no = {g.skill: i for i, g in enumerate(problem.gaps)}
+        self.gap_levels = np.zeros((problem.size, len(problem.gaps)), dtype=np.int64)
+        for k, lv in problem.levels.items():
+            for s, v in lv.items():
+                if s in self.gap_no:
+                    self.gap_levels[k, self.gap_no[s]] = v
+        units = gain_units(problem)
+        self.units = np.array([units[g.skill] for g in problem.gaps], dtype=np.int64)
+        self.needs = np.array([g.need for g in problem.gaps], dtype=np.int64)
 
     def gains(self) -> dict[int, tuple[list[str], dict[str, Level]]]:
         """closes and raises of each step, in calendar order."""
@@ -160,22 +161,18 @@ class Explainer:
         skills = self._marginal(k)
         if not skills:  # prerequisite step: compare on what it supplies
             return None, ""
-        mine = _gain(p, k, base, skills)
-        in_plan = set(self.chosen)
-        best: tuple[int, float, int] | None = None
-        for r in range(p.size):
-            if r in in_plan:
-                continue
-            g = _gain(p, r, base, skills)
-            if g <= 0:
-                continue
-            key = (-g, float(self.sec[r]), r)
-            if best is None or key < (-best[0], best[1], best[2]):
-                best = (g, float(self.sec[r]), r)
-        if best is None:
+        cols = np.array([self.gap_no[g.skill] for g in skills], dtype=np.int64)
+        need = self.needs[cols]
+        floor = np.minimum(np.array([base.get(g.skill, 0) for g in skills]), need)
+        reach = np.minimum(self.gap_levels[:, cols], need[None, :])
+        gain = (self.units[cols][None, :] * np.maximum(0, reach - floor[None, :])).sum(axis=1)
+        mine = int(gain[k])
+        gain[self.chosen] = 0
+        cand = np.flatnonzero(gain > 0)
+        if not cand.size:
             return None, ""
-        theirs, _sec, r = best
-        return r, self._verdict(k, r, mine, theirs, base)
+        r = int(cand[np.lexsort((cand, self.sec[cand], -gain[cand]))[0]])
+        return r, self._verdict(k, r, mine, int(gain[r]), base)
 
     def _verdict(self, k: int, r: int, mine: int, theirs: int, base: dict[str, int]) -> str:
         p = self.p
