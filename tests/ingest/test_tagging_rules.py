@@ -106,3 +106,68 @@ def test_a_label_keeps_the_field_it_is_matched_in_whatever_came_first() -> None:
     assert {m.field for m in matcher.match_label("Test Automation", "skills")} == {"skills"}
     long = matcher.match_label("Test Automation", "skills-long")
     assert long and {m.field for m in long} == {"skills-long"}
+
+
+LONG_DESCRIPTION = (
+    "This course explains how agents learn from trial and error, how to formalise a task as a "
+    "decision problem, and how to evaluate and improve a policy step by step on small problems, "
+    "with quizzes and graded assignments in every module."
+)
+
+
+def test_a_sentence_about_what_is_left_out_teaches_nothing() -> None:
+    text = "You will learn the ideas, but we don't cover tools like Python and TensorFlow."
+    assert "prog.python" not in tag("AI Basics", text).teaches
+
+
+def test_skills_in_a_program_name_are_not_topics() -> None:
+    named = "This course, part of the Linux Systems Programming Specialization, covers arrays."
+    assert "prog.linux" not in tag("Arrays in C", named).teaches
+    assert "prog.linux" in tag("Arrays in C", "This course covers Linux commands.").teaches
+
+
+def test_tools_joined_after_using_are_all_tools() -> None:
+    text = "You will learn how to access databases using SQL and Python."
+    assert "prog.python" not in tag("Data Access", text).teaches
+    assert "prog.python" in tag("Data Access", "You will learn SQL and Python.").teaches
+
+
+def test_knowledge_that_is_necessary_is_assumed() -> None:
+    result = tag("Computer Vision", "However, some knowledge of Python is necessary.")
+    assert "prog.python" in result.assumes and "prog.python" not in result.teaches
+
+
+def test_one_list_entry_the_description_never_names_is_a_loose_tag() -> None:
+    skills = ("Python Programming", "Reinforcement Learning")
+    assert "prog.python" not in tag("Reinforcement Learning", LONG_DESCRIPTION, skills).teaches
+    assert "prog.python" in tag("Reinforcement Learning", "", skills).teaches  # list is all
+
+
+def test_a_long_list_entry_in_the_title_area_counts() -> None:
+    skills = ("Xgboost", *PADDING)
+    assert "ml.supervised.xgboost" in tag("Machine Learning", skills=skills).teaches
+    assert "ml.supervised.xgboost" not in tag("Business Essentials", skills=skills).teaches
+
+
+def test_in_a_broad_area_a_list_entry_needs_to_build_on_the_title() -> None:
+    testing = tag("Java Programming", LONG_DESCRIPTION, ("Software Testing",))
+    assert "prog.testing" not in testing.teaches
+    assert "prog.pandas" in tag("Python Programming", LONG_DESCRIPTION, ("Pandas",)).teaches
+
+
+def test_nlp_is_deep_learning_only_beside_deep_learning_words() -> None:
+    assert "dl.nlp" not in tag("Natural Language Processing").teaches
+    deep = tag("Natural Language Processing", "You will build neural networks for text.")
+    assert "dl.nlp" in deep.teaches
+
+
+def test_a_blocked_phrase_hides_the_alias_it_overlaps() -> None:
+    assert "mlops.edge-deployment" not in tag("AI", "You will learn cutting-edge AI.").teaches
+    assert "mlops.edge-deployment" in tag("AI", "You will learn edge AI.").teaches
+
+
+def test_notebooks_and_real_world_data_in_prose_are_the_medium_not_the_topic() -> None:
+    text = "You will learn to analyse real-world data in Jupyter notebooks."
+    result = tag("Data Tools", text)
+    assert "prog.jupyter" not in result.teaches and "data.messy-real-data" not in result.teaches
+    assert "prog.jupyter" in tag("Data Tools", skills=("Jupyter",)).teaches

@@ -68,6 +68,9 @@ class SkillMatcher:
     phrases: dict[str, frozenset[str]]  # normalised alias -> skill ids
     prose_excluded: frozenset[str] = frozenset()
     labels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # whole-label overrides
+    # phrases that are other words and hide every alias they overlap: 'cutting-edge AI' is
+    # not edge AI
+    blocked: frozenset[str] = frozenset()
     _automaton: ahocorasick.Automaton | None = field(default=None, repr=False)
     _choices: list[str] = field(default_factory=list, repr=False)
     _label_cache: dict[str, list[SkillMatch]] = field(default_factory=dict, repr=False)
@@ -81,13 +84,15 @@ class SkillMatcher:
         labels: Mapping[str, Iterable[str]] | None = None,
         prose_excluded: Iterable[str] = (),
         dropped_aliases: Iterable[str] = (),
+        blocked: Iterable[str] = (),
     ) -> SkillMatcher:
         """Aliases: every skill's name and aliases, plus `extra_aliases` {skill: [phrase]}.
 
         `labels` maps whole skill-list entries (noisy dump labels) to skills, [] meaning
         "ignore this label". `prose_excluded` phrases count in titles and skill lists but
         not in descriptions (too ambiguous in prose: 'forecasting', 'classification').
-        `dropped_aliases` are never used (taxonomy aliases that mislead on real catalogs)."""
+        `dropped_aliases` are never used (taxonomy aliases that mislead on real catalogs).
+        `blocked` phrases match nothing and cancel any alias span they overlap."""
         dropped = {normalise(a) for a in dropped_aliases}
         table: dict[str, set[str]] = {}
 
@@ -116,13 +121,14 @@ class SkillMatcher:
             phrases={k: frozenset(v) for k, v in table.items()},
             prose_excluded=frozenset(normalise(p) for p in prose_excluded),
             labels=label_table,
+            blocked=frozenset(k for k in (normalise(b) for b in blocked) if k),
         )
         matcher._compile()
         return matcher
 
     def _compile(self) -> None:
         automaton = ahocorasick.Automaton()
-        for phrase in self.phrases:
+        for phrase in (*self.phrases, *self.blocked):
             automaton.add_word(f" {phrase} ", phrase)
         automaton.make_automaton()
         self._automaton = automaton
@@ -140,6 +146,15 @@ class SkillMatcher:
             end = end_index  # index of the trailing space in `padded`
             start = end - len(phrase) - 1  # index of the leading space
             found.append((start, end - 1, phrase))
+        if self.blocked:
+            stops = [s for s in found if s[2] in self.blocked]
+            if stops:
+                found = [
+                    s
+                    for s in found
+                    if s[2] not in self.blocked
+                    and not any(b[0] < s[1] and s[0] < b[1] for b in stops)
+                ]
         if len(found) < 2:
             return found
         # Drop spans contained in a longer span (longest match wins).

@@ -11,7 +11,10 @@ Rules, in order:
 1. Evidence. Matches in the title and in the source's skill list count as taught; matches in
    descriptions and syllabi count when they are not in a prerequisite sentence. A sentence
    with a prerequisite cue ('prerequisite', 'you should have', 'familiarity with', ...) sends
-   its skills to `assumes`; a sentence saying 'no prior ...' sends them nowhere.
+   its skills to `assumes`; a sentence saying 'no prior ...', what the course leaves out or
+   what other courses cover sends them nowhere. A skill-list entry counts by plausibility:
+   in an area the title teaches it is trusted even in a long list; a lone entry the course's
+   own description never names, outside those areas, is weak.
 2. Gates. A skill listed in `requires` (prog.python.oop needs prog.python) is kept only when
    one of the skills it needs has evidence too, so 'object-oriented programming' in a Java
    course does not become object-oriented Python.
@@ -43,13 +46,32 @@ _NO_PRIOR = re.compile(
     r"\bnot (?:required|necessary|needed)\b|\bwithout (?:any )?(?:prior|previous)\b",
     re.IGNORECASE,
 )
+# a sentence saying what the course leaves out ('we don't cover tools like Python'), about
+# equipment ('you must have access to a Linux PC') or about other courses ('Additional
+# courses focus on SQL') names skills this course does not teach
+_NOT_TAUGHT = re.compile(
+    r"\b(?:do|does|will|did)(?: not|n['’]t) (?:cover|teach|include|go into|discuss|require)\b|"
+    r"\bwon['’]t (?:cover|teach|include|go into)\b|\bnot (?:be )?covered\b|"
+    r"\bmust have access to\b|\bneed access to\b|\bsystem requirements?\b|"
+    r"\b(?:future|subsequent|additional|follow[- ]on) courses?\b|\bnext course in the series\b",
+    re.IGNORECASE,
+)
+# the name of a program ('the C Programming with Linux Professional Certificate', 'the
+# Applied Data Science with Python Specialization'): its words name the program, not a topic
+# of this course, so they are blanked before matching (case-sensitive: names are capitalised)
+_PROGRAM_NAME = re.compile(
+    r"\b[A-Z][\w+#&'’./-]*(?:\s+(?:[A-Z(][\w+#&'’./()-]*|with|and|for|in|of|to|&))*"
+    r"\s+(?:Specialization|Specialisation|Professional Certificate|MicroMasters|Nanodegree)\b"
+)
 _PREREQ = re.compile(
     r"\b(?:prerequisites?|pre-requisites?|prior (?:experience|knowledge|exposure)|"
     r"(?:you|learners|students|participants) should (?:have|be|know|already)|"
     r"should be (?:familiar|comfortable)|familiarity with|(?:is|are) (?:required|recommended|"
     r"assumed|expected)|we assume|assumes? (?:that )?(?:you|learners|basic|some|knowledge)|"
     r"before (?:taking|starting|enrolling)|recommended background|required background|"
-    r"to succeed in this course|you(?:['’]ll| will) need (?:to know|some|basic|experience))",
+    r"to succeed in this course|you(?:['’]ll| will) need (?:to know|some|basic|experience)|"
+    r"already (?:have|know)|(?:knowledge|experience|proficiency|familiarity|understanding) "
+    r"(?:of|in|with)\b.{0,80}?\b(?:is|are|will be) (?:essential|necessary|needed|helpful))",
     re.IGNORECASE,
 )
 _OUTCOME = re.compile(
@@ -118,6 +140,9 @@ TOPIC_NOUNS |= {"program", "training", "skills", "expertise", "lectures", "tutor
 PURPOSE_WORDS = ("for", "in")  # title words that introduce a purpose, not the topic
 # ...except a language after 'in' ('Functions in JavaScript'): the course is taught in it
 MEDIUM_CATEGORIES = ("programming",)
+# categories whose members are separate tools (languages, git, testing, SQL): sharing one with
+# the title says little about a skill-list entry
+BROAD_AREAS = ("programming",)
 LONG_SKILL_LIST = 12  # longer source skill lists are padded with loosely related labels
 # a long list naming one skill through this many distinct, non-umbrella entries ('Databases',
 # 'Database (DBMS)') stresses it: its entries count like a short list's
@@ -125,6 +150,8 @@ LONG_LIST_REPEATS = 2
 TEACH_THRESHOLD = 2
 # words before a match that make it an example named in passing ('tools such as X and Y')
 _EXAMPLE = re.compile(r"\b(?:such (?:\w+ )?as|for example|for instance|e g)\b")
+# words that join a list of tools: 'using SQL and Python' makes both tools
+_JOINERS = frozenset({"and", "or", "as", "well"})
 EXAMPLE_WINDOW = 6  # how many words back an example cue reaches
 FIELD_WEIGHT = {
     "title": 3,
@@ -135,6 +162,9 @@ FIELD_WEIGHT = {
     "outcome": 2,
 }
 PROSE_CAP = 2  # prose mentions of one skill count at most this much
+# a description at least this long is the course's own account of itself: a skill-list entry
+# it never mentions is a platform tag, not a topic (unless the title makes it plausible)
+DESCRIBED = 200
 
 
 def _sentences(text: str) -> list[tuple[str, bool]]:
@@ -235,6 +265,10 @@ class Tagger:
     # listed skills but not the skill it requires (or, without requires, the skill itself):
     # object-oriented programming in a Java title is not object-oriented Python
     title_conflicts: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    # {phrase: context phrases}: an ambiguous phrase counts only when the course's text also
+    # names one of its context phrases ('natural language processing' is deep-learning NLP
+    # only next to 'neural networks', 'transformers', ...); all normalised
+    context: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     # ------------------------------------------------------------ evidence
 
@@ -248,10 +282,15 @@ class Tagger:
         for sentence, listed in _sentences(text):
             if len(sentence) < 2:
                 continue
+            sentence = _PROGRAM_NAME.sub(" ", sentence)
             matches = self.matcher.match_text(sentence, field_name)
             if not matches:
                 continue
-            if _NO_PRIOR.search(sentence) or _COMPARISON.search(sentence):
+            if (
+                _NO_PRIOR.search(sentence)
+                or _COMPARISON.search(sentence)
+                or _NOT_TAUGHT.search(sentence)
+            ):
                 continue
             if _PREREQ.search(sentence):
                 level = Level.PRACTISED if _STRONG_PREREQ.search(sentence) else Level.AWARE
@@ -264,21 +303,41 @@ class Tagger:
             kind = "outcome" if outcome else field_name
             norm = normalise(sentence)
             seen: set[str] = set()
+            prev_end, prev_tool = -1, False  # the previous match and whether it was a tool
             for m in matches:
-                if m.skill in seen:  # one vote per sentence
-                    continue
-                seen.add(m.skill)
                 before = norm[: m.start].split()
                 tool = (
                     bool(before)
                     and before[-1] in TOOL_WORDS
                     and not (len(before) > 1 and before[-1] == "in" and before[-2] in TOPIC_NOUNS)
-                )
+                ) or (prev_tool and set(norm[prev_end : m.start].split()) <= _JOINERS)
+                prev_end, prev_tool = m.end, tool
+                if m.skill in seen:  # one vote per sentence
+                    continue
+                seen.add(m.skill)
                 example = bool(_EXAMPLE.search(" ".join(before[-EXAMPLE_WINDOW:])))
                 # 'analyses using Python': a tool in use, not a topic taught; 'tools such as
                 # TensorFlow': an example named in passing (weight 1, also in an outcome)
                 weight_field = "description" if tool or example else kind
                 teach.setdefault(m.skill, []).append(replace(m, field=weight_field))
+
+    def _in_context(
+        self, found: dict[str, list[SkillMatch]], text: TagInput
+    ) -> dict[str, list[SkillMatch]]:
+        """`found` without the matches of context-gated phrases whose context is absent."""
+        parts = (text.title, text.description, text.syllabus, *text.skills, *text.outcomes)
+        blob = " " + " ".join(normalise(p) for p in parts) + " "
+        kept: dict[str, list[SkillMatch]] = {}
+        for skill_id, ms in found.items():
+            ms = [
+                m
+                for m in ms
+                if m.phrase not in self.context
+                or any(f" {c} " in blob for c in self.context[m.phrase])
+            ]
+            if ms:
+                kept[skill_id] = ms
+        return kept
 
     def evidence(self, text: TagInput) -> Evidence:
         """Skills with enough evidence to count as taught (rule 1), skills with some evidence
@@ -309,20 +368,46 @@ class Tagger:
                 elif not umbrella and m.field == "skills-long":
                     entries.setdefault(m.skill, set()).add(normalise(label))
                 listed.setdefault(m.skill, []).append(m)
+        # the areas the title teaches: a specific list entry in one of them is what the title
+        # promises ('Xgboost' on 'Machine Learning'), not padding, even in a long list
+        in_title = {s for s, ms in found.items() if any(m.field == "title" for m in ms)}
+        title_areas = {self.taxonomy[s].category for s in in_title}
+
+        def plausible(skill_id: str) -> bool:
+            category = self.taxonomy[skill_id].category
+            if category not in title_areas:
+                return False
+            # in a broad area only a skill built on a title skill (pandas on a Python title;
+            # not software testing on a Java title)
+            return category not in BROAD_AREAS or bool(
+                self.taxonomy.prerequisites_of(skill_id).keys() & in_title
+            )
+
         for skill_id, ms in listed.items():
-            if len(entries.get(skill_id, ())) >= LONG_LIST_REPEATS:
+            repeated = len(entries.get(skill_id, ())) >= LONG_LIST_REPEATS
+            in_area = bool(entries.get(skill_id)) and plausible(skill_id)
+            if repeated or in_area:
                 ms = [replace(m, field="skills") if m.field == "skills-long" else m for m in ms]
             found.setdefault(skill_id, []).extend(ms)
         self._prose(text.description, "description", found, assume)
         self._prose(text.syllabus, "syllabus", found, assume)
         for bullet in text.outcomes:
             self._prose(bullet, "outcome", found, assume)
+        if len(text.description) >= DESCRIBED:
+            # one list entry is all there is, the description never names the skill and the
+            # title is about something else: a loose platform tag ('Python Programming' on a
+            # reinforcement-learning course that describes itself without Python)
+            for skill_id, ms in found.items():
+                if len(ms) == 1 and ms[0].field == "skills" and not plausible(skill_id):
+                    found[skill_id] = [replace(ms[0], field="skills-long")]
         if text.prerequisites:
             strong = _STRONG_PREREQ.search(text.prerequisites)
             for m in self.matcher.match_text(text.prerequisites, "prerequisites"):
                 level = Level.PRACTISED if strong else Level.AWARE
                 if m.skill not in assume or assume[m.skill][0] < level:
                     assume[m.skill] = (level, f"rule:assumes-prerequisites-field->{int(level)}")
+        if self.context and any(m.phrase in self.context for ms in found.values() for m in ms):
+            found = self._in_context(found, text)
         teach = {s: ms for s, ms in found.items() if evidence_score(ms) >= TEACH_THRESHOLD}
         weak = {s: ms for s, ms in found.items() if s not in teach}
         # Gates: a skill that needs a companion skill's evidence.

@@ -38,6 +38,7 @@ def default_tagger() -> Tagger:
         labels=data.get("labels") or {},
         prose_excluded=data.get("prose_excluded") or (),
         dropped_aliases=data.get("dropped_aliases") or (),
+        blocked=data.get("blocked") or (),
     )
     requires = {k: list(v) for k, v in (data.get("requires") or {}).items()}
     for skill_id, needs in requires.items():
@@ -51,4 +52,8 @@ def default_tagger() -> Tagger:
                 raise ValueError(f"tagging_aliases.yaml title_conflicts: unknown skill {sid!r}")
     weak = frozenset(normalise(w) for w in data.get("weak_labels") or ())
     generic = frozenset(normalise(g) for g in data.get("generic") or ())
-    return Tagger(matcher, taxonomy, requires, weak, generic, conflicts)
+    context = {
+        normalise(phrase): frozenset(normalise(c) for c in cues)
+        for phrase, cues in (data.get("context") or {}).items()
+    }
+    return Tagger(matcher, taxonomy, requires, weak, generic, conflicts, context)
