@@ -291,22 +291,48 @@ class Phase:
 
 @dataclass
 class Model:
+    """Columns: x (the shortlist), y (gap elements), z (assumption pairs a shortlisted course
+    needs: "supplied"), r (skills a shortlisted course assumes: "a root course is taken")."""
+
     cols: IntArray  # pool numbers of the shortlist, ascending
-    a: sparse.csr_matrix  # rows x (shortlist + gap elements)
+    a: sparse.csr_matrix  # rows x columns
     ub: FloatArray
     c: FloatArray
     lb: FloatArray
     hi: FloatArray
-    n_need: int  # assumption rows
-    need_pairs: IntArray  # the pair of each assumption row
-    need_skills: IntArray  # the skill of each assumption row (and of its root row)
+    pairs: IntArray  # the pair of each z column (and of each "supply" row)
+    skills: IntArray  # the skill of each r column (and of each "rootsum" row)
+    self_pairs: IntArray  # the pair of each "self" row
     kinds: list[tuple[str, int, int]] = field(default_factory=list)  # (kind, first row, count)
 
 
 def _model(ph: Phase, cols: IntArray, cuts: list[Cut]) -> Model:
+    """The shortlist's model. A course's assumption (a, l) is met through z_(a,l):
+        z_q <= sum_{p supplies q} x_p   ("supply", one row per pair)
+        x_c <= z_q                      ("need", one row per course and pair)
+    which has the LP relaxation of x_c <= sum_p x_p with far fewer nonzeros (a pair's
+    suppliers are listed once, not once per course needing it). A course that supplies a
+    pair it also needs keeps the direct row x_c <= sum_{p != c} x_p ("self"). Root rows
+    likewise go through r_j <= sum_{p roots j} x_p ("rootsum") and x_c <= r_j ("root")."""
     pool, st = ph.pool, ph.st
     k = cols.size
     n_e = st.units.size
+    in_s = np.full(pool.size, -1, dtype=np.int64)
+    in_s[cols] = np.arange(k)
+    sel = in_s[st.need_row] >= 0
+    owners = in_s[st.need_row[sel]]
+    need_pairs = st.need_pair[sel]
+    need_skills = st.need_col[sel]
+    own = (
+        np.asarray(st.supply[need_pairs, cols[owners]]).reshape(-1) > 0
+        if owners.size
+        else np.zeros(0, dtype=bool)
+    )
+    pairs = np.unique(need_pairs[~own])
+    skills = np.unique(need_skills)
+    n_q, n_r = pairs.size, skills.size
+    width = k + n_e + n_q + n_r
+    z0, r0 = k + n_e, k + n_e + n_q
     blocks: list[sparse.spmatrix] = []
     ub: list[FloatArray] = []
     kinds: list[tuple[str, int, int]] = []
@@ -320,82 +346,87 @@ def _model(ph: Phase, cols: IntArray, cuts: list[Cut]) -> Model:
             kinds.append((kind, rows_so_far, block.shape[0]))
             rows_so_far += block.shape[0]
 
+    def rows(r: IntArray, c: IntArray, v: FloatArray, n: int) -> sparse.csr_matrix:
+        return sparse.csr_matrix((v, (r, c)), shape=(n, width))
+
+    def pad(block: sparse.spmatrix, at: int) -> sparse.csr_matrix:
+        """A block over the x's placed in a full-width row set, plus identity at column `at`."""
+        n = block.shape[0]
+        coo = sparse.coo_matrix(block)
+        r = np.concatenate([coo.row, np.arange(n)])
+        c = np.concatenate([coo.col, at + np.arange(n)])
+        return rows(r, c, np.concatenate([-coo.data, np.ones(n)]), n)
+
     # Coverage: y_e - sum x_c <= 0.
-    add(
-        "cover",
-        sparse.hstack([-st.cover[:, cols], sparse.identity(n_e, format="csr")], format="csr"),
-        np.zeros(n_e),
-    )
-    # Assumptions of shortlisted courses: x_c - sum_{p != c} x_p <= 0.
-    in_s = np.full(pool.size, -1, dtype=np.int64)
-    in_s[cols] = np.arange(k)
-    sel = in_s[st.need_row] >= 0
-    owners = in_s[st.need_row[sel]]
-    pairs = st.need_pair[sel]
-    need_block = -st.supply[pairs][:, cols].tocsr()
+    add("cover", pad(st.cover[:, cols], k), np.zeros(n_e))
     if owners.size:
-        own = np.asarray(st.supply[pairs, cols[owners]]).reshape(-1)
-        fix = sparse.csr_matrix(
-            (1.0 + own, (np.arange(owners.size), owners)), shape=(owners.size, k)
-        )
-        need_block = need_block + fix
+        add("supply", pad(st.supply[pairs][:, cols], z0), np.zeros(n_q))
+        free = ~own
+        q_of = np.searchsorted(pairs, need_pairs[free])
+        n_f = int(free.sum())
+        idx = np.arange(n_f)
         add(
             "need",
-            sparse.hstack([need_block, sparse.csr_matrix((owners.size, n_e))], format="csr"),
-            np.zeros(owners.size),
-        )
-        skills = st.need_col[sel]
-        root_block = -st.root[skills][:, cols].tocsr() + sparse.csr_matrix(
-            (np.ones(owners.size), (np.arange(owners.size), owners)), shape=(owners.size, k)
-        )
+            rows(np.r_[idx, idx], np.r_[owners[free], z0 + q_of],
+                 np.r_[np.ones(n_f), -np.ones(n_f)], n_f),
+            np.zeros(n_f),
+        )  # fmt: skip
+        if own.any():
+            o = owners[own]
+            block = -st.supply[need_pairs[own]][:, cols].tocsr()
+            block = block + sparse.csr_matrix(
+                (np.full(o.size, 2.0), (np.arange(o.size), o)), shape=(o.size, k)
+            )  # -1 for its own supply, +2: x_c - sum_{p != c} x_p
+            coo = block.tocoo()
+            add("self", rows(coo.row, coo.col, coo.data, o.size), np.zeros(o.size))
+        add("rootsum", pad(st.root[skills][:, cols], r0), np.zeros(n_r))
+        j_of = np.searchsorted(skills, need_skills)
+        n_n = owners.size
+        idx = np.arange(n_n)
         add(
             "root",
-            sparse.hstack([root_block, sparse.csr_matrix((owners.size, n_e))], format="csr"),
-            np.zeros(owners.size),
-        )
+            rows(np.r_[idx, idx], np.r_[owners, r0 + j_of],
+                 np.r_[np.ones(n_n), -np.ones(n_n)], n_n),
+            np.zeros(n_n),
+        )  # fmt: skip
     # Programs and their parts.
     excl = [(in_s[a], in_s[b]) for a, b in pool.exclusive if in_s[a] >= 0 and in_s[b] >= 0]
     if excl:
         r = np.repeat(np.arange(len(excl)), 2)
         cidx = np.array([v for pair in excl for v in pair], dtype=np.int64)
-        add(
-            "excl",
-            sparse.csr_matrix((np.ones(r.size), (r, cidx)), shape=(len(excl), k + n_e)),
-            np.ones(len(excl)),
-        )
+        add("excl", rows(r, cidx, np.ones(r.size), len(excl)), np.ones(len(excl)))
+    x_only = np.zeros(width - k)
     if pool.budget is not None:
         add(
             "budget",
-            sparse.csr_matrix(np.concatenate([np.nan_to_num(pool.cost[cols]), np.zeros(n_e)])),
+            sparse.csr_matrix(np.concatenate([np.nan_to_num(pool.cost[cols]), x_only])),
             np.array([pool.budget]),
         )
     if pool.hours_cap is not None:
         add(
             "hours",
-            sparse.csr_matrix(np.concatenate([np.nan_to_num(pool.hours[cols]), np.zeros(n_e)])),
+            sparse.csr_matrix(np.concatenate([np.nan_to_num(pool.hours[cols]), x_only])),
             np.array([pool.hours_cap]),
         )
     if ph.min_primary is not None:
         add(
             "primary",
-            sparse.csr_matrix(np.concatenate([np.zeros(k), -st.units])),
+            sparse.csr_matrix(np.concatenate([np.zeros(k), -st.units, np.zeros(n_q + n_r)])),
             np.array([-float(ph.min_primary)]),
         )
     for cut, rhs in cuts:
         idx = np.array(list(cut), dtype=np.int64)
         vals = np.array(list(cut.values()))
-        add(
-            "cut",
-            sparse.csr_matrix((vals, (np.zeros(idx.size), idx)), shape=(1, k + n_e)),
-            np.array([rhs]),
-        )
-    a = sparse.vstack(blocks, format="csr") if blocks else sparse.csr_matrix((0, k + n_e))
-    c = np.concatenate([ph.cost[cols], np.zeros(n_e) if not ph.first else -st.units])
-    lb = np.zeros(k + n_e)
-    hi = np.ones(k + n_e)
-    hi[k:][~st.reach_ok] = 0.0
+        add("cut", rows(np.zeros(idx.size, dtype=np.int64), idx, vals, 1), np.array([rhs]))
+    a = sparse.vstack(blocks, format="csr") if blocks else sparse.csr_matrix((0, width))
+    c = np.concatenate(
+        [ph.cost[cols], np.zeros(n_e) if not ph.first else -st.units, np.zeros(n_q + n_r)]
+    )
+    lb = np.zeros(width)
+    hi = np.ones(width)
+    hi[k : k + n_e][~st.reach_ok] = 0.0
     if ph.min_primary is not None and ph.min_primary >= float(st.units[st.reach_ok].sum()) - EPS:
-        lb[k:][st.reach_ok] = 1.0  # every reachable element must be credited
+        lb[k : k + n_e][st.reach_ok] = 1.0  # every reachable element must be credited
     return Model(
         cols=cols,
         a=a,
@@ -403,9 +434,9 @@ def _model(ph: Phase, cols: IntArray, cuts: list[Cut]) -> Model:
         c=c,
         lb=lb,
         hi=hi,
-        n_need=int(owners.size),
-        need_pairs=pairs,
-        need_skills=st.need_col[sel],
+        pairs=pairs,
+        skills=skills,
+        self_pairs=need_pairs[own],
         kinds=kinds,
     )
 
@@ -449,13 +480,19 @@ def _price(ph: Phase, model: Model, lam: FloatArray) -> Pricing:
     lam_e = lam[_rows(model, "cover")]
     rc = ph.cost.copy()
     rc -= st.cover.T @ lam_e
-    need_lam = lam[_rows(model, "need")]
-    if need_lam.size:
-        per_pair = np.bincount(model.need_pairs, weights=need_lam, minlength=st.supply.shape[0])
+    # An outside supplier enters the supply rows of the pairs it supplies (and the direct
+    # rows of courses needing a pair they supply themselves), and the root sums.
+    per_pair = np.zeros(st.supply.shape[0])
+    per_pair[model.pairs] += lam[_rows(model, "supply")]
+    self_lam = lam[_rows(model, "self")]
+    if self_lam.size:
+        per_pair += np.bincount(model.self_pairs, weights=self_lam, minlength=per_pair.size)
+    if model.pairs.size or self_lam.size:
         rc -= st.supply.T @ per_pair
-    root_lam = lam[_rows(model, "root")]
+    root_lam = lam[_rows(model, "rootsum")]
     if root_lam.size:
-        per_skill = np.bincount(model.need_skills, weights=root_lam, minlength=st.root.shape[0])
+        per_skill = np.zeros(st.root.shape[0])
+        per_skill[model.skills] = root_lam
         rc -= st.root.T @ per_skill
     b = lam[_rows(model, "budget")]
     if b.size:
@@ -463,7 +500,7 @@ def _price(ph: Phase, model: Model, lam: FloatArray) -> Pricing:
     h = lam[_rows(model, "hours")]
     if h.size:
         rc += h[0] * np.nan_to_num(pool.hours)
-    # Shortlisted courses and the y's: exactly from the model (own rows, overlaps included).
+    # Shortlisted courses, y's, z's and r's: exactly from the model (own rows included).
     rc_model = model.c + model.a.T @ lam
     rc[model.cols] = rc_model[:k]
     rc_y = rc_model[k:]
