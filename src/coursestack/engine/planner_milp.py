@@ -283,6 +283,7 @@ class Phase:
     target: float | None = None  # phase 1: the objective of a plan reaching every reachable level
     solved: dict[bytes, tuple[list[int], float, int, bool, float]] = field(default_factory=dict)
     sec_gap: float = SECONDARY_GAP  # relative gap accepted on phase 2
+    abs_gap: float | None = None  # the combined objective's absolute gap (see `_combined`)
 
     @property
     def first(self) -> bool:
@@ -460,7 +461,7 @@ def _lp(model: Model, deadline: float) -> tuple[float, FloatArray] | None:
     remaining = deadline - time.perf_counter()
     if remaining <= 0:
         return None
-    h = _highs(model, np.zeros(model.c.size), 0.0, False)
+    h = _highs(model, np.zeros(model.c.size), 0.0, None)
     h.setOptionValue("time_limit", remaining)
     h.run()
     if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
@@ -565,7 +566,7 @@ def _shortlist(ph: Phase, seed: list[int], positions: tuple[IntArray, IntArray])
     return chosen
 
 
-def _highs(model: Model, integrality: FloatArray, gap: float, first: bool) -> Highs:
+def _highs(model: Model, integrality: FloatArray, gap: float, abs_gap: float | None) -> Highs:
     """A HiGHS instance holding the model (kept between cut rounds: rows are added). The core
     class, not highspy.Highs: that wrapper prints a banner on stdout and sets up callbacks."""
     h = Highs()
@@ -576,9 +577,8 @@ def _highs(model: Model, integrality: FloatArray, gap: float, first: bool) -> Hi
     # a 300-course shortlist; a 5-variable knapsack took 4.6 ms with the heuristic on).
     h.setOptionValue("mip_heuristic_run_feasibility_jump", False)
     h.setOptionValue("presolve", "off")
-    if first:
-        # Phase 1's objective is integral: a bound within 1 of the incumbent proves it.
-        h.setOptionValue("mip_abs_gap", 1.0 - 1e-6)
+    if abs_gap is not None:
+        h.setOptionValue("mip_abs_gap", abs_gap)
     a = sparse.csc_matrix(model.a)
     n_row = int(a.shape[0])
     # The flat-array overload: no per-column Python objects (HighsLp.integrality_ wants a list).
@@ -618,8 +618,13 @@ def _milp(
     model = _model(ph, cols, [r for r in cut_rows if r is not None])
     integrality = np.zeros(model.c.size)
     integrality[: cols.size if not ph.first else model.c.size] = 1
-    h = _highs(model, integrality, 0.0 if ph.first else ph.sec_gap * MILP_GAP / SECONDARY_GAP,
-              ph.first)  # fmt: skip
+    if ph.abs_gap is not None:
+        h = _highs(model, integrality, 0.0, ph.abs_gap)
+    elif ph.first:
+        # Phase 1's objective is integral: a bound within 1 of the incumbent proves it.
+        h = _highs(model, integrality, 0.0, 1.0 - 1e-6)
+    else:
+        h = _highs(model, integrality, ph.sec_gap * MILP_GAP / SECONDARY_GAP, None)
     if seed:
         local = np.flatnonzero(np.isin(cols, np.array(seed, dtype=np.int64)))
         if local.size == len(seed):
@@ -788,6 +793,27 @@ def _run_phase(ph: Phase, seed: list[int], deadline: float) -> PhaseResult | Non
     return best
 
 
+def _combined(pool: Pool, st: Structure, sec: FloatArray, deadline: float) -> PhaseResult | None:
+    """Both phases in one MILP on a small pool: minimise -PRIMARY + eps * SECONDARY with
+    eps = 1 / (1 + sum of every course's secondary), so that any plan's eps * SECONDARY < 1
+    and one more PRIMARY unit outweighs any secondary. With an absolute gap below eps / 2 the
+    incumbent's PRIMARY is optimal (a plan with one unit less is at least eps worse); its
+    SECONDARY is within (gap / eps) of the best among plans reaching that PRIMARY, reported.
+    Measured faster than two solves on most constrained plans (one model, no PRIMARY row).
+    None when no proved solution came in time (the caller runs the two phases)."""
+    eps = 1.0 / (1.0 + float(sec.sum()))
+    ph = Phase(pool, st, eps * sec, None, sec, abs_gap=0.5 * eps)
+    every = np.arange(pool.size, dtype=np.int64)
+    solved = _milp(ph, every, deadline)
+    if solved is None or not solved[3]:
+        return None
+    placed, value, cuts, _optimal, dual = solved
+    s = float(sec[np.array(placed, dtype=np.int64)].sum()) if placed else 0.0
+    lower = s - max(0.0, value - dual) / eps
+    exact = s - lower <= SECONDARY_GAP * max(abs(s), 1e-9)
+    return PhaseResult(placed, s, lower, exact, cuts, every.tolist(), 1)
+
+
 # ---------------------------------------------------------------- both phases
 
 
@@ -828,6 +854,7 @@ def solve(
     bound = float(reach_total)
     seed: list[int] = []
     second: PhaseResult | None = None
+    coverage_known = False
     if reuse is not None and reuse.method == "milp" and reuse.bound is not None:
         best, bound, seed = reuse.primary, reuse.bound, list(reuse.chosen)
         ph2 = Phase(pool, st, sec_all, best, sec_all, sec_gap=ALTERNATIVE_GAP)
@@ -838,7 +865,19 @@ def solve(
     elif pool.budget is None and pool.hours_cap is None:
         # Phase 1 needs no solve (module docstring), unless program overlaps get in the way.
         second = _run_phase(Phase(pool, st, sec_all, best, sec_all), seed, deadline)
-    if second is None:
+    elif pool.size <= DIRECT_MAX:
+        combined = _combined(pool, st, sec_all, deadline)
+        if combined is not None:
+            coverage_known = True
+            rounds, cuts = 1, combined.cuts
+            best = round(primary_of(pool.problem(np.array(sorted(combined.placed))),
+                                    list(range(len(combined.placed)))))  # fmt: skip
+            bound, seed = float(best), combined.placed
+            if combined.exact:
+                second = combined
+            else:  # coverage proved; the tie-break not yet within its gap
+                second = _run_phase(Phase(pool, st, sec_all, best, sec_all), seed, deadline)
+    if second is None and not coverage_known:
         first = _run_phase(
             Phase(pool, st, np.zeros(pool.size), None, phase_one_rank(pool, sec_all),
                   target=-float(reach_total)),
