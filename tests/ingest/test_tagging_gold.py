@@ -16,17 +16,18 @@ from coursestack.ingest.evaluation import GoldReport, evaluate_gold, load_gold
 GOLD = Path(__file__).parent / "gold" / "labels.yaml"
 PRECISION_TARGET = 0.85
 RECALL_TARGET = 0.75
-# Precision target not reached on TEST: it stands at P 0.837, R 0.778 (DEV P 0.883, R 0.753).
+# Targets not reached on TEST of the 368-course gold set (158 courses added blind): it stands
+# at P 0.785, R 0.701 (DEV P 0.810, R 0.642; the first 210 alone: TEST P 0.837, R 0.778).
 # These floors are what it achieves, so a regression fails the suite; the targets stay xfail.
-PRECISION_FLOOR = 0.83
-RECALL_FLOOR = 0.77
+PRECISION_FLOOR = 0.78
+RECALL_FLOOR = 0.69
 
 
 def test_gold_labels_use_taxonomy_ids_and_cover_enough_courses() -> None:
     from coursestack.ingest.aliases import default_taxonomy
 
     gold = load_gold(GOLD)
-    assert len(gold) >= 200
+    assert len(gold) >= 360
     tax = default_taxonomy()
     assert all(skill in tax for labels in gold.values() for skill in labels)
     assert sum(1 for labels in gold.values() if not labels) >= 20  # off-topic courses
@@ -52,7 +53,7 @@ def test_tagging_on_held_out_test_half_does_not_regress(report: GoldReport) -> N
 
 @pytest.mark.shared
 @pytest.mark.xfail(
-    strict=True, reason="held-out TEST precision below the issue-4 target (P 0.837); docs/ingest.md"
+    strict=True, reason="held-out TEST below the issue-4 targets (P 0.785, R 0.701); docs/ingest.md"
 )
 def test_tagging_meets_precision_and_recall_targets_on_held_out_test_half(
     report: GoldReport,
