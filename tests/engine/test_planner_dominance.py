@@ -3,6 +3,8 @@ undominated core gives the same optimum as solving on the whole pool."""
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,7 +14,15 @@ from coursestack import knowledge
 from coursestack.engine.planner import Core, PlannerIndex
 from coursestack.engine.planner_candidates import Pool, build_pool
 from coursestack.engine.planner_dominance import undominated
-from coursestack.engine.planner_milp import secondary, solve, structure
+from coursestack.engine.planner_milp import (
+    Phase,
+    _phase_one,
+    _run_phase,
+    phase_one_rank,
+    secondary,
+    solve,
+    structure,
+)
 from coursestack.engine.synthetic import small_instance, synthetic_catalog, synthetic_learner
 
 SKILLS = knowledge.skills()
@@ -105,3 +115,49 @@ def test_core_matches_whole_pool_on_small_instances(seed: int) -> None:
     assert _objective(pool, sec, on_core.chosen) == pytest.approx(
         _objective(pool, sec, whole.chosen), rel=2e-3, abs=1e-9
     )
+
+
+def _constrained_pools() -> list[Pool]:
+    ctx = synthetic_catalog(600, SKILLS, ROLES, seed=12)
+    index = PlannerIndex.build(ctx)
+    out = []
+    for seed in range(6):
+        learner, known, reqs = synthetic_learner(ctx, seed)
+        tight = {"budget": 60.0 + 40 * seed, "deadline_weeks": 3 + seed}
+        learner = learner.model_copy(update=tight)
+        out.append(build_pool(ctx, index, learner, known, reqs, None))
+    return out
+
+
+CONSTRAINED = _constrained_pools()
+
+
+def test_constrained_pools_are_constrained() -> None:
+    """Most of the pools below cannot reach every reachable level: the test has teeth."""
+    binding = 0
+    for pool in CONSTRAINED:
+        st_ = structure(pool)
+        reach = round(float(st_.units[st_.reach_ok].sum()))
+        sec = secondary(pool, "balanced")
+        out = _phase_one(pool, st_, sec, reach, time.perf_counter() + 20)
+        assert out is not None
+        binding += -out.value < reach
+    assert binding >= len(CONSTRAINED) // 2
+
+
+@pytest.mark.parametrize("pool", CONSTRAINED)
+def test_coverage_core_keeps_the_best_coverage(pool: Pool) -> None:
+    """Phase 1 on its smaller core (budget / deadline use only) reaches the coverage that
+    phase 1 on the whole pool reaches."""
+    structure_ = structure(pool)
+    reach = round(float(structure_.units[structure_.reach_ok].sum()))
+    sec = secondary(pool, "balanced")
+    on_core = _phase_one(pool, structure_, sec, reach, time.perf_counter() + 20)
+    whole = _run_phase(
+        Phase(pool, structure_, np.zeros(pool.size), None, phase_one_rank(pool, sec),
+              target=-float(reach)),
+        [], time.perf_counter() + 20,
+    )  # fmt: skip
+    assert on_core is not None and whole is not None
+    assert on_core.exact and whole.exact
+    assert on_core.value == pytest.approx(whole.value)

@@ -15,6 +15,9 @@ rise, budget and deadline still hold. The relation is a strict partial order, so
 every dominated course keeps a dominating one for each. Solving on the undominated core is
 therefore exact; explanations (runner-ups, residual reasons) still see the whole pool.
 
+Phase 1 (the best coverage under a budget or deadline) compares only the budget and deadline
+use (`coverage_scalars`): the same argument with only those rows, so its core is smaller.
+
 Search: a dominator of k must reach k's rarest element, so only those courses are compared
 with k; each comparison is a few 64-bit word operations on element bitsets.
 """
@@ -26,7 +29,7 @@ import numpy.typing as npt
 from scipy import sparse
 
 from coursestack.engine.planner_candidates import BoolArray, Pool
-from coursestack.engine.planner_index import IntArray
+from coursestack.engine.planner_index import FloatArray, IntArray
 
 U64Array = npt.NDArray[np.uint64]
 
@@ -52,8 +55,33 @@ def _bitsets(pool: Pool, levels: sparse.csr_matrix, caps: IntArray) -> tuple[Boo
     return bits, packed.view(np.uint64).reshape(pool.size, words)
 
 
-def undominated(pool: Pool) -> IntArray:
-    """Pool numbers (ascending) of the courses no other pool course dominates."""
+def objective_scalars(pool: Pool) -> list[FloatArray]:
+    """What a course costs a plan, for every objective variant: hours and cost as the
+    objective and as the budget / deadline rows see them, rating and pedagogy penalties."""
+    return [
+        pool.plan_hours,
+        pool.plan_cost,
+        np.nan_to_num(pool.hours),
+        np.nan_to_num(pool.cost),
+        pool.rating_pen,
+        pool.pedagogy_pen,
+    ]
+
+
+def coverage_scalars(pool: Pool) -> list[FloatArray]:
+    """What a course costs a plan when only coverage counts (phase 1): its use of the budget
+    and of the deadline, where those are set."""
+    out: list[FloatArray] = []
+    if pool.budget is not None:
+        out.append(np.nan_to_num(pool.cost))
+    if pool.hours_cap is not None:
+        out.append(np.nan_to_num(pool.hours))
+    return out
+
+
+def undominated(pool: Pool, scalars: list[FloatArray] | None = None) -> IntArray:
+    """Pool numbers (ascending) of the courses no other pool course dominates, comparing
+    `scalars` (default: objective_scalars, safe for every objective variant)."""
     m = pool.size
     if m < 2:
         return np.arange(m, dtype=np.int64)
@@ -63,14 +91,7 @@ def undominated(pool: Pool) -> IntArray:
     _unused, need = _bitsets(pool, pool.need, caps)
     scal_cols = [
         np.ascontiguousarray(v, dtype=np.float64)
-        for v in (
-            pool.plan_hours,
-            pool.plan_cost,
-            np.nan_to_num(pool.hours),
-            np.nan_to_num(pool.cost),
-            pool.rating_pen,
-            pool.pedagogy_pen,
-        )
+        for v in (objective_scalars(pool) if scalars is None else scalars)
     ]
     # Rivals of k: the teachers of k's rarest element, strongest first (most elements
     # reached, then fewest hours), at most MAX_RIVALS of them: a bounded search, so a

@@ -57,7 +57,7 @@ levels): (bound - value) / bound.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import highspy
 import numpy as np
@@ -70,6 +70,7 @@ from coursestack.engine.planner_candidates import (
     Pool,
     Problem,
 )
+from coursestack.engine.planner_dominance import coverage_scalars, undominated
 from coursestack.engine.planner_index import FloatArray, IntArray
 
 PRIMARY_SCALE = 12  # lcm of the levels 1-4: 12 w / need is an integer
@@ -814,6 +815,30 @@ def _combined(pool: Pool, st: Structure, sec: FloatArray, deadline: float) -> Ph
     return PhaseResult(placed, s, lower, exact, cuts, every.tolist(), 1)
 
 
+def _phase_one(
+    pool: Pool, st: Structure, sec: FloatArray, reach_total: int, deadline: float
+) -> PhaseResult | None:
+    """Phase 1 on the courses no other one beats on reach, assumptions and the use of the
+    budget and deadline (planner_dominance.coverage_scalars); the result in pool numbers."""
+    ids = undominated(pool, coverage_scalars(pool))
+    if ids.size == pool.size:
+        sub, sub_st = pool, st
+    else:
+        sub = pool.restrict(ids)
+        sub_st = structure(sub)
+    ph = Phase(sub, sub_st, np.zeros(sub.size), None, phase_one_rank(sub, sec[ids]),
+               target=-float(reach_total))  # fmt: skip
+    out = _run_phase(ph, [], deadline)
+    if out is None or sub is pool:
+        return out
+    back = ids.tolist()
+    return replace(
+        out,
+        placed=[back[k] for k in out.placed],
+        shortlist=[back[k] for k in out.shortlist],
+    )
+
+
 # ---------------------------------------------------------------- both phases
 
 
@@ -878,12 +903,7 @@ def solve(
             else:  # coverage proved; the tie-break not yet within its gap
                 second = _run_phase(Phase(pool, st, sec_all, best, sec_all), seed, deadline)
     if second is None and not coverage_known:
-        first = _run_phase(
-            Phase(pool, st, np.zeros(pool.size), None, phase_one_rank(pool, sec_all),
-                  target=-float(reach_total)),
-            [],
-            deadline,
-        )  # fmt: skip
+        first = _phase_one(pool, st, sec_all, reach_total, deadline)
         if first is None:
             return greedy_solution(pool, st, sec_all, started, "time limit", reach_total)
         rounds += first.rounds
