@@ -614,8 +614,12 @@ def _milp(
     key = cols.tobytes()
     if key in ph.solved:
         return ph.solved[key]
-    problem = ph.pool.problem(cols)
-    cut_rows = [_cut_row(problem, c) for c in ph.st.cut_store]
+    # The dict-form shortlist is built only when cuts need it (ordering uses the chosen few).
+    problem: Problem | None = None
+    cut_rows: list[Cut | None] = []
+    if ph.st.cut_store:
+        problem = ph.pool.problem(cols)
+        cut_rows = [_cut_row(problem, c) for c in ph.st.cut_store]
     model = _model(ph, cols, [r for r in cut_rows if r is not None])
     integrality = np.zeros(model.c.size)
     integrality[: cols.size if not ph.first else model.c.size] = 1
@@ -643,8 +647,10 @@ def _milp(
         if not sol.value_valid:
             return None
         x = np.asarray(sol.col_value)
-        chosen = [k for k in range(cols.size) if x[k] > 0.5]
-        placed, stuck = order(problem, chosen)
+        chosen = np.flatnonzero(x[: cols.size] > 0.5).tolist()
+        placed_c, stuck_c = order(ph.pool.problem(cols[chosen]), list(range(len(chosen))))
+        placed = [chosen[i] for i in placed_c]
+        stuck = [chosen[i] for i in stuck_c]
         if not stuck:
             info = h.getInfo()
             optimal = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
@@ -655,6 +661,8 @@ def _milp(
             if optimal:
                 ph.solved[key] = out
             return out
+        if problem is None:
+            problem = ph.pool.problem(cols)
         found = _cuts(problem, placed, stuck)
         ph.st.cut_store.extend(
             (tuple(int(cols[k]) for k in members), tuple(pairs)) for members, pairs in found
