@@ -171,3 +171,47 @@ def test_notebooks_and_real_world_data_in_prose_are_the_medium_not_the_topic() -
     result = tag("Data Tools", text)
     assert "prog.jupyter" not in result.teaches and "data.messy-real-data" not in result.teaches
     assert "prog.jupyter" in tag("Data Tools", skills=("Jupyter",)).teaches
+
+
+def test_an_umbrella_word_inside_a_longer_list_entry_is_weak() -> None:
+    skills = ("General Statistics", "Battery Cells")
+    assert "stats.descriptive" not in tag("Battery Management", skills=skills).teaches
+    assert (
+        "stats.descriptive" in tag("Battery Management", skills=("Descriptive Statistics",)).teaches
+    )
+
+
+def test_large_language_models_in_prose_or_as_a_platform_tag_are_not_llm_foundations() -> None:
+    text = "You will learn to apply large language models (LLMs) to everyday HR tasks."
+    assert "llm.foundations" not in tag("AI for HR", text).teaches
+    assert "llm.foundations" not in tag("AI for HR", skills=("Large Language Modeling",)).teaches
+    assert "llm.foundations" in tag("Introduction to Large Language Models").teaches
+
+
+def test_a_denied_skill_is_not_taught_even_when_the_title_names_it() -> None:
+    text = "NOTE: This course is not intended to teach you Python. You will build a scraper."
+    assert "prog.python" not in tag("Python Project for Data Science", text).teaches
+    assert (
+        "prog.python" in tag("Python Project for Data Science", "You will build a scraper.").teaches
+    )
+
+
+def test_a_companion_the_course_assumes_satisfies_requires() -> None:
+    text = (
+        "Prerequisite: the Python for Everybody course. "
+        "This course is not intended to teach you Python. "
+        "You will learn object-oriented programming and build classes."
+    )
+    assert "prog.python.oop" in tag("Project: Object-Oriented Design", text).teaches
+
+
+def test_a_full_stop_without_a_space_after_a_bracket_ends_a_sentence() -> None:
+    text = "Learners should have a computer (any kind).You will learn SQL."
+    assert "prog.sql" in tag("Data Skills", text).teaches  # not in the prerequisite sentence
+
+
+def test_an_audience_familiar_with_a_skill_assumes_it() -> None:
+    text = "This course is designed for analysts familiar with SQL who want to learn dashboards."
+    result = tag("Dashboards", text)
+    assert "prog.sql" in result.assumes and "prog.sql" not in result.teaches
+    assert "prog.sql" not in tag("Dashboards", "You will become familiar with SQL.").assumes

@@ -12,9 +12,10 @@ Rules, in order:
    descriptions and syllabi count when they are not in a prerequisite sentence. A sentence
    with a prerequisite cue ('prerequisite', 'you should have', 'familiarity with', ...) sends
    its skills to `assumes`; a sentence saying 'no prior ...', what the course leaves out or
-   what other courses cover sends them nowhere. A skill-list entry counts by plausibility:
-   in an area the title teaches it is trusted even in a long list; a lone entry the course's
-   own description never names, outside those areas, is weak.
+   what other courses cover sends them nowhere; one denying that the course teaches a skill
+   ('not intended to teach you Python') removes it, title included. A skill-list entry
+   counts by plausibility: in an area the title teaches it is trusted even in a long list; a
+   lone entry the course's own description never names, outside those areas, is weak.
 2. Gates. A skill listed in `requires` (prog.python.oop needs prog.python) is kept only when
    one of the skills it needs has evidence too, so 'object-oriented programming' in a Java
    course does not become object-oriented Python.
@@ -40,7 +41,9 @@ from coursestack.domain import Course, CourseKind, CourseLevel, HandsOn, Level
 from coursestack.engine.matcher import SkillMatch, SkillMatcher, normalise
 from coursestack.engine.taxonomy import Taxonomy
 
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+|\s+-\s+|•|(?<=[a-z])\.(?=[A-Z])")
+# scraped text often loses the space after a full stop, also after a bracket or quote
+# ('analysis (EDA).Next you will'); a capital right after the stop starts a sentence
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+|\s+-\s+|•|(?<=[a-z)\]\"'’”])\.(?=[A-Z])")
 _NO_PRIOR = re.compile(
     r"\bno (?:prior|previous|prerequisite|background|experience|programming experience)\b|"
     r"\bnot (?:required|necessary|needed)\b|\bwithout (?:any )?(?:prior|previous)\b",
@@ -51,9 +54,18 @@ _NO_PRIOR = re.compile(
 # courses focus on SQL') names skills this course does not teach
 _NOT_TAUGHT = re.compile(
     r"\b(?:do|does|will|did)(?: not|n['’]t) (?:cover|teach|include|go into|discuss|require)\b|"
+    r"\bnot (?:intended|designed|meant) to teach\b|"
     r"\bwon['’]t (?:cover|teach|include|go into)\b|\bnot (?:be )?covered\b|"
     r"\bmust have access to\b|\bneed access to\b|\bsystem requirements?\b|"
     r"\b(?:future|subsequent|additional|follow[- ]on) courses?\b|\bnext course in the series\b",
+    re.IGNORECASE,
+)
+# a sentence denying that the course teaches something ('This course is not intended to teach
+# you Python'): the denial outweighs every other mention, the title's too ('Python Project for
+# Data Science' applies Python learnt elsewhere)
+_DENIED = re.compile(
+    r"\bnot (?:intended|designed|meant) to teach\b|"
+    r"\b(?:do|does|will)(?: not|n['’]t) teach\b|\bwon['’]t teach\b",
     re.IGNORECASE,
 )
 # the name of a program ('the C Programming with Linux Professional Certificate', 'the
@@ -70,7 +82,9 @@ _PREREQ = re.compile(
     r"assumed|expected)|we assume|assumes? (?:that )?(?:you|learners|basic|some|knowledge)|"
     r"before (?:taking|starting|enrolling)|recommended background|required background|"
     r"to succeed in this course|you(?:['’]ll| will) need (?:to know|some|basic|experience)|"
-    r"already (?:have|know)|(?:knowledge|experience|proficiency|familiarity|understanding) "
+    r"already (?:have|know)|(?:developers|analysts|scientists|engineers|learners|students|"
+    r"professionals|those|anyone) (?:who are |already )?familiar with|"
+    r"(?:knowledge|experience|proficiency|familiarity|understanding) "
     r"(?:of|in|with)\b.{0,80}?\b(?:is|are|will be) (?:essential|necessary|needed|helpful))",
     re.IGNORECASE,
 )
@@ -278,6 +292,7 @@ class Tagger:
         field_name: str,
         teach: dict[str, list[SkillMatch]],
         assume: dict[str, tuple[Level, str]],
+        denied: set[str] | None = None,
     ) -> None:
         for sentence, listed in _sentences(text):
             if len(sentence) < 2:
@@ -285,6 +300,9 @@ class Tagger:
             sentence = _PROGRAM_NAME.sub(" ", sentence)
             matches = self.matcher.match_text(sentence, field_name)
             if not matches:
+                continue
+            if denied is not None and _DENIED.search(sentence):
+                denied.update(m.skill for m in matches)
                 continue
             if (
                 _NO_PRIOR.search(sentence)
@@ -363,7 +381,9 @@ class Tagger:
         for label in text.skills:
             umbrella = normalise(label) in self.weak_labels
             for m in self.matcher.match_label(label, "skills-long" if umbrella else list_field):
-                if m.phrase in self.generic:
+                # an umbrella word inside a longer entry ('statistics' in 'General Statistics'
+                # or 'Business Statistics') is as loose as the umbrella entry itself
+                if m.phrase in self.generic or m.phrase in self.weak_labels:
                     m = replace(m, field="skills-long")
                 elif not umbrella and m.field == "skills-long":
                     entries.setdefault(m.skill, set()).add(normalise(label))
@@ -389,10 +409,13 @@ class Tagger:
             if repeated or in_area:
                 ms = [replace(m, field="skills") if m.field == "skills-long" else m for m in ms]
             found.setdefault(skill_id, []).extend(ms)
-        self._prose(text.description, "description", found, assume)
-        self._prose(text.syllabus, "syllabus", found, assume)
+        denied: set[str] = set()
+        self._prose(text.description, "description", found, assume, denied)
+        self._prose(text.syllabus, "syllabus", found, assume, denied)
         for bullet in text.outcomes:
-            self._prose(bullet, "outcome", found, assume)
+            self._prose(bullet, "outcome", found, assume, denied)
+        for skill_id in denied:
+            found.pop(skill_id, None)
         if len(text.description) >= DESCRIBED:
             # one list entry is all there is, the description never names the skill and the
             # title is about something else: a loose platform tag ('Python Programming' on a
@@ -411,8 +434,9 @@ class Tagger:
         teach = {s: ms for s, ms in found.items() if evidence_score(ms) >= TEACH_THRESHOLD}
         weak = {s: ms for s, ms in found.items() if s not in teach}
         # Gates: a skill that needs a companion skill's evidence.
+        # A companion the course assumes counts too: pandas in a project that presumes Python.
         for skill_id, needs in self.requires.items():
-            if skill_id in teach and not any(n in teach for n in needs):
+            if skill_id in teach and not any(n in teach or n in assume for n in needs):
                 del teach[skill_id]
         for skill_id, rivals in self.title_conflicts.items():
             own = set(self.requires.get(skill_id, ())) or {skill_id}
