@@ -132,11 +132,14 @@ def estimate_hours(
     known: Mapping[str, Level],
     pace: PaceProfile = PaceProfile.STANDARD,
     ctx: AdvisorContext | None = None,
+    *,
+    explain: bool = True,
 ) -> HoursEstimate:
     """This learner's hours for `course`, given the levels they hold when they start it.
 
     `ctx` lets a program without its own effort figure be summed from its parts and lets a
-    program's teaches / assumes include its parts'.
+    program's teaches / assumes include its parts'. `explain=False` leaves `basis` empty (the
+    planner asks for a thousand figures per plan and reads none of the words).
     """
     listed = course.effort.total_hours()
     teaches = effective_teaches(course, ctx)
@@ -146,7 +149,7 @@ def estimate_hours(
     assumes = effective_assumes(course, ctx)
     readiness = held_share(assumes, known) if assumes else 1.0
     assumed: float | None = None
-    source = f"listed {listed:g} h" if listed is not None else ""
+    source = f"listed {listed:g} h" if listed is not None and explain else ""
     if listed is None:
         typical = typical_for(course, ctx.typical_effort) if ctx is not None else None
         if typical is None:
@@ -154,7 +157,7 @@ def estimate_hours(
                 None, None, None, None, known_share, readiness, "the catalog lists no effort"
             )
         assumed = typical.hours
-        source = f"no listed effort; assumed {typical.describe()}"
+        source = f"no listed effort; assumed {typical.describe()}" if explain else ""
     base = listed if listed is not None else assumed
     assert base is not None
     factor = PACE_FACTORS[pace]
@@ -163,6 +166,8 @@ def estimate_hours(
     basis = (
         f"{source}; {_readiness_words(assumes, readiness)}; "
         f"{known_share:.0%} of the material already held; {_pace_words(pace)}"
+        if explain
+        else ""
     )
     return HoursEstimate(
         hours=core * factor.mid + catch_up,

@@ -195,7 +195,7 @@ def plan_for_case(
     ctx, learner = case.ctx, case.learner
 
     def hours_fn(course: Course) -> float | None:
-        return estimate_hours(course, case.known, learner.pace, ctx).hours
+        return estimate_hours(course, case.known, learner.pace, ctx, explain=False).hours
 
     result = planner.plan(
         ctx,
