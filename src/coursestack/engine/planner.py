@@ -5,13 +5,16 @@ Pipeline (one module each):
    per catalog and cached per context (or pass it as `index=`).
 2. `planner_candidates.build_pool` — vectorised: the courses teaching a gap skill above the
    learner plus the suppliers of their prerequisites; filters; forward reachability; usefulness.
-3. `planner_milp.solve` — the mixed-integer program (model in that module's docstring) on a
-   shortlist, proved optimal for the whole pool by LP duality (column generation and a
-   Lagrangian bound on every pool course's reduced cost): coverage first (exact: primary
-   objective in integer units), then, by the objective variant, fewer hours, lower cost, better
-   rating, preferred pedagogy; greedy fallback with its gap.
-4. `planner_schedule.schedule` — prerequisite order and a two-track calendar.
-5. `planner_explain` — closes / raises / why / runner-up per step (the runner-up is searched
+3. `planner_dominance.undominated` — the core: courses no other pool course beats (an
+   optimum over the core is an optimum over the pool, for every objective variant).
+4. `planner_milp.solve` on the core — the mixed-integer program (model in that module's
+   docstring): a small core solved whole, a larger one on a shortlist proved optimal for the
+   core by LP duality (column generation and a Lagrangian bound on every course's reduced
+   cost): coverage first (exact: primary objective in integer units), then, by the objective
+   variant, fewer hours, lower cost, better rating, preferred pedagogy; greedy fallback with
+   its gap.
+5. `planner_schedule.schedule` — prerequisite order and a two-track calendar.
+6. `planner_explain` — closes / raises / why / runner-up per step (the runner-up is searched
    over the whole pool); residual gaps with a reason and a suggestion.
 
 Objective variants (`objective=` and `Plan.alternatives`): every variant first reaches the

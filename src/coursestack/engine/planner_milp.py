@@ -1,11 +1,16 @@
 """The mixed-integer program on a shortlist, proved optimal for the whole pool by LP duality.
 
 Variables: x_c in {0,1} per course; y_{s,l} in [0,1] for each gap skill s and each level
-l in (have_s, need_s] (a gap element).
+l in (have_s, need_s] (a gap element); z_q in [0,1] per assumption pair q = (a, l_a) some
+course needs ("q is supplied"); r_a per assumed skill ("a root course for a is taken").
 
     y_{s,l} <= sum_{c teaches s at >= l} x_c                          (credit needs a course)
-    x_c     <= sum_{c' != c teaches a at >= l_a} x_{c'}   for each assumption (a, l_a) of c
-                                                          the learner does not meet
+    x_c     <= z_q,  z_q <= sum_{c' teaches a at >= l_a} x_{c'}   for each assumption q of c
+                     the learner does not meet (equivalent, in the LP too, to
+                     x_c <= sum_{c' != c} x_{c'}, which a course supplying its own
+                     assumption keeps; the z's list each pair's suppliers once)
+    x_c     <= r_a,  r_a <= sum_{c' raises a above the learner, assumes none of a} x_{c'}
+                     (the first course to raise a cannot itself assume a: a valid cut)
     x_prog + x_part <= 1                                  (a program or one of its parts)
     sum cost_c x_c <= budget,  sum hours_c x_c <= deadline_weeks * hours_per_week
     lazy ordering cuts (below)
@@ -18,12 +23,14 @@ penalty by the objective variant (OBJECTIVE_WEIGHTS), plus a small per-course ch
 course adding nothing is never worth taking.
 
 Two phases (`solve`): (1) the best PRIMARY (coverage); (2) the least SECONDARY among plans
-reaching it. Without a budget and a deadline, phase 1 needs no solve: taking every pool course
+reaching it. A constrained pool of at most DIRECT_MAX courses does both in one MILP
+(`_combined`: -PRIMARY + eps SECONDARY, exact by the choice of eps and the gap); phase 1
+alone runs on its own smaller core (budget / deadline dominance, planner_dominance). Without a budget and a deadline, phase 1 needs no solve: taking every pool course
 reaches, on every gap skill, the highest level any pool course reaches (the pool is exactly the
 reachable courses), so that is the optimum.
 
-Each phase solves on a shortlist and proves the shortlist's optimum optimal for the whole
-pool (`_prove`):
+A pool of at most DIRECT_MAX courses is solved whole. A larger one solves each phase on a
+shortlist and proves the shortlist's optimum optimal for the whole pool:
 - shortlist: for every gap element, the SHORTLIST_K pool courses reaching it that are cheapest
   for the phase (phase 1: budget and deadline use; phase 2: the objective's scalar cost), plus,
   recursively, the cheapest suppliers of their unmet assumptions;
