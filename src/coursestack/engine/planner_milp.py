@@ -25,9 +25,10 @@ course adding nothing is never worth taking.
 Two phases (`solve`): (1) the best PRIMARY (coverage); (2) the least SECONDARY among plans
 reaching it. A constrained pool of at most DIRECT_MAX courses does both in one MILP
 (`_combined`: -PRIMARY + eps SECONDARY, exact by the choice of eps and the gap); phase 1
-alone runs on its own smaller core (budget / deadline dominance, planner_dominance). Without a budget and a deadline, phase 1 needs no solve: taking every pool course
-reaches, on every gap skill, the highest level any pool course reaches (the pool is exactly the
-reachable courses), so that is the optimum.
+alone runs on its own smaller core (budget / deadline dominance, planner_dominance). Without
+a budget and a deadline, phase 1 needs no solve: taking every pool course reaches, on every
+gap skill, the highest level any pool course reaches (the pool is exactly the reachable
+courses), so that is the optimum.
 
 A pool of at most DIRECT_MAX courses is solved whole. A larger one solves each phase on a
 shortlist and proves the shortlist's optimum optimal for the whole pool:
