@@ -6,6 +6,9 @@ median / p95 latency of `plan()` (main plan; alternatives timed separately), the
 exactly, the candidates left after pruning, the greedy fallback's gap to the exact coverage,
 and peak resident memory.
 
+Then the main plan and the service's whole plan (alternatives included) on the real catalog
+the database COURSESTACK_DATABASE_URL points to holds, when it holds 1,000 courses or more.
+
 Then, so a reader can check that the generated catalogs are realistic, the profile
 (benchmarks/catalog_profile.py) of each generated catalog next to the real catalog's (the
 database COURSESTACK_DATABASE_URL points to, e.g. the six dumps in data/catalogs imported; the
@@ -80,6 +83,53 @@ def run_size(size: int, learners: int, time_limit: float) -> dict[str, object]:
     }
 
 
+def run_real(learners: int, time_limit: float) -> dict[str, object] | None:
+    """The same figures on the real catalog (COURSESTACK_DATABASE_URL, e.g. the six dumps
+    imported): the engine's main plan with the pace model's hours, as the service calls it,
+    and the service's whole plan (alternatives and JSON included), for generated learners on
+    the real roles. None when the catalog holds fewer than 1,000 courses."""
+    from coursestack.engine import planner
+    from coursestack.engine.pace import estimate_hours
+    from coursestack.engine.synthetic import synthetic_learner
+    from coursestack.services.advise import LearnerCase, plan_for_case
+    from coursestack.services.catalog import advisor_context, open_database
+
+    ctx = advisor_context(open_database())
+    if len(ctx.courses) < 1000:
+        return None
+    cases = [LearnerCase(ctx, *synthetic_learner(ctx, seed)) for seed in range(learners)]
+    plan_for_case(cases[0], time_limit=time_limit)  # index and caches
+    main_only: list[float] = []
+    full: list[float] = []
+    exact = 0
+    for case in cases:
+        known, pace = case.known, case.learner.pace
+        start = time.perf_counter()
+        result = planner.plan(
+            ctx, case.learner, known, case.requirements, time_limit=time_limit,
+            hours_fn=lambda c, k=known, p=pace: estimate_hours(c, k, p, ctx, explain=False).hours,
+            alternatives=False,
+        )  # fmt: skip
+        main_only.append(time.perf_counter() - start)
+        exact += bool(result.solver["exact"])
+        start = time.perf_counter()
+        plan_for_case(case, time_limit=time_limit)
+        full.append(time.perf_counter() - start)
+    return {
+        "size": f"real {len(ctx.courses)}",
+        "median_ms": round(statistics.median(main_only) * 1000, 1),
+        "p95_ms": round(_p95(main_only) * 1000, 1),
+        "service_median_ms": round(statistics.median(full) * 1000, 1),
+        "service_p95_ms": round(_p95(full) * 1000, 1),
+        "exact": f"{exact}/{learners}",
+    }
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="2000,20000,100000")
@@ -105,6 +155,11 @@ def main() -> None:
         )  # fmt: skip
         row = json.loads(out.stdout.strip().splitlines()[-1])
         print(" | ".join(str(row[c]) for c in cols), flush=True)
+    real = run_real(args.learners, args.time_limit)
+    if real is not None:
+        print()
+        print("real catalog (service plan = pace-model hours, alternatives, JSON):")
+        print(" | ".join(f"{k} {v}" for k, v in real.items()))
     if not args.no_profile:
         print_profiles([int(s) for s in args.sizes.split(",")])
 
