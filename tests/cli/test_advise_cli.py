@@ -139,3 +139,17 @@ def test_plan_respects_budget_and_platforms(cli: Any) -> None:
     data = json.loads(result.out)
     assert data["total_cost"] == 0
     assert all(step["cost"] == 0 for step in data["steps"])
+
+
+def test_plan_language_flag(cli: Any) -> None:
+    base = ("plan", "--skill", "python=2", "--goal", "data-analyst", "--json")
+    default = json.loads(cli(*base).out)
+    assert default["learner"]["languages"] == ["en"]
+    anything = cli(*base, "--language", "any")
+    assert anything.code == 0, anything.err
+    assert json.loads(anything.out)["learner"]["languages"] is None
+    spanish = cli(*base, "--language", "Spanish", "--language", "en")
+    assert json.loads(spanish.out)["learner"]["languages"] == ["es", "en"]
+    bad = cli(*base, "--language", "Klingon")
+    assert bad.code == 2 and "unknown language 'Klingon'" in bad.err
+    assert "Traceback" not in bad.err

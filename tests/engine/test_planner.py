@@ -29,7 +29,13 @@ from coursestack.engine.learner_state import (
     raise_levels,
 )
 from coursestack.engine.planner import plan
-from coursestack.engine.planner_explain import NO_COURSE, PLATFORM, UNKNOWN_HOURS, UNKNOWN_PRICE
+from coursestack.engine.planner_explain import (
+    LANGUAGE,
+    NO_COURSE,
+    PLATFORM,
+    UNKNOWN_HOURS,
+    UNKNOWN_PRICE,
+)
 from coursestack.engine.synthetic import small_instance
 from coursestack.engine.taxonomy import Taxonomy
 
@@ -245,6 +251,22 @@ def test_platform_filter_and_its_reason() -> None:
     result = run(ctx, targets(prog_python=3), platforms=["coursera"])
     assert [s.course_id for s in result.steps] == ["allowed"]
     assert [(u.skill, u.reason) for u in result.uncovered] == [("prog.python", PLATFORM)]
+
+
+def test_language_filter_keeps_unknown_languages_and_names_its_reason() -> None:
+    ctx = context(
+        course("spanish", {"prog.python": 3}, language="es", effort=Effort(hours=2)),
+        course("unlabelled", {"prog.python": 2}, effort=Effort(hours=20)),
+        course("english", {"prog.python": 1}, language="en", effort=Effort(hours=1)),
+    )
+    result = run(ctx, targets(prog_python=3), languages=["en"])
+    assert sorted(s.course_id for s in result.steps) == ["unlabelled"]
+    assert [(u.skill, u.reason) for u in result.uncovered] == [("prog.python", LANGUAGE)]
+    assert result.solver["excluded"]["language"] == 1  # type: ignore[index]
+    # Reading Spanish too, the short Spanish course closes the gap alone.
+    both = run(ctx, targets(prog_python=3), languages=["en", "es"])
+    assert [s.course_id for s in both.steps] == ["spanish"]
+    assert [s.course_id for s in run(ctx, targets(prog_python=3)).steps] == ["spanish"]
 
 
 def test_budget_excludes_unknown_prices() -> None:

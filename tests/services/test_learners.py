@@ -181,3 +181,16 @@ def test_options_override_a_file() -> None:
     assert ln.skills == {"prog.python": 3}
     assert ln.hours_per_week == 10
     assert base["skills"] == {"python": 1}  # the caller's data is not changed
+
+
+def test_languages_default_to_english_and_accept_codes_names_and_any() -> None:
+    assert parse().languages == ["en"]
+    assert parse(languages=["es", "English", "FR"]).languages == ["es", "en", "fr"]
+    assert parse(languages="any").languages is None
+    with pytest.raises(InvalidInputError, match=r"languages\[1\]: unknown language 'Klingon'"):
+        parse(languages=["en", "Klingon"])
+    with pytest.raises(InvalidInputError, match="at least one language"):
+        parse(languages=[])
+    with pytest.raises(InvalidInputError, match="languages: expected a list"):
+        parse(languages="english")
+    assert learner_from_options(CTX, goal="ml-engineer", languages=["any"]).languages is None

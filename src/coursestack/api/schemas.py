@@ -45,6 +45,10 @@ class LearnerIn(_In):
     budget: float | None = Field(default=None, ge=0, le=1_000_000, description="USD, total")
     deadline_weeks: float | None = Field(default=None, gt=0, le=520)
     platforms: list[str] | None = Field(default=None, max_length=50)
+    languages: list[str] | Literal["any"] | None = Field(
+        default=None,
+        description="languages the learner reads (ISO codes or names); default ['en']; 'any'",
+    )
     pedagogy: Pedagogy | None = None
     needs: list[Need] = Field(default_factory=list, max_length=10)
     pace: PaceProfile | None = None

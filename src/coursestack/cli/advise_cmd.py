@@ -29,6 +29,13 @@ BudgetOpt = Annotated[float | None, typer.Option("--budget", help="Total budget 
 CompletedOpt = Annotated[
     list[str] | None, typer.Option("--completed", "-c", help="A finished course; repeatable.")
 ]
+LanguageOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--language",
+        help="A language you read (ISO code or name; 'any' for all); repeatable. Default: en.",
+    ),
+]
 
 LEVEL_NAMES = {int(lv): lv.label for lv in Level}
 
@@ -40,6 +47,7 @@ def learner_data(
     hours: float | None = None,
     budget: float | None = None,
     completed: list[str] | None = None,
+    languages: list[str] | None = None,
 ) -> dict[str, Any]:
     """The learner file's mapping, with flags layered on top (flags win)."""
     data: dict[str, Any] = learners.read_learner_data(path) if path else {}
@@ -52,6 +60,8 @@ def learner_data(
     for key, value in (("goal", goal), ("hours_per_week", hours), ("budget", budget)):
         if value is not None:
             data[key] = value
+    if languages:
+        data["languages"] = "any" if "any" in languages else list(languages)
     return data
 
 
@@ -171,6 +181,7 @@ def plan_cmd(
     hours: HoursOpt = None,
     budget: BudgetOpt = None,
     completed: CompletedOpt = None,
+    language: LanguageOpt = None,
     objective: Annotated[
         str,
         typer.Option(help="balanced, fastest, cheapest or best-rated."),
@@ -182,12 +193,13 @@ def plan_cmd(
 ) -> None:
     """The optimal courses to close the goal's gaps, in order, on a calendar.
 
-    Within budget, deadline and platforms; with what no course in the catalog closes, and
-    the fastest, cheapest and best-rated alternatives.
+    Within budget, deadline, platforms and languages (English unless the learner lists
+    others); with what no course in the catalog closes, and the fastest, cheapest and
+    best-rated alternatives.
 
-    Example: coursestack plan --learner examples/learner-ml-engineer.yaml
+    Example: coursestack plan --learner examples/learner-ml-engineer.yaml --language es
     """
-    data = learner_data(learner, skill, goal, hours, budget, completed)
+    data = learner_data(learner, skill, goal, hours, budget, completed, language)
     from coursestack.services import advise  # the planner (SciPy) loads only when used
 
     result = advise.make_plan(state.database(), data, time_limit=time_limit, objective=objective)

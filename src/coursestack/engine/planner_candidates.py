@@ -56,6 +56,7 @@ class GapSkill:
 class Exclusions:
     completed: int = 0
     platform: int = 0
+    language: int = 0
     unknown_price: int = 0
     unknown_hours: int = 0
     over_budget: int = 0
@@ -242,6 +243,15 @@ class Pool:
         )
 
 
+def language_mask(index: PlannerIndex, learner: Learner) -> BoolArray | None:
+    """Courses the learner can read: of unknown language, or in one of theirs (None: all)."""
+    if learner.languages is None:
+        return None
+    wanted = {code.lower() for code in learner.languages}
+    codes = [k for k, lang in enumerate(index.languages) if lang in wanted]
+    return (index.language_code < 0) | np.isin(index.language_code, codes)
+
+
 def _gaps(
     index: PlannerIndex, known_i: Mapping[str, int], requirements: Mapping[str, Requirement]
 ) -> list[GapSkill]:
@@ -305,6 +315,7 @@ def build_pool(
         wanted = set(learner.platforms)
         codes = [k for k, p in enumerate(index.platforms) if p in wanted]
         platform_ok = np.isin(index.platform_code, codes)
+    language_ok = language_mask(index, learner)
     hours_cap = (
         None if learner.deadline_weeks is None else learner.deadline_weeks * learner.hours_per_week
     )
@@ -329,6 +340,11 @@ def build_pool(
             ok = platform_ok[rows]
             ex.platform += int((~ok).sum())
             _note(ex, rows[~ok], "platform")
+            rows = rows[ok]
+        if language_ok is not None:
+            ok = language_ok[rows]
+            ex.language += int((~ok).sum())
+            _note(ex, rows[~ok], "language")
             rows = rows[ok]
         if hours_fn is None:
             hrs = index.listed_hours[rows]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from coursestack.domain import Level, UncoveredGap, Weight
-from coursestack.engine.planner_candidates import GapSkill, Pool, Problem
+from coursestack.engine.planner_candidates import GapSkill, Pool, Problem, language_mask
 from coursestack.engine.planner_milp import gain_units
 from coursestack.engine.planner_schedule import Slot
 
@@ -28,6 +28,7 @@ NO_COURSE = "no course in the catalog teaches it to the needed level"
 OVER_BUDGET = "over budget"
 OVER_DEADLINE = "over the deadline"
 PLATFORM = "excluded by platform filter"
+LANGUAGE = "its courses are taught in languages the learner did not list"
 PREREQS = "needs prerequisites the catalog cannot supply"
 UNKNOWN_HOURS = (
     "its courses list no effort (nor do comparable ones), so their time cannot be planned"
@@ -256,6 +257,11 @@ def _reason(p: Problem, g: GapSkill, chosen: list[int], method: str) -> str:
         rows = rows[np.isin(index.platform_code[rows], list(allowed))]
         if rows.size == 0:
             return PLATFORM
+    readable = language_mask(index, learner)
+    if readable is not None:
+        rows = rows[readable[rows]]
+        if rows.size == 0:
+            return LANGUAGE
     local = {int(r): k for k, r in enumerate(p.rows)}
     cands = [local[int(r)] for r in rows if int(r) in local]
     if not cands:
@@ -291,6 +297,7 @@ def _reason(p: Problem, g: GapSkill, chosen: list[int], method: str) -> str:
 
 _FILTER_REASON = {
     "platform": PLATFORM,
+    "language": LANGUAGE,
     "unknown_hours": UNKNOWN_HOURS,
     "over_deadline": OVER_DEADLINE,
     "unknown_price": UNKNOWN_PRICE,
@@ -314,6 +321,8 @@ def _pruned_reason(p: Problem, rows: np.ndarray) -> str:
 def suggestion(g: GapSkill, reason: str, category: str) -> str:
     if reason == PLATFORM:
         return "allow more platforms: courses elsewhere teach it"
+    if reason == LANGUAGE:
+        return "add a language you read (learner field `languages`), or find a translation"
     if reason in (OVER_BUDGET, UNKNOWN_PRICE):
         return "raise the budget, or look for a free resource teaching it"
     if reason == OVER_DEADLINE:

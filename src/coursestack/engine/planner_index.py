@@ -80,6 +80,8 @@ class PlannerIndex:
     price_amount: FloatArray  # NaN when unknown; per month for subscriptions
     platform_code: IntArray
     platforms: tuple[str, ...]
+    language_code: IntArray  # position in `languages`, -1 when unknown
+    languages: tuple[str, ...]
     pedagogy: IntArray  # 0 unknown, PEDAGOGY_CODES otherwise
     quality: FloatArray  # 0-1, NaN when no evidence
     related: npt.NDArray[np.bool_]  # a program, or a part of a program in the catalog
@@ -163,6 +165,12 @@ class PlannerIndex:
         platforms = tuple(sorted({c.platform for c in courses}))
         platform_pos = {p: k for k, p in enumerate(platforms)}
         platform_code = np.array([platform_pos[c.platform] for c in courses], dtype=np.int64)
+        languages = tuple(sorted({c.language.lower() for c in courses if c.language}))
+        language_pos = {lang: k for k, lang in enumerate(languages)}
+        language_code = np.array(
+            [-1 if not c.language else language_pos[c.language.lower()] for c in courses],
+            dtype=np.int64,
+        )
         pedagogy = np.array(
             [0 if c.pedagogy is None else PEDAGOGY_CODES[c.pedagogy] for c in courses],
             dtype=np.int64,
@@ -190,6 +198,8 @@ class PlannerIndex:
             price_amount=price_amount,
             platform_code=platform_code,
             platforms=platforms,
+            language_code=language_code,
+            languages=languages,
             pedagogy=pedagogy,
             quality=quality,
             related=related,

@@ -240,6 +240,7 @@ def plan_for_case(
             "budget": learner.budget,
             "deadline_weeks": learner.deadline_weeks,
             "platforms": learner.platforms,
+            "languages": learner.languages,
             "pace": learner.pace.value,
         },
         "solver": result.solver,

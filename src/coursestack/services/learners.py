@@ -26,8 +26,13 @@ from coursestack.domain import (
     Pedagogy,
 )
 from coursestack.engine.context import AdvisorContext
+from coursestack.ingest.fields import language_code
 
 SUGGESTIONS = 5
+# Plans use courses in English or of unknown language unless the learner lists others, or
+# writes `languages: any` (the catalogs are mostly English; edX lists ~200 other courses).
+DEFAULT_LANGUAGES = ["en"]
+ANY_LANGUAGE = "any"
 FIELDS = (
     "skills",
     "completed",
@@ -37,6 +42,7 @@ FIELDS = (
     "budget",
     "deadline_weeks",
     "platforms",
+    "languages",
     "pedagogy",
     "needs",
     "pace",
@@ -126,6 +132,8 @@ def _parse(data: Mapping[str, Any], ctx: AdvisorContext) -> Learner:
             fields[name] = _number(data[name], name)
     if data.get("platforms") is not None:
         fields["platforms"] = _platforms(data["platforms"], ctx)
+    languages = data.get("languages")
+    fields["languages"] = _languages(DEFAULT_LANGUAGES if languages is None else languages)
     if data.get("pedagogy") is not None:
         fields["pedagogy"] = _choice(data["pedagogy"], "pedagogy", Pedagogy)
     if data.get("pace") is not None:
@@ -249,6 +257,26 @@ def _platforms(value: Any, ctx: AdvisorContext) -> list[str]:
     return out
 
 
+def _languages(value: Any) -> list[str] | None:
+    """['en', 'Spanish'] -> ['en', 'es']; 'any' -> None (no language filter)."""
+    if isinstance(value, str) and value.strip().lower() == ANY_LANGUAGE:
+        return None
+    out: list[str] = []
+    for i, item in enumerate(_list(value, "languages")):
+        code = language_code(item)
+        if code is None:
+            raise _invalid(
+                f"languages[{i}]",
+                f"unknown language {item!r}; use an ISO 639-1 code such as en, es, fr, "
+                f"or '{ANY_LANGUAGE}'",
+            )
+        if code not in out:
+            out.append(code)
+    if not out:
+        raise _invalid("languages", f"list at least one language, or write '{ANY_LANGUAGE}'")
+    return out
+
+
 def _choice(value: Any, where: str, enum: type[_E]) -> _E:
     try:
         return enum(str(value).strip().lower())
@@ -282,6 +310,7 @@ def learner_from_options(
     budget: float | None = None,
     deadline_weeks: float | None = None,
     platforms: Sequence[str] | None = None,
+    languages: Sequence[str] | None = None,
     pedagogy: str | None = None,
     needs: Sequence[str] = (),
     pace: str | None = None,
@@ -312,4 +341,6 @@ def learner_from_options(
     data.update({k: v for k, v in scalars.items() if v is not None})
     if platforms is not None:
         data["platforms"] = list(platforms)
+    if languages is not None:
+        data["languages"] = ANY_LANGUAGE if ANY_LANGUAGE in languages else list(languages)
     return parse_learner(data, ctx, source="options" if base is None else "learner")
