@@ -220,6 +220,22 @@ def test_pedagogy_reason() -> None:
     assert reason(fit("calc-short", pedagogy="theory-first"), "pedagogy") is None  # unknown
 
 
+def test_language_reason() -> None:
+    spanish = course("ml-espanol", {"ml.supervised": 2}, 20, language="es")
+    ctx = AdvisorContext(
+        courses={c.id: c for c in [*COURSES, spanish]},
+        taxonomy=Taxonomy.build(SKILLS),
+        roles={ROLE.id: ROLE},
+    )
+    assert reason(fit("ml-espanol", ctx, skills=READY), "language") is None  # no preference
+    other = fit("ml-espanol", ctx, skills=READY, languages=["en"])
+    found = reason(other, "language")
+    assert found is not None and found.caveat and "'es'" in found.text
+    assert other.verdict != "strong fit"
+    assert reason(fit("ml-espanol", ctx, skills=READY, languages=["es"]), "language") is None
+    assert reason(fit("ml-course", skills=READY, languages=["en"]), "language") is None
+
+
 def test_portfolio_reason() -> None:
     assert reason(fit("ml-course", skills=READY), "portfolio") is None
     labs = reason(fit("ml-course", skills=READY, needs=["portfolio"]), "portfolio")

@@ -120,6 +120,7 @@ def assess_fit(
     else:
         reasons.append(_off_goal_reason(ctx, learner, teaches))
     for reason in (
+        _language_reason(course, learner),
         _pedagogy_reason(course, learner),
         _portfolio_reason(course, learner),
         _certificate_reason(course, learner),
@@ -448,6 +449,20 @@ def _off_goal_reason(ctx: AdvisorContext, learner: Learner, teaches: Mapping[str
 
 
 # ---------------------------------------------------------------- style and outcomes
+
+
+def _language_reason(course: Course, learner: Learner) -> Reason | None:
+    """A caveat when the course is taught in a language the learner did not list."""
+    if learner.languages is None or course.language is None:
+        return None
+    if course.language.lower() in {lang.lower() for lang in learner.languages}:
+        return None
+    text = (
+        f"It is taught in '{course.language}', a language you did not list "
+        f"({', '.join(learner.languages)}); plans leave it out."
+    )
+    data = {"course": course.language, "learner": list(learner.languages)}
+    return Reason(kind="language", text=text, caveat=True, data=data)
 
 
 def _pedagogy_reason(course: Course, learner: Learner) -> Reason | None:
