@@ -9,6 +9,7 @@ from coursestack.domain import Course, CourseLevel
 from coursestack.engine.tagging import TagInput, TagResult
 from coursestack.ingest.aliases import default_tagger
 from coursestack.ingest.evaluation import gold_split, load_gold, split_gold
+from coursestack.ingest.merge import merge_courses, source_ranker
 
 GOLD = Path(__file__).parent / "gold" / "labels.yaml"
 
@@ -215,3 +216,62 @@ def test_an_audience_familiar_with_a_skill_assumes_it() -> None:
     result = tag("Dashboards", text)
     assert "prog.sql" in result.assumes and "prog.sql" not in result.teaches
     assert "prog.sql" not in tag("Dashboards", "You will become familiar with SQL.").assumes
+
+
+def _row(title: str, description: str, source: str) -> Course:
+    course = Course(
+        id="x", title=title, platform="coursera", level=CourseLevel.BEGINNER, sources=[source]
+    )
+    return default_tagger().apply(course, TagInput(title, description))
+
+
+def test_a_title_only_row_does_not_bring_back_a_skill_the_described_row_denies() -> None:
+    title = "Python Project for Data Engineering"
+    described = _row(title, "This course is not intended to teach you Python.", "detailed.csv")
+    title_only = _row(title, "", "domains.csv")
+    assert "prog.python" in title_only.teaches and "prog.python" not in described.teaches
+    rank = source_ranker({"detailed.csv": 1, "domains.csv": 3})
+    for first, second in ((described, title_only), (title_only, described)):
+        merged, _ = merge_courses(first, second, rank)
+        assert "prog.python" not in merged.teaches
+
+
+def test_a_method_after_using_is_the_topic_applied_not_a_tool() -> None:
+    text = "By the end of this course, you will:\n- Summarise data using descriptive statistics\n"
+    assert "stats.descriptive" in tag("Public Health Research", text).teaches
+    assert (
+        "prog.python" not in tag("Public Health Research", text + "- Work using Python\n").teaches
+    )
+
+
+def test_a_sentence_listing_three_languages_surveys_them() -> None:
+    text = (
+        "You will test each tool and run simple code in Python, R, or Scala. "
+        "Utilize languages used by data scientists like Python, R, and SQL."
+    )
+    result = tag("Tools for Data Science", text)
+    assert not {"prog.python", "prog.scala", "prog.sql"} & set(result.teaches)
+    two = tag("Tools for Data Science", "You will learn Python and SQL.")
+    assert {"prog.python", "prog.sql"} <= set(two.teaches)
+
+
+def test_ml_models_in_a_title_is_not_the_ml_area() -> None:
+    result = tag("Analyze Datasets and Train ML Models using AutoML")
+    assert "ml.fundamentals" not in result.teaches and "ml.automl" in result.teaches
+    assert "ml.fundamentals" in tag("Introduction to ML").teaches
+
+
+def test_prose_phrasings_of_visualization_storytelling_and_statistics() -> None:
+    viz = tag("Business Intelligence", "You will learn to design data visualizations.")
+    assert "viz.principles" in viz.teaches
+    story = tag("Analytics", "Learn how to form a compelling narrative through data stories.")
+    assert "data.storytelling" in story.teaches
+    stats = tag("Pre-MBA Course", "This course introduces descriptive and inferential statistics.")
+    assert {"stats.descriptive", "stats.inference"} <= set(stats.teaches)
+    test = tag("Analytics", "You will learn to conduct a hypothesis test.")
+    assert "stats.hypothesis-testing" in test.teaches
+
+
+def test_becoming_familiar_with_a_skill_is_an_outcome() -> None:
+    text = "You will become familiar with data warehouses."
+    assert "de.data-warehousing" in tag("Data Engineering Basics", text).teaches

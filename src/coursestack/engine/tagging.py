@@ -13,7 +13,9 @@ Rules, in order:
    with a prerequisite cue ('prerequisite', 'you should have', 'familiarity with', ...) sends
    its skills to `assumes`; a sentence saying 'no prior ...', what the course leaves out or
    what other courses cover sends them nowhere; one denying that the course teaches a skill
-   ('not intended to teach you Python') removes it, title included. A skill-list entry
+   ('not intended to teach you Python') removes it, title included (and, through the merge,
+   from the course's other sources); a sentence naming three or more languages surveys them
+   and teaches none. A skill-list entry
    counts by plausibility: in an area the title teaches it is trusted even in a long list; a
    lone entry the course's own description never names, outside those areas, is weak.
 2. Gates. A skill listed in `requires` (prog.python.oop needs prog.python) is kept only when
@@ -98,7 +100,7 @@ _OUTCOME = re.compile(
     r"(?:topics|syllabus|curriculum) (?:include|includes|covered|covers)|covers?|includes:|"
     r"discussed|introduct\w*|focus(?:es)? on|course (?:in|on)|we will|introduc\w+ (?:you )?to|"
     r"by the end|hands[- ]on|"
-    r"skills? (?:in|you)|taught|teaches)\b",
+    r"skills? (?:in|you)|taught|teaches|become familiar with|(?:devoted|dedicated) to)\b",
     re.IGNORECASE,
 )
 # 'how RL fits under the umbrella of machine learning and complements supervised learning':
@@ -148,6 +150,9 @@ _PROGRAM_KINDS = {
     CourseKind.PROGRAM,
 }
 TOOL_WORDS = ("using", "with", "in", "via")  # prose words that introduce a tool in use
+# ...but a method after them ('summarise data using descriptive statistics', 'analyses with
+# regression models') is the topic applied, not a tool the course merely runs
+METHOD_CATEGORIES = ("statistics", "math", "data-analysis", "machine-learning")
 # 'a course in supervised learning', 'training in SQL': 'in' names the topic, not a tool
 TOPIC_NOUNS = frozenset({"course", "courses", "class", "introduction", "specialization"})
 TOPIC_NOUNS |= {"program", "training", "skills", "expertise", "lectures", "tutorial", "primer"}
@@ -162,8 +167,11 @@ LONG_SKILL_LIST = 12  # longer source skill lists are padded with loosely relate
 # 'Database (DBMS)') stresses it: its entries count like a short list's
 LONG_LIST_REPEATS = 2
 TEACH_THRESHOLD = 2
+LANGUAGE_SURVEY = 3  # languages in one sentence that make it a survey of options
 # words before a match that make it an example named in passing ('tools such as X and Y')
 _EXAMPLE = re.compile(r"\b(?:such (?:\w+ )?as|for example|for instance|e g)\b")
+# a capital 'R' inside a comma/and/or list ('Python, R, or Scala'): the language
+_LISTED_R = re.compile(r"(?:[,;/]\s*|\b(?:and|or)\s+)R\b(?![&'’-])|\bR\s*[,;/]")
 # words that join a list of tools: 'using SQL and Python' makes both tools
 _JOINERS = frozenset({"and", "or", "as", "well"})
 EXAMPLE_WINDOW = 6  # how many words back an example cue reaches
@@ -204,6 +212,9 @@ def _sentences(text: str) -> list[tuple[str, bool]]:
 
 
 WEAK_PREFIX = "weak."  # provenance key of below-threshold evidence, kept for corroboration
+# provenance key of a skill the course's own text says it does not teach: the merge keeps
+# other sources of the same course (a title-only row) from adding it back
+DENIED_PREFIX = "denied."
 
 
 def level_for_weak(result: TagResult, course: Course, text: TagInput) -> Level:
@@ -254,6 +265,7 @@ class Evidence(NamedTuple):
     teach: dict[str, list[SkillMatch]]
     weak: dict[str, list[SkillMatch]]
     assume: dict[str, tuple[Level, str]]
+    denied: frozenset[str] = frozenset()  # skills a sentence says the course does not teach
 
 
 @dataclass
@@ -264,6 +276,7 @@ class TagResult:
     provenance: dict[str, str] = field(default_factory=dict)
     evidence: dict[str, list[SkillMatch]] = field(default_factory=dict)
     weak: dict[str, list[SkillMatch]] = field(default_factory=dict)  # below the threshold
+    denied: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -283,6 +296,9 @@ class Tagger:
     # names one of its context phrases ('natural language processing' is deep-learning NLP
     # only next to 'neural networks', 'transformers', ...); all normalised
     context: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # programming languages: a prose sentence naming LANGUAGE_SURVEY or more of them lists
+    # the options of a tool or a field ('run code in Python, R, or Scala'), not its topic
+    languages: frozenset[str] = frozenset()
 
     # ------------------------------------------------------------ evidence
 
@@ -320,23 +336,36 @@ class Tagger:
             outcome = field_name == "outcome" or listed or _OUTCOME.search(sentence)
             kind = "outcome" if outcome else field_name
             norm = normalise(sentence)
+            named = {m.skill for m in matches} & self.languages
+            # a bare 'R' is no alias (too ambiguous) but in a list of languages it is one
+            bare_r = "prog.r" in self.languages and bool(_LISTED_R.search(sentence))
+            if bare_r:
+                named = named | {"prog.r"}
+            survey = named if len(named) >= LANGUAGE_SURVEY else set()
             seen: set[str] = set()
             prev_end, prev_tool = -1, False  # the previous match and whether it was a tool
             for m in matches:
                 before = norm[: m.start].split()
                 tool = (
-                    bool(before)
-                    and before[-1] in TOOL_WORDS
-                    and not (len(before) > 1 and before[-1] == "in" and before[-2] in TOPIC_NOUNS)
-                ) or (prev_tool and set(norm[prev_end : m.start].split()) <= _JOINERS)
+                    (
+                        bool(before)
+                        and before[-1] in TOOL_WORDS
+                        and not (
+                            len(before) > 1 and before[-1] == "in" and before[-2] in TOPIC_NOUNS
+                        )
+                        and before[-2:] != ["familiar", "with"]  # 'become familiar with X': a topic
+                    )
+                    or (prev_tool and set(norm[prev_end : m.start].split()) <= _JOINERS)
+                )
                 prev_end, prev_tool = m.end, tool
-                if m.skill in seen:  # one vote per sentence
+                if m.skill in seen or m.skill in survey:  # one vote per sentence
                     continue
                 seen.add(m.skill)
                 example = bool(_EXAMPLE.search(" ".join(before[-EXAMPLE_WINDOW:])))
                 # 'analyses using Python': a tool in use, not a topic taught; 'tools such as
                 # TensorFlow': an example named in passing (weight 1, also in an outcome)
-                weight_field = "description" if tool or example else kind
+                method = self.taxonomy[m.skill].category in METHOD_CATEGORIES
+                weight_field = "description" if (tool and not method) or example else kind
                 teach.setdefault(m.skill, []).append(replace(m, field=weight_field))
 
     def _in_context(
@@ -442,7 +471,7 @@ class Tagger:
             own = set(self.requires.get(skill_id, ())) or {skill_id}
             if skill_id in teach and in_title & set(rivals) and not in_title & own:
                 weak[skill_id] = teach.pop(skill_id)
-        return Evidence(teach, weak, assume)
+        return Evidence(teach, weak, assume, frozenset(denied))
 
     # ------------------------------------------------------------ levels
 
@@ -481,8 +510,8 @@ class Tagger:
     # ------------------------------------------------------------ entry point
 
     def tag(self, course: Course, text: TagInput) -> TagResult:
-        teach, weak, assume = self.evidence(text)
-        result = TagResult(evidence=teach, weak=weak)
+        teach, weak, assume, denied = self.evidence(text)
+        result = TagResult(evidence=teach, weak=weak, denied=denied)
         hands_on, hands_rule = self.hands_on(course, text)
         if hands_on is not None and hands_rule is not None:
             result.hands_on = hands_on
@@ -533,6 +562,8 @@ class Tagger:
                 f"{evidence_score(matches)}|{int(level_for_weak(result, course, text))}|{source}|"
                 f"{first.field}:'{first.phrase}'"
             )
+        for skill_id in sorted(result.denied):
+            provenance[f"{DENIED_PREFIX}{skill_id}"] = f"rule:denied({source})"
         provenance.update(course.provenance)
         update: dict[str, object] = {
             "teaches": teaches,

@@ -56,4 +56,8 @@ def default_tagger() -> Tagger:
         normalise(phrase): frozenset(normalise(c) for c in cues)
         for phrase, cues in (data.get("context") or {}).items()
     }
-    return Tagger(matcher, taxonomy, requires, weak, generic, conflicts, context)
+    languages = frozenset(data.get("languages") or ())
+    for sid in languages:
+        if sid not in taxonomy:
+            raise ValueError(f"tagging_aliases.yaml languages: unknown skill {sid!r}")
+    return Tagger(matcher, taxonomy, requires, weak, generic, conflicts, context, languages)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coursestack.domain import Course, CourseKind, Effort, Level, Price
-from coursestack.engine.tagging import TEACH_THRESHOLD, WEAK_PREFIX
+from coursestack.engine.tagging import DENIED_PREFIX, TEACH_THRESHOLD, WEAK_PREFIX
 from coursestack.ingest.fields import canonical_url, normalise_title
 
 SOURCE_RANK: dict[str, int] = {
@@ -138,6 +138,19 @@ def merge_courses(existing: Course, incoming: Course, rank_of: RankOf) -> tuple[
                         taken.append(relation)
             data[relation] = merged
         _corroborate(existing, incoming, data, provenance, taken)
+        # a source whose text says the course does not teach a skill ('not intended to teach
+        # you Python') outweighs another source's evidence for it: a title-only row of the
+        # same course re-reads the title the described row has already judged
+        for key, value in incoming.provenance.items():
+            if key.startswith(DENIED_PREFIX):
+                provenance.setdefault(key, value)
+        for key in list(provenance):
+            if key.startswith(DENIED_PREFIX):
+                skill = key[len(DENIED_PREFIX) :]
+                if data["teaches"].pop(skill, None) is not None:
+                    provenance.pop(f"teaches.{skill}", None)
+                    if "teaches" not in taken:
+                        taken.append("teaches")
         for skill in list(data["assumes"]):
             if skill in data["teaches"]:
                 del data["assumes"][skill]
