@@ -201,6 +201,7 @@ class Structure:
     need_pair: IntArray  # per unmet assumption: the pair number
     need_col: IntArray  # per unmet assumption: the skill (local number)
     root: sparse.csr_matrix  # skills x pool: teaches it above the learner, assumes none of it
+    need_own: npt_bool  # per unmet assumption: its course supplies that pair itself
     cut_store: list[PoolCut] = field(default_factory=list)  # ordering cuts found so far
 
 
@@ -267,13 +268,20 @@ def structure(pool: Pool) -> Structure:
         shape=(max(1, pool.cols.size), m),
     )
     root.sort_indices()
+    need_pair = np.asarray(pair, dtype=np.int64).reshape(-1)
+    need_own = (
+        np.asarray(supply[need_pair, n_row]).reshape(-1) > 0
+        if n_row.size
+        else np.zeros(0, dtype=bool)
+    )
     return Structure(
+        need_own=need_own,
         units=np.array(units, dtype=np.float64),
         reach_ok=reach_ok,
         cover=cover,
         supply=supply,
         need_row=n_row,
-        need_pair=np.asarray(pair, dtype=np.int64).reshape(-1),
+        need_pair=need_pair,
         need_col=n_col,
         root=root,
     )
@@ -316,6 +324,18 @@ class Model:
     kinds: list[tuple[str, int, int]] = field(default_factory=list)  # (kind, first row, count)
 
 
+def _pick(
+    m: sparse.csr_matrix, row_local: IntArray, col_local: IntArray
+) -> tuple[IntArray, IntArray]:
+    """(local row, local column) of the entries of `m` whose row and column are both kept
+    (`*_local` map a row / column to its new number, -1 when dropped): one pass over the
+    CSR arrays, no scipy slicing."""
+    rows = np.repeat(row_local, np.diff(m.indptr))
+    cols = col_local[m.indices]
+    keep = (rows >= 0) & (cols >= 0)
+    return rows[keep], cols[keep]
+
+
 def _model(ph: Phase, cols: IntArray, cuts: list[Cut]) -> Model:
     """The shortlist's model. A course's assumption (a, l) is met through z_(a,l):
         z_q <= sum_{p supplies q} x_p   ("supply", one row per pair)
@@ -323,7 +343,8 @@ def _model(ph: Phase, cols: IntArray, cuts: list[Cut]) -> Model:
     which has the LP relaxation of x_c <= sum_p x_p with far fewer nonzeros (a pair's
     suppliers are listed once, not once per course needing it). A course that supplies a
     pair it also needs keeps the direct row x_c <= sum_{p != c} x_p ("self"). Root rows
-    likewise go through r_j <= sum_{p roots j} x_p ("rootsum") and x_c <= r_j ("root")."""
+    likewise go through r_j <= sum_{p roots j} x_p ("rootsum") and x_c <= r_j ("root").
+    Built as one list of (row, column, value) triplets."""
     pool, st = ph.pool, ph.st
     k = cols.size
     n_e = st.units.size
@@ -333,102 +354,104 @@ def _model(ph: Phase, cols: IntArray, cuts: list[Cut]) -> Model:
     owners = in_s[st.need_row[sel]]
     need_pairs = st.need_pair[sel]
     need_skills = st.need_col[sel]
-    own = (
-        np.asarray(st.supply[need_pairs, cols[owners]]).reshape(-1) > 0
-        if owners.size
-        else np.zeros(0, dtype=bool)
-    )
+    own = st.need_own[sel]
     pairs = np.unique(need_pairs[~own])
     skills = np.unique(need_skills)
     n_q, n_r = pairs.size, skills.size
     width = k + n_e + n_q + n_r
     z0, r0 = k + n_e, k + n_e + n_q
-    blocks: list[sparse.spmatrix] = []
+    rr: list[IntArray] = []
+    cc: list[IntArray] = []
+    vv: list[FloatArray] = []
     ub: list[FloatArray] = []
     kinds: list[tuple[str, int, int]] = []
-    rows_so_far = 0
+    n_rows = 0
 
-    def add(kind: str, block: sparse.spmatrix, rhs: FloatArray) -> None:
-        nonlocal rows_so_far
-        if block.shape[0]:
-            blocks.append(sparse.csr_matrix(block))
+    def add(kind: str, r: IntArray, c: IntArray, v: FloatArray, rhs: FloatArray) -> None:
+        nonlocal n_rows
+        if rhs.size:
+            rr.append(r + n_rows)
+            cc.append(c)
+            vv.append(v)
             ub.append(rhs)
-            kinds.append((kind, rows_so_far, block.shape[0]))
-            rows_so_far += block.shape[0]
+            kinds.append((kind, n_rows, rhs.size))
+            n_rows += rhs.size
 
-    def rows(r: IntArray, c: IntArray, v: FloatArray, n: int) -> sparse.csr_matrix:
-        return sparse.csr_matrix((v, (r, c)), shape=(n, width))
+    def linked(m: sparse.csr_matrix, keep_rows: IntArray, at: int, kind: str) -> None:
+        """Rows `keep_rows` of m (over the pool) as  v_i - sum_{c in row} x_c <= 0, where v_i
+        is column at + i (a y, z or r)."""
+        n = keep_rows.size
+        row_local = np.full(m.shape[0], -1, dtype=np.int64)
+        row_local[keep_rows] = np.arange(n)
+        r, c = _pick(m, row_local, in_s)
+        idx = np.arange(n)
+        add(kind, np.r_[r, idx], np.r_[c, at + idx], np.r_[-np.ones(r.size), np.ones(n)],
+            np.zeros(n))  # fmt: skip
 
-    def pad(block: sparse.spmatrix, at: int) -> sparse.csr_matrix:
-        """A block over the x's placed in a full-width row set, plus identity at column `at`."""
-        n = block.shape[0]
-        coo = sparse.coo_matrix(block)
-        r = np.concatenate([coo.row, np.arange(n)])
-        c = np.concatenate([coo.col, at + np.arange(n)])
-        return rows(r, c, np.concatenate([-coo.data, np.ones(n)]), n)
+    def pairs_rows(kind: str, left: IntArray, right: IntArray, rhs: FloatArray) -> None:
+        """x_left - v_right <= 0, one row each."""
+        idx = np.arange(left.size)
+        add(kind, np.r_[idx, idx], np.r_[left, right],
+            np.r_[np.ones(left.size), -np.ones(left.size)], rhs)  # fmt: skip
 
     # Coverage: y_e - sum x_c <= 0.
-    add("cover", pad(st.cover[:, cols], k), np.zeros(n_e))
+    linked(st.cover, np.arange(n_e), k, "cover")
     if owners.size:
-        add("supply", pad(st.supply[pairs][:, cols], z0), np.zeros(n_q))
+        linked(st.supply, pairs, z0, "supply")
         free = ~own
         q_of = np.searchsorted(pairs, need_pairs[free])
-        n_f = int(free.sum())
-        idx = np.arange(n_f)
-        add(
-            "need",
-            rows(np.r_[idx, idx], np.r_[owners[free], z0 + q_of],
-                 np.r_[np.ones(n_f), -np.ones(n_f)], n_f),
-            np.zeros(n_f),
-        )  # fmt: skip
+        pairs_rows("need", owners[free], z0 + q_of, np.zeros(int(free.sum())))
         if own.any():
             o = owners[own]
-            block = -st.supply[need_pairs[own]][:, cols].tocsr()
-            block = block + sparse.csr_matrix(
-                (np.full(o.size, 2.0), (np.arange(o.size), o)), shape=(o.size, k)
-            )  # -1 for its own supply, +2: x_c - sum_{p != c} x_p
-            coo = block.tocoo()
-            add("self", rows(coo.row, coo.col, coo.data, o.size), np.zeros(o.size))
-        add("rootsum", pad(st.root[skills][:, cols], r0), np.zeros(n_r))
-        j_of = np.searchsorted(skills, need_skills)
-        n_n = owners.size
-        idx = np.arange(n_n)
-        add(
-            "root",
-            rows(np.r_[idx, idx], np.r_[owners, r0 + j_of],
-                 np.r_[np.ones(n_n), -np.ones(n_n)], n_n),
-            np.zeros(n_n),
-        )  # fmt: skip
+            q_own = need_pairs[own]
+            row_of = np.full(st.supply.shape[0], -1, dtype=np.int64)
+            # one row per (course, own pair): expand pairs that occur more than once
+            r_list: list[IntArray] = []
+            c_list: list[IntArray] = []
+            v_list: list[FloatArray] = []
+            for i, (q, c) in enumerate(zip(q_own.tolist(), o.tolist(), strict=True)):
+                row_of[:] = -1
+                row_of[q] = 0
+                _r, cs = _pick(st.supply, row_of, in_s)
+                vals = np.where(cs == c, 1.0, -1.0)  # x_c - sum_{p != c} x_p
+                r_list.append(np.full(cs.size, i))
+                c_list.append(cs)
+                v_list.append(vals)
+            add("self", np.concatenate(r_list), np.concatenate(c_list), np.concatenate(v_list),
+                np.zeros(o.size))  # fmt: skip
+        linked(st.root, skills, r0, "rootsum")
+        pairs_rows("root", owners, r0 + np.searchsorted(skills, need_skills),
+                   np.zeros(owners.size))  # fmt: skip
     # Programs and their parts.
     excl = [(in_s[a], in_s[b]) for a, b in pool.exclusive if in_s[a] >= 0 and in_s[b] >= 0]
     if excl:
         r = np.repeat(np.arange(len(excl)), 2)
         cidx = np.array([v for pair in excl for v in pair], dtype=np.int64)
-        add("excl", rows(r, cidx, np.ones(r.size), len(excl)), np.ones(len(excl)))
-    x_only = np.zeros(width - k)
+        add("excl", r, cidx, np.ones(r.size), np.ones(len(excl)))
+    every = np.arange(k)
     if pool.budget is not None:
-        add(
-            "budget",
-            sparse.csr_matrix(np.concatenate([np.nan_to_num(pool.cost[cols]), x_only])),
-            np.array([pool.budget]),
-        )
+        add("budget", np.zeros(k, dtype=np.int64), every, np.nan_to_num(pool.cost[cols]),
+            np.array([pool.budget]))  # fmt: skip
     if pool.hours_cap is not None:
-        add(
-            "hours",
-            sparse.csr_matrix(np.concatenate([np.nan_to_num(pool.hours[cols]), x_only])),
-            np.array([pool.hours_cap]),
-        )
+        add("hours", np.zeros(k, dtype=np.int64), every, np.nan_to_num(pool.hours[cols]),
+            np.array([pool.hours_cap]))  # fmt: skip
     if ph.min_primary is not None:
-        add(
-            "primary",
-            sparse.csr_matrix(np.concatenate([np.zeros(k), -st.units, np.zeros(n_q + n_r)])),
-            np.array([-float(ph.min_primary)]),
-        )
+        add("primary", np.zeros(n_e, dtype=np.int64), k + np.arange(n_e), -st.units,
+            np.array([-float(ph.min_primary)]))  # fmt: skip
     for cut, rhs in cuts:
         idx = np.array(list(cut), dtype=np.int64)
-        vals = np.array(list(cut.values()))
-        add("cut", rows(np.zeros(idx.size, dtype=np.int64), idx, vals, 1), np.array([rhs]))
-    a = sparse.vstack(blocks, format="csr") if blocks else sparse.csr_matrix((0, width))
+        vals = np.array(list(cut.values()), dtype=np.float64)
+        add("cut", np.zeros(idx.size, dtype=np.int64), idx, vals, np.array([rhs]))
+    a = sparse.csr_matrix(
+        (
+            np.concatenate(vv) if vv else np.zeros(0),
+            (
+                np.concatenate(rr) if rr else np.zeros(0, dtype=np.int64),
+                np.concatenate(cc) if cc else np.zeros(0, dtype=np.int64),
+            ),
+        ),
+        shape=(n_rows, width),
+    )
     c = np.concatenate(
         [ph.cost[cols], np.zeros(n_e) if not ph.first else -st.units, np.zeros(n_q + n_r)]
     )
