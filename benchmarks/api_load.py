@@ -6,7 +6,10 @@ client on asyncio (much lighter than a general HTTP library, so the client does 
 cores it measures). Each phase is bounded in time and in request count.
 
     .venv/bin/python benchmarks/api_load.py [--backends sqlite,postgresql] [--workers 2]
-        [--seconds 6] [--concurrency 16] [--max-requests 30000]
+        [--seconds 6] [--concurrency 16] [--max-requests 30000] [--catalog builtin|dumps]
+
+`--catalog dumps` imports the six public dumps first (the real catalog, ~7,800 courses);
+the default serves the shipped catalog (247 courses), which plans much faster.
 
 PostgreSQL runs when COURSESTACK_TEST_POSTGRES_URL (or --postgres-url) is set, in a schema
 of its own that is dropped afterwards. Loopback only.
@@ -42,9 +45,11 @@ sys.path.insert(0, str(ROOT / "src"))
 from sqlalchemy import create_engine, text  # noqa: E402
 
 from coursestack.services.catalog import open_database  # noqa: E402
+from coursestack.services.imports import import_catalog  # noqa: E402
 from coursestack.settings import Settings  # noqa: E402
 
 TICKS = os.sysconf("SC_CLK_TCK")
+DUMPS = ROOT.parent / "shared" / "data" / "catalogs"
 LEARNERS = [
     {"skills": {"python": 2, "linear-algebra": 1, "calculus": 1},
      "completed": ["Machine Learning Specialization"], "goal": "ml-engineer",
@@ -192,8 +197,10 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(url: str, workers: int) -> Iterator[tuple[int, list[int]]]:
+def server(url: str, workers: int, dumps: list[Path]) -> Iterator[tuple[int, list[int]]]:
     db = open_database(Settings(database_url=url, data_dir=Path(tempfile.gettempdir())))
+    if dumps:  # the real catalog: the built-in one plus the six public dumps
+        import_catalog(db, dumps, rejects_path=Path(tempfile.gettempdir()) / "bench-rejects.csv")
     db.dispose()
     port = free_port()
     env = {**os.environ, "COURSESTACK_DATABASE_URL": url}
@@ -295,10 +302,20 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--max-requests", type=int, default=30_000)
     parser.add_argument("--postgres-url", default=os.environ.get("COURSESTACK_TEST_POSTGRES_URL"))
+    parser.add_argument(
+        "--catalog", choices=("builtin", "dumps"), default="builtin",
+        help="builtin: the shipped catalog (247 courses); dumps: plus the six public dumps "
+        f"imported from {DUMPS} (about 7,800 courses)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
+    dumps = sorted(DUMPS.glob("*.csv")) if args.catalog == "dumps" else []
+    if args.catalog == "dumps" and not dumps:
+        print(f"no catalog dumps in {DUMPS}", file=sys.stderr)
+        return 2
     backends = (args.backends or "sqlite,postgresql").split(",")
     cores = len(os.sched_getaffinity(0))
-    print(f"{cores} cores; server workers {args.workers}; client concurrency {args.concurrency}")
+    print(f"{cores} cores; server workers {args.workers}; client concurrency {args.concurrency}; "
+          f"catalog {args.catalog}")  # fmt: skip
     failed = False
     for backend in backends:
         if backend == "postgresql" and not args.postgres_url:
@@ -310,7 +327,7 @@ def main(argv: list[str]) -> int:
                 if backend == "postgresql"
                 else _nullcontext(f"sqlite:///{Path(tmp) / 'bench.db'}")
             )
-            with ctx as url, server(url, args.workers) as (port, pids):
+            with ctx as url, server(url, args.workers, dumps) as (port, pids):
                 results = asyncio.run(bench(port, pids, args))
         for r in results:
             s = r.summary()
