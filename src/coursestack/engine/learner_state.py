@@ -15,6 +15,7 @@ from rapidfuzz import process
 
 from coursestack.domain import Course, Learner, Level, NotFoundError, Requirement, Weight
 from coursestack.engine.context import AdvisorContext
+from coursestack.engine.taxonomy import Taxonomy
 
 SUGGESTIONS = 5
 
@@ -48,11 +49,32 @@ def effective_teaches(course: Course, ctx: AdvisorContext | None = None) -> dict
 
 
 def known_levels(learner: Learner, ctx: AdvisorContext) -> dict[str, Level]:
-    """max(stated level, levels implied by completed courses). Skills at level 0 are left out."""
+    """max(stated level, levels implied by completed courses: what they teach and what they
+    assume, since whoever finished one held or gained those), closed under the taxonomy's
+    prerequisites (`implied_prerequisites`). Skills at level 0 are left out."""
     levels: dict[str, Level] = {s: Level(v) for s, v in learner.skills.items() if v > 0}
     for course_id in learner.completed:
-        raise_levels(levels, effective_teaches(course_or_error(ctx, course_id), ctx))
-    return levels
+        course = course_or_error(ctx, course_id)
+        raise_levels(levels, effective_teaches(course, ctx))
+        raise_levels(levels, effective_assumes(course, ctx))
+    return implied_prerequisites(levels, ctx.taxonomy)
+
+
+def implied_prerequisites(levels: Mapping[str, Level], taxonomy: Taxonomy) -> dict[str, Level]:
+    """Holding a skill at level L implies each taxonomy prerequisite of it at min(L, the level
+    the prerequisite edge asks), transitively: whoever states linear algebra at 1 holds the
+    algebra it rests on at 1 (never more than they claim for the skill itself), so no plan
+    sends them back to an algebra primer."""
+    out = {s: Level(v) for s, v in levels.items()}
+    for skill in reversed(taxonomy.topological_order()):  # dependents before prerequisites
+        held = out.get(skill, Level.NONE)
+        if held <= Level.NONE:
+            continue
+        for pre, need in taxonomy.prerequisites_of(skill).items():
+            implied = Level(min(int(held), int(need)))
+            if implied > out.get(pre, Level.NONE):
+                out[pre] = implied
+    return out
 
 
 def levels_after(
