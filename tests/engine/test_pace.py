@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coursestack import knowledge
-from coursestack.domain import Course, CourseKind, Level, PaceProfile
+from coursestack.domain import Course, CourseKind, Effort, Level, PaceProfile
 from coursestack.engine.context import AdvisorContext
 from coursestack.engine.pace import KNOWN_SKIP, READY_CORE, estimate_hours, weeks_at
 from coursestack.engine.taxonomy import Taxonomy
@@ -136,6 +136,32 @@ def test_program_without_effort_sums_its_parts() -> None:
     assert estimate_hours(prog, {}, PaceProfile.STANDARD, None).hours is None
     missing_part = prog.model_copy(update={"parts": ["p1", "gone"]})
     assert estimate_hours(missing_part, {}, PaceProfile.STANDARD, ctx).hours is None
+
+
+def test_program_listing_its_weeks_beats_a_sum_of_assumed_parts() -> None:
+    """No part lists an effort but the program lists its length: length x typical weekly
+    load, not parts x a catalog-wide median course."""
+    from coursestack.engine.effort_prior import WEEKLY, TypicalEffort, key
+
+    parts = [Course(id=f"p{i}", title=f"P{i}", platform="other") for i in range(5)]
+    prog = Course.model_validate(
+        {"id": "prog", "title": "Prog", "platform": "other", "kind": "specialization",
+         "parts": [p.id for p in parts], "effort": {"weeks": 20}}
+    )  # fmt: skip
+    typical = {
+        WEEKLY: TypicalEffort(5.0, 100, "*", WEEKLY),
+        key("*", "course"): TypicalEffort(10.0, 100, "*", "course"),
+    }
+    ctx = AdvisorContext(courses={c.id: c for c in [*parts, prog]}, taxonomy=Taxonomy.build([]),
+                         roles={}, typical_effort=typical)  # fmt: skip
+    est = estimate_hours(prog, {}, PaceProfile.STANDARD, ctx)
+    assert est.assumed_listed == pytest.approx(100)  # 20 weeks x 5 h, not 5 parts x 10 h
+    assert "20 listed weeks" in est.basis
+    # One part listing its effort: the parts are summed again.
+    listed = parts[0].model_copy(update={"effort": Effort(hours=30)})
+    ctx.courses["p0"] = listed
+    summed = estimate_hours(prog, {}, PaceProfile.STANDARD, ctx)
+    assert summed.listed == pytest.approx(30) and "sum of 5 parts" in summed.basis
 
 
 def test_pace_profiles_order_and_ranges() -> None:

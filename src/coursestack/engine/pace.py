@@ -144,8 +144,8 @@ def estimate_hours(
     listed = course.effort.total_hours()
     teaches = effective_teaches(course, ctx)
     known_share = held_share(teaches, known)
-    if listed is None and course.parts and ctx is not None:
-        return _from_parts(course, known, pace, ctx, known_share)
+    if listed is None and course.parts and ctx is not None and not _own_length_wins(course, ctx):
+        return _from_parts(course, known, pace, ctx, known_share, explain)
     assumes = effective_assumes(course, ctx)
     readiness = held_share(assumes, known) if assumes else 1.0
     assumed: float | None = None
@@ -181,12 +181,24 @@ def estimate_hours(
     )
 
 
+def _own_length_wins(course: Course, ctx: AdvisorContext) -> bool:
+    """A program that lists its own length in weeks, none of whose parts lists an effort, is
+    estimated from its length (at the typical weekly load) rather than as a sum of parts each
+    at a catalog-wide typical effort: the provider's length of this program beats a median of
+    unrelated courses (a five-course specialisation listed at 3-6 months came out at 50 h)."""
+    if course.effort.weeks is None:
+        return False
+    parts = [ctx.courses.get(p) for p in course.parts]
+    return not any(p is not None and p.effort.total_hours() is not None for p in parts)
+
+
 def _from_parts(
     course: Course,
     known: Mapping[str, Level],
     pace: PaceProfile,
     ctx: AdvisorContext,
     known_share: float,
+    explain: bool = True,
 ) -> HoursEstimate:
     """A program without its own effort: its parts in order, each starting from what the
     learner holds plus what the earlier parts taught."""
@@ -195,7 +207,7 @@ def _from_parts(
     readiness = 1.0
     for index, part_id in enumerate(course.parts):
         part = ctx.courses.get(part_id)
-        est = None if part is None else estimate_hours(part, levels, pace, ctx)
+        est = None if part is None else estimate_hours(part, levels, pace, ctx, explain=explain)
         if part is None or est is None or est.hours is None:
             return HoursEstimate(
                 None,
