@@ -33,7 +33,7 @@ from coursestack.engine.planner_index import FloatArray, IntArray
 
 U64Array = npt.NDArray[np.uint64]
 
-MAX_PAIRS = 4_000_000  # comparisons per batch (bounds memory on very large pools)
+MAX_PAIRS = 500_000  # comparisons per batch (bounds memory: ~40 MB of index arrays at most)
 MAX_RIVALS = 64  # strongest teachers of a course's rarest element compared with it
 
 
@@ -97,8 +97,8 @@ def undominated(pool: Pool, scalars: list[FloatArray] | None = None) -> IntArray
     # reached, then fewest hours), at most MAX_RIVALS of them: a bounded search, so a
     # dominated course may stay in the core, never the reverse.
     counts = bits.sum(axis=0)
-    masked = np.where(bits, counts[None, :], np.iinfo(np.int64).max)
-    rarest = masked.argmin(axis=1)
+    by_count = np.argsort(counts, kind="stable")
+    rarest = by_count[bits[:, by_count].argmax(axis=1)]  # first set bit, rarest first
     has = bits.any(axis=1)
     strength = np.lexsort((pool.plan_hours, -bits.sum(axis=1)))
     rank = np.empty(m, dtype=np.int64)
