@@ -275,3 +275,71 @@ def test_prose_phrasings_of_visualization_storytelling_and_statistics() -> None:
 def test_becoming_familiar_with_a_skill_is_an_outcome() -> None:
     text = "You will become familiar with data warehouses."
     assert "de.data-warehousing" in tag("Data Engineering Basics", text).teaches
+
+
+def test_an_organisation_name_is_not_a_topic() -> None:
+    text = "This course is taught by cloud experts from The Linux Foundation."
+    assert "prog.linux" not in tag("Cloud Infrastructure", text + " " + text).teaches
+    assert "prog.linux" in tag("Cloud Infrastructure", "You will learn the Linux shell.").teaches
+
+
+def test_a_skill_naming_the_title_audience_is_assumed_not_taught() -> None:
+    text = "Kotlin works with Java code. We'll discuss nullability and Java interoperability."
+    result = tag("Kotlin for Java Developers", text)
+    assert "prog.java" not in result.teaches and "prog.java" in result.assumes
+    assert "prog.java" in tag("Java Programming for Developers").teaches
+
+
+def test_linear_regression_on_a_statistics_course_is_the_statistical_model() -> None:
+    stats = tag("Statistical Analysis with R", skills=("Linear Regression",))
+    assert "stats.regression" in stats.teaches
+    assert "ml.supervised.linear-regression" not in stats.teaches
+    ml = tag("Machine Learning", skills=("Linear Regression",))
+    assert "ml.supervised.linear-regression" in ml.teaches and "stats.regression" not in ml.teaches
+
+
+def test_an_article_after_a_tool_word_keeps_the_tool_a_tool() -> None:
+    text = "You will learn to analyse a data set in the R programming language."
+    assert "prog.r" not in tag("Statistical Inference", text).teaches
+    assert "prog.r" in tag("Statistical Inference", "You will learn the R language.").teaches
+
+
+def test_practice_using_a_skill_is_practising_it() -> None:
+    text = "You'll get practice using the Linux command line on a virtual machine."
+    assert "prog.linux" in tag("Automating Tasks", text).teaches
+
+
+def test_rstudio_in_prose_is_an_ide_not_r() -> None:
+    text = "Work with Jupyter Notebooks, RStudio IDE and Watson Studio. Use RStudio features."
+    assert "prog.r" not in tag("Tools for Data Science", text).teaches
+
+
+def test_such_as_after_a_topic_lists_topics_after_a_tool_noun_examples() -> None:
+    topics = "You will learn about data repositories such as NoSQL databases."
+    assert "de.nosql" in tag("Data Engineering Basics", topics).teaches
+    tools = "You will build apps with tools such as TensorFlow."
+    assert "dl.tensorflow" not in tag("AI for Business", tools).teaches
+
+
+def test_named_algorithm_techniques_are_algorithms() -> None:
+    text = "This course covers greedy algorithms and divide and conquer."
+    assert "prog.algorithms" in tag("Algorithmic Toolbox", text).teaches
+
+
+def test_a_short_course_teaches_at_level_one() -> None:
+    from coursestack.domain import Effort, Level
+
+    def level(hours: float) -> Level:
+        course = Course(
+            id="x",
+            title="Git",
+            platform="udemy",
+            level=CourseLevel.INTERMEDIATE,
+            effort=Effort(hours=hours),
+            sources=["dump.csv"],
+        )
+        result = default_tagger().tag(course, TagInput("Build a Project with Git"))
+        return result.teaches["prog.git"]
+
+    assert level(2.5) == Level.AWARE
+    assert level(12) == Level.PRACTISED

@@ -77,6 +77,11 @@ _PROGRAM_NAME = re.compile(
     r"\b[A-Z][\w+#&'’./-]*(?:\s+(?:[A-Z(][\w+#&'’./()-]*|with|and|for|in|of|to|&))*"
     r"\s+(?:Specialization|Specialisation|Professional Certificate|MicroMasters|Nanodegree)\b"
 )
+# the name of an organisation ('taught by experts from The Linux Foundation'): its words name
+# the provider, not a topic, and are blanked like program names
+_ORG_NAME = re.compile(
+    r"\b(?:[A-Z][\w+#&.'’-]*\s+){1,4}(?:Foundation|Institute|Consortium|Society|Association)\b"
+)
 _PREREQ = re.compile(
     r"\b(?:prerequisites?|pre-requisites?|prior (?:experience|knowledge|exposure)|"
     r"(?:you|learners|students|participants) should (?:have|be|know|already)|"
@@ -156,6 +161,10 @@ METHOD_CATEGORIES = ("statistics", "math", "data-analysis", "machine-learning")
 # 'a course in supervised learning', 'training in SQL': 'in' names the topic, not a tool
 TOPIC_NOUNS = frozenset({"course", "courses", "class", "introduction", "specialization"})
 TOPIC_NOUNS |= {"program", "training", "skills", "expertise", "lectures", "tutorial", "primer"}
+# 'Kotlin for Java Developers': a skill naming the audience is what its readers already know;
+# the course's mentions of it (interoperability, your Java experience) build on it
+AUDIENCE_NOUNS = frozenset({"developers", "programmers", "engineers", "users", "professionals"})
+AUDIENCE_NOUNS |= {"analysts", "coders", "practitioners"}
 PURPOSE_WORDS = ("for", "in")  # title words that introduce a purpose, not the topic
 # ...except a language after 'in' ('Functions in JavaScript'): the course is taught in it
 MEDIUM_CATEGORIES = ("programming",)
@@ -167,13 +176,22 @@ LONG_SKILL_LIST = 12  # longer source skill lists are padded with loosely relate
 # 'Database (DBMS)') stresses it: its entries count like a short list's
 LONG_LIST_REPEATS = 2
 TEACH_THRESHOLD = 2
+SHORT_COURSE_HOURS = 3.0  # courses with fewer listed hours in total teach at level 1 at most
 LANGUAGE_SURVEY = 3  # languages in one sentence that make it a survey of options
 # words before a match that make it an example named in passing ('tools such as X and Y')
-_EXAMPLE = re.compile(r"\b(?:such (?:\w+ )?as|for example|for instance|e g)\b")
+_EXAMPLE = re.compile(r"\b(?:(\w+) such (?:(\w+) )?as|for example|for instance|e g)\b")
+# 'such as' lists examples of tools only after a tool noun ('tools such as TensorFlow', 'such
+# platforms as Tableau'); after a topic ('repositories such as NoSQL databases', 'models such
+# as convolutional neural networks') it lists what the course covers
+TOOL_NOUNS = frozenset({"tool", "tools", "platforms", "software", "services", "products"})
+TOOL_NOUNS |= {"libraries", "packages", "frameworks", "applications", "apps", "languages"}
+TOOL_NOUNS |= {"technologies", "environments", "solutions", "vendors", "providers", "ides"}
 # a capital 'R' inside a comma/and/or list ('Python, R, or Scala'): the language
 _LISTED_R = re.compile(r"(?:[,;/]\s*|\b(?:and|or)\s+)R\b(?![&'’-])|\bR\s*[,;/]")
 # words that join a list of tools: 'using SQL and Python' makes both tools
 _JOINERS = frozenset({"and", "or", "as", "well"})
+_ARTICLES = frozenset({"the", "a", "an"})
+_PRACTISED_WORDS = frozenset({"familiar", "practice", "practise", "practicing", "practising"})
 EXAMPLE_WINDOW = 6  # how many words back an example cue reaches
 FIELD_WEIGHT = {
     "title": 3,
@@ -187,6 +205,15 @@ PROSE_CAP = 2  # prose mentions of one skill count at most this much
 # a description at least this long is the course's own account of itself: a skill-list entry
 # it never mentions is a platform tag, not a topic (unless the title makes it plausible)
 DESCRIBED = 200
+
+
+def _example(before: list[str]) -> bool:
+    """Whether the words before a match name it as an example ('for example', 'e.g.', 'tools
+    such as'); the window reaches one word past EXAMPLE_WINDOW for the noun before 'such'."""
+    cue = _EXAMPLE.search(" ".join(before[-EXAMPLE_WINDOW - 1 :]))
+    if cue is None:
+        return False
+    return cue.group(1) is None or bool({cue.group(1), cue.group(2)} & TOOL_NOUNS)
 
 
 def _sentences(text: str) -> list[tuple[str, bool]]:
@@ -299,6 +326,10 @@ class Tagger:
     # programming languages: a prose sentence naming LANGUAGE_SURVEY or more of them lists
     # the options of a tool or a field ('run code in Python, R, or Scala'), not its topic
     languages: frozenset[str] = frozenset()
+    # {skill: (area, reading)}: in a course whose title teaches `area` and not the skill's own
+    # category, the skill's evidence is read as `reading` ('linear regression' on a statistics
+    # course is the statistical model, not the machine-learning algorithm)
+    area_readings: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
     # ------------------------------------------------------------ evidence
 
@@ -313,7 +344,7 @@ class Tagger:
         for sentence, listed in _sentences(text):
             if len(sentence) < 2:
                 continue
-            sentence = _PROGRAM_NAME.sub(" ", sentence)
+            sentence = _ORG_NAME.sub(" ", _PROGRAM_NAME.sub(" ", sentence))
             matches = self.matcher.match_text(sentence, field_name)
             if not matches:
                 continue
@@ -346,14 +377,16 @@ class Tagger:
             prev_end, prev_tool = -1, False  # the previous match and whether it was a tool
             for m in matches:
                 before = norm[: m.start].split()
+                # 'in the R programming language', 'using a SQL database': an article between
+                # the tool word and the tool changes nothing
+                lead = before[:-1] if before[-1:] and before[-1] in _ARTICLES else before
                 tool = (
                     (
-                        bool(before)
-                        and before[-1] in TOOL_WORDS
-                        and not (
-                            len(before) > 1 and before[-1] == "in" and before[-2] in TOPIC_NOUNS
-                        )
-                        and before[-2:] != ["familiar", "with"]  # 'become familiar with X': a topic
+                        bool(lead)
+                        and lead[-1] in TOOL_WORDS
+                        and not (len(lead) > 1 and lead[-1] == "in" and lead[-2] in TOPIC_NOUNS)
+                        # 'become familiar with X', 'get practice using X': X is practised
+                        and not (len(lead) > 1 and lead[-2] in _PRACTISED_WORDS)
                     )
                     or (prev_tool and set(norm[prev_end : m.start].split()) <= _JOINERS)
                 )
@@ -361,7 +394,7 @@ class Tagger:
                 if m.skill in seen or m.skill in survey:  # one vote per sentence
                     continue
                 seen.add(m.skill)
-                example = bool(_EXAMPLE.search(" ".join(before[-EXAMPLE_WINDOW:])))
+                example = _example(before)
                 # 'analyses using Python': a tool in use, not a topic taught; 'tools such as
                 # TensorFlow': an example named in passing (weight 1, also in an outcome)
                 method = self.taxonomy[m.skill].category in METHOD_CATEGORIES
@@ -393,9 +426,15 @@ class Tagger:
         assume: dict[str, tuple[Level, str]] = {}
         norm_title = normalise(text.title)
         in_title: set[str] = set()
+        audience: set[str] = set()
         for m in self.matcher.match_text(text.title, "title", prose=False):
             in_title.add(m.skill)
             before = norm_title[: m.start].split()
+            after = norm_title[m.end :].split()
+            if before[-1:] == ["for"] and after[:1] and after[0] in AUDIENCE_NOUNS:
+                audience.add(m.skill)
+                assume[m.skill] = (Level.PRACTISED, f"rule:assumes-title-audience('{m.phrase}')->2")
+                continue
             medium = before[-1:] == ["in"] and (
                 self.taxonomy[m.skill].category in MEDIUM_CATEGORIES
             )
@@ -443,7 +482,7 @@ class Tagger:
         self._prose(text.syllabus, "syllabus", found, assume, denied)
         for bullet in text.outcomes:
             self._prose(bullet, "outcome", found, assume, denied)
-        for skill_id in denied:
+        for skill_id in denied | audience:
             found.pop(skill_id, None)
         if len(text.description) >= DESCRIBED:
             # one list entry is all there is, the description never names the skill and the
@@ -452,6 +491,11 @@ class Tagger:
             for skill_id, ms in found.items():
                 if len(ms) == 1 and ms[0].field == "skills" and not plausible(skill_id):
                     found[skill_id] = [replace(ms[0], field="skills-long")]
+        for skill_id, (area, reading) in self.area_readings.items():
+            category = self.taxonomy[skill_id].category
+            if skill_id in found and area in title_areas and category not in title_areas:
+                moved = [replace(m, skill=reading) for m in found.pop(skill_id)]
+                found.setdefault(reading, []).extend(moved)
         if text.prerequisites:
             strong = _STRONG_PREREQ.search(text.prerequisites)
             for m in self.matcher.match_text(text.prerequisites, "prerequisites"):
@@ -505,6 +549,12 @@ class Tagger:
         if deep and (advanced or program):
             level = Level.APPLIED
             rule += f"; rule:projects-in-{'program' if program else 'advanced-course'}->3"
+        hours = course.effort.total_hours() if course.effort else None
+        if hours is not None and hours < SHORT_COURSE_HOURS and level > Level.AWARE:
+            # an hour or two of material introduces a skill; practising it in labs (level 2)
+            # takes longer, whatever the course's difficulty label or hands-on cue says
+            level = Level.AWARE
+            rule += f"; rule:short-course({hours:g}h)->1"
         return level, rule
 
     # ------------------------------------------------------------ entry point

@@ -60,4 +60,12 @@ def default_tagger() -> Tagger:
     for sid in languages:
         if sid not in taxonomy:
             raise ValueError(f"tagging_aliases.yaml languages: unknown skill {sid!r}")
-    return Tagger(matcher, taxonomy, requires, weak, generic, conflicts, context, languages)
+    readings: dict[str, tuple[str, str]] = {}
+    for sid, (area, reading) in (data.get("area_readings") or {}).items():
+        for check in (sid, reading):
+            if check not in taxonomy:
+                raise ValueError(f"tagging_aliases.yaml area_readings: unknown skill {check!r}")
+        readings[sid] = (str(area), str(reading))
+    return Tagger(
+        matcher, taxonomy, requires, weak, generic, conflicts, context, languages, readings
+    )
