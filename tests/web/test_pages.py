@@ -80,6 +80,17 @@ def test_plan_form_with_platform_filter(client: TestClient) -> None:
     assert platforms and platforms <= {"kaggle-learn", "fast.ai"}
 
 
+def test_plan_form_languages(client: TestClient) -> None:
+    token = form_token(client.get("/").text)
+    ok = client.post("/plan", data={**LEARNER_FORM, "csrf_token": token, "languages": "es, en"})
+    assert ok.status_code == 200, ok.text
+    anything = client.post("/plan", data={**LEARNER_FORM, "csrf_token": token, "languages": "any"})
+    assert anything.status_code == 200
+    bad = client.post("/plan", data={**LEARNER_FORM, "csrf_token": token, "languages": "klingon"})
+    assert bad.status_code == 422 and "unknown language" in bad.text
+    assert 'value="klingon"' in bad.text  # the user's input is kept
+
+
 def test_bad_learner_form_is_shown_again_with_the_reason(client: TestClient) -> None:
     token = form_token(client.get("/").text)
     r = client.post("/plan", data={**LEARNER_FORM, "skills": "pyton: 2", "csrf_token": token})

@@ -69,6 +69,9 @@ def learner_from_form(
         raise InvalidInputError("hours per week: how many hours a week can you study?")
     if lists.get("platforms"):
         data["platforms"] = list(lists["platforms"])
+    languages = [x.strip() for x in re.split(r"[,;\s]+", form.get("languages") or "") if x.strip()]
+    if languages:
+        data["languages"] = "any" if "any" in (x.lower() for x in languages) else languages
     if lists.get("needs"):
         data["needs"] = list(lists["needs"])
     try:
