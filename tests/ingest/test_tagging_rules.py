@@ -343,3 +343,8 @@ def test_a_short_course_teaches_at_level_one() -> None:
 
     assert level(2.5) == Level.AWARE
     assert level(12) == Level.PRACTISED
+
+
+def test_a_multi_word_alias_matches_its_plural() -> None:
+    text = "You will learn about data lakes and their uses."
+    assert "de.data-lakes" in tag("Data Engineering Basics", text).teaches

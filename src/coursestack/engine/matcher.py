@@ -61,6 +61,17 @@ class SkillMatch:
     end: int = 0
 
 
+def _plural(phrase: str) -> str | None:
+    """The regular plural of a multi-word alias ('data lake' -> 'data lakes'), or None when
+    the alias is one word or its last word does not take a plain -s/-es."""
+    words = phrase.split()
+    last = words[-1] if words else ""
+    if len(words) < 2 or len(last) < 3 or not last.isalpha() or last.endswith(("s", "y", "ing")):
+        return None
+    suffix = "es" if last.endswith(("x", "ch", "sh")) else "s"
+    return f"{phrase}{suffix}"
+
+
 @dataclass
 class SkillMatcher:
     """Build once per taxonomy (`SkillMatcher.build`), then match any number of texts."""
@@ -110,6 +121,15 @@ class SkillMatcher:
                 raise ValueError(f"extra alias for unknown skill {skill_id!r}")
             for phrase in phrases:
                 add(phrase, skill_id)
+        # 'data lakes', 'decision trees': a multi-word alias names its plural too (prose says
+        # what a course covers in the plural); an explicit alias of that spelling wins
+        excluded = {normalise(p) for p in prose_excluded}
+        for key, skill_ids in list(table.items()):
+            plural = _plural(key)
+            if plural and plural not in table and plural not in dropped:
+                table[plural] = set(skill_ids)
+                if key in excluded:
+                    excluded.add(plural)
         label_table: dict[str, tuple[str, ...]] = {}
         for label, ids in (labels or {}).items():
             ids = tuple(ids)
@@ -119,7 +139,7 @@ class SkillMatcher:
             label_table[normalise(label)] = ids
         matcher = cls(
             phrases={k: frozenset(v) for k, v in table.items()},
-            prose_excluded=frozenset(normalise(p) for p in prose_excluded),
+            prose_excluded=frozenset(excluded),
             labels=label_table,
             blocked=frozenset(k for k in (normalise(b) for b in blocked) if k),
         )

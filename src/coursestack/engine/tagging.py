@@ -25,7 +25,8 @@ Rules, in order:
    intermediate/advanced 2); a hands-on cue (labs, hands-on, exercises, notebooks, guided
    project) raises it to 2; an advanced course or a program (specialization, certificate)
    at intermediate level or above with a capstone or independent projects reaches 3. Level 4
-   (production) is never inferred.
+   (production) is never inferred. A course with under SHORT_COURSE_HOURS listed in total
+   teaches at level 1.
 4. Assumes: phrase rule above, at level 2 for 'experience / proficiency / comfortable /
    working knowledge', else 1; and, for intermediate and advanced courses, the taxonomy's
    prerequisites of each taught skill that the course does not teach itself.
