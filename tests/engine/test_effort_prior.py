@@ -102,6 +102,23 @@ def test_typical_price_only_from_usd_amounts_of_the_same_platform_and_model() ->
     assert typical_price_for(listed[0], table) is None  # a listed amount is never replaced
 
 
+def test_a_course_without_a_price_model_is_planned_at_the_platform_subscription() -> None:
+    from coursestack.domain import Price
+    from coursestack.engine.effort_prior import typical_price_for, typical_prices
+
+    listed = [_priced(f"s{i}", "coursera", "subscription", 49.0) for i in range(MIN_LISTED)]
+    table = typical_prices(listed)
+    bare = Course(id="b", title="b", platform="coursera")  # the dump lists no price
+    odd = Course(id="o", title="o", platform="coursera",
+                 price=Price(amount=3052.76, text="3052.76 (currency not stated)"))  # fmt: skip
+    for course in (bare, odd):
+        found = typical_price_for(course, table)
+        assert found is not None and found.model == "subscription" and found.amount == 49.0
+    usd = Course(id="u", title="u", platform="coursera", price=Price(amount=20.0, currency="USD"))
+    assert typical_price_for(usd, table) is None  # a USD amount is kept (model unknown)
+    assert typical_price_for(Course(id="x", title="x", platform="edx"), table) is None
+
+
 def test_listed_weeks_without_weekly_hours_use_the_typical_load() -> None:
     from coursestack.engine.effort_prior import WEEKLY, typical_efforts_with_weekly
 

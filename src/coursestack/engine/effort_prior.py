@@ -161,7 +161,20 @@ def typical_prices(courses: Iterable[Course]) -> dict[str, TypicalPrice]:
 
 
 def typical_price_for(course: Course, table: Mapping[str, TypicalPrice]) -> TypicalPrice | None:
+    """The figure a course without a listed USD price is planned at, or None.
+
+    A paid model without an amount: that model's median on the platform. No model at all
+    (a dump listing nothing, or an amount in an unstated currency): the platform's median
+    subscription, else its median one-time price; the catalog's free courses say so
+    explicitly, so an unstated price is not assumed free."""
     model = course.price.model
-    if course.price.amount is not None or model is None:
+    price = course.price
+    if model is None:
+        if price.amount is not None and (price.currency or "").upper() == BUDGET_CURRENCY:
+            return None
+        return table.get(key(course.platform, "subscription")) or table.get(
+            key(course.platform, "one-time")
+        )
+    if price.amount is not None:
         return None
     return table.get(key(course.platform, model.value))

@@ -37,14 +37,19 @@ PEDAGOGY_CODES = {Pedagogy.THEORY_FIRST: 1, Pedagogy.CODE_FIRST: 2, Pedagogy.MIX
 
 
 def _amount(course: Course, ctx: AdvisorContext) -> float:
-    if course.price.amount is not None:
-        return course.price.amount
     typical = typical_price_for(course, ctx.typical_price)
-    return np.nan if typical is None else typical.amount
+    if typical is not None:
+        return typical.amount
+    return np.nan if course.price.amount is None else course.price.amount
 
 
-def _price_code(course: Course) -> int:
+def _price_code(course: Course, ctx: AdvisorContext) -> int:
     model = course.price.model
+    if model is None:  # planned at the platform's typical paid model, if it has one
+        typical = typical_price_for(course, ctx.typical_price)
+        if typical is None:
+            return PRICE_UNKNOWN
+        return PRICE_SUBSCRIPTION if typical.model == "subscription" else PRICE_ONE_TIME
     if model in (PriceModel.FREE, PriceModel.FREE_AUDIT):
         return PRICE_FREE
     if model == PriceModel.SUBSCRIPTION:
@@ -158,7 +163,7 @@ class PlannerIndex:
             [np.nan if (h := c.effort.total_hours()) is None else h for c in courses],
             dtype=np.float64,
         )
-        price_model = np.array([_price_code(c) for c in courses], dtype=np.int64)
+        price_model = np.array([_price_code(c, ctx) for c in courses], dtype=np.int64)
         # An unknown amount is planned at the typical price of the course's platform and
         # price model when the catalog has one (labelled by the service), else it stays NaN.
         price_amount = np.array([_amount(c, ctx) for c in courses], dtype=np.float64)

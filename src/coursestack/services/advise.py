@@ -185,7 +185,11 @@ def _cost_basis(ctx: AdvisorContext, course: Course) -> dict[str, Any]:
         return {"cost_assumed": False, "cost_basis": course.price.text}
     return {
         "cost_assumed": True,
-        "cost_basis": f"no listed amount; assumed {typical.describe()}",
+        "cost_basis": (
+            f"no listed amount; assumed {typical.describe()}"
+            if course.price.model is not None
+            else f"no listed price model or USD amount; assumed {typical.describe()}"
+        ),
     }
 
 
