@@ -18,6 +18,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from sqlalchemy import text
+
 from coursestack.domain import Course, CoursestackError, ImportFailedError
 from coursestack.ingest import export_format
 from coursestack.ingest.aliases import default_tagger
@@ -28,6 +30,7 @@ from coursestack.ingest.rows import RowError
 from coursestack.settings import Settings
 from coursestack.store.courses import CourseRepository
 from coursestack.store.db import Database
+from coursestack.store.tables import CourseRow, CourseSkillRow
 
 
 class Progress(Protocol):
@@ -203,6 +206,8 @@ def import_catalog(
             progress.update(_count_lines(path))
             progress.finish()
 
+    if any(f.imported or f.updated for f in summary.files):
+        refresh_statistics(db)
     if summary.rejects:
         target = rejects_path or default_rejects_path()
         write_rejects(summary.rejects, target)
@@ -211,6 +216,16 @@ def import_catalog(
     if paths and all(f.error for f in summary.files):
         raise ImportFailedError("; ".join(f"{f.path}: {f.error}" for f in summary.files))
     return summary
+
+
+def refresh_statistics(db: Database) -> None:
+    """ANALYZE after a bulk write, so the query planner sees the new row counts at once
+    (PostgreSQL's autovacuum does it later: until then catalog reads on a freshly imported
+    catalog ran at less than half their speed; SQLite's planner needs no statistics here)."""
+    if db.dialect == "postgresql":
+        with db.session() as session:
+            for table in (CourseRow.__tablename__, CourseSkillRow.__tablename__):
+                session.execute(text(f"ANALYZE {table}"))
 
 
 def export_catalog(db: Database, path: Path, platform: str | None = None) -> int:
