@@ -155,6 +155,18 @@ def gain_units(problem: Problem | Pool) -> dict[str, int]:
     return {g.skill: PRIMARY_SCALE * g.weight // g.need for g in problem.gaps}
 
 
+def pool_primary(pool: Pool, chosen: list[int]) -> int:
+    """primary_of over pool numbers, read from the pool's level matrix (no dict form)."""
+    if not chosen:
+        return 0
+    levels = pool.teach[np.array(sorted(chosen), dtype=np.int64)].max(axis=0).toarray().ravel()
+    total = 0
+    for g, j in zip(pool.gaps, pool.gap_j.tolist(), strict=True):
+        top = int(levels[j]) if j >= 0 else 0
+        total += (PRIMARY_SCALE * g.weight // g.need) * max(0, min(top, g.need) - g.have)
+    return total
+
+
 def primary_of(problem: Problem, chosen: list[int]) -> int:
     units = gain_units(problem)
     total = 0
@@ -947,8 +959,7 @@ def solve(
         if combined is not None:
             coverage_known = True
             rounds, cuts = 1, combined.cuts
-            best = round(primary_of(pool.problem(np.array(sorted(combined.placed))),
-                                    list(range(len(combined.placed)))))  # fmt: skip
+            best = pool_primary(pool, combined.placed)
             bound, seed = float(best), combined.placed
             if combined.exact:
                 second = combined
@@ -989,9 +1000,7 @@ def solve(
         )
         sec_gap = max(0.0, (second.value - second.bound) / max(abs(second.value), 1e-9))
         shortlist = second.shortlist
-    problem = pool.problem(np.array(sorted(chosen), dtype=np.int64))
-    local = {int(p): k for k, p in enumerate(problem.pool_ids)}
-    value = primary_of(problem, [local[c] for c in chosen])
+    value = pool_primary(pool, chosen)
     return Solution(
         chosen=chosen,
         primary=value,
