@@ -123,7 +123,7 @@ def test_core_matches_whole_pool_on_small_instances(seed: int) -> None:
 
 
 def _constrained_pools() -> list[Pool]:
-    ctx = synthetic_catalog(600, SKILLS, ROLES, seed=12)
+    ctx = synthetic_catalog(2000, SKILLS, ROLES, seed=12)
     index = PlannerIndex.build(ctx)
     out = []
     for seed in range(6):
@@ -166,3 +166,24 @@ def test_coverage_core_keeps_the_best_coverage(pool: Pool) -> None:
     assert on_core is not None and whole is not None
     assert on_core.exact and whole.exact
     assert on_core.value == pytest.approx(whole.value)
+
+
+@pytest.mark.parametrize("pool", CONSTRAINED)
+def test_combined_solve_matches_the_two_phases(pool: Pool) -> None:
+    """On a small constrained pool `solve` takes the combined MILP; the explicit two-phase
+    solve (best coverage, then least secondary at that coverage) reaches the same optimum."""
+    structure_ = structure(pool)
+    sec = secondary(pool, "balanced")
+    combined = solve(pool, "balanced", 20.0, structure_, sec)
+    assert combined.exact and combined.rounds >= 1
+    reach = round(float(structure_.units[structure_.reach_ok].sum()))
+    first = _phase_one(pool, structure_, sec, reach, time.perf_counter() + 20)
+    assert first is not None and first.exact
+    best = round(-first.value)
+    second = _run_phase(
+        Phase(pool, structure_, sec, best, sec), first.placed, time.perf_counter() + 20
+    )
+    assert second is not None and second.exact
+    assert combined.primary == best
+    gap = max(combined.secondary_gap or 0.0, 1e-3)
+    assert _objective(pool, sec, combined.chosen) == pytest.approx(second.value, rel=2 * gap)
