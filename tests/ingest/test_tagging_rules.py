@@ -348,3 +348,14 @@ def test_a_short_course_teaches_at_level_one() -> None:
 def test_a_multi_word_alias_matches_its_plural() -> None:
     text = "You will learn about data lakes and their uses."
     assert "de.data-lakes" in tag("Data Engineering Basics", text).teaches
+
+
+def test_one_passing_mention_of_a_tool_on_another_areas_title_is_not_taught() -> None:
+    text = "By the end of this course, you will:\n- Write Python code to build regression models\n"
+    assert "prog.python" not in tag("Statistics Capstone", text).teaches
+    assert "prog.python" in tag("Statistics Capstone", text).weak
+    # named twice, or as what the course teaches, or on a programming title: taught
+    twice = text + "- Debug Python code in notebooks\n"
+    assert "prog.python" in tag("Statistics Capstone", twice).teaches
+    assert "prog.python" in tag("Statistics Capstone", "You will learn Python.").teaches
+    assert "prog.python" in tag("Data Structures", text).teaches

@@ -17,7 +17,9 @@ Rules, in order:
    from the course's other sources); a sentence naming three or more languages surveys them
    and teaches none. A skill-list entry
    counts by plausibility: in an area the title teaches it is trusted even in a long list; a
-   lone entry the course's own description never names, outside those areas, is weak.
+   lone entry the course's own description never names, outside those areas, is weak. On a
+   title teaching another area, a programming skill named in one prose sentence only (not
+   as the object of 'learn'/'master'/'teach') is a tool the course uses: weak.
 2. Gates. A skill listed in `requires` (prog.python.oop needs prog.python) is kept only when
    one of the skills it needs has evidence too, so 'object-oriented programming' in a Java
    course does not become object-oriented Python.
@@ -203,6 +205,12 @@ FIELD_WEIGHT = {
     "outcome": 2,
 }
 PROSE_CAP = 2  # prose mentions of one skill count at most this much
+PROSE_FIELDS = ("description", "syllabus", "outcome")
+# the area of languages and tools: on a course whose title teaches another area, one passing
+# prose mention of a skill in it is a tool the course uses
+INCIDENTAL_AREA = "programming"
+# ...unless the sentence names it as what is taught ('you will learn Python')
+TEACHING_VERBS = frozenset({"learn", "learning", "master", "mastering", "teach", "teaches"})
 # a description at least this long is the course's own account of itself: a skill-list entry
 # it never mentions is a platform tag, not a topic (unless the title makes it plausible)
 DESCRIBED = 200
@@ -341,6 +349,7 @@ class Tagger:
         teach: dict[str, list[SkillMatch]],
         assume: dict[str, tuple[Level, str]],
         denied: set[str] | None = None,
+        named: set[str] | None = None,
     ) -> None:
         for sentence, listed in _sentences(text):
             if len(sentence) < 2:
@@ -368,12 +377,12 @@ class Tagger:
             outcome = field_name == "outcome" or listed or _OUTCOME.search(sentence)
             kind = "outcome" if outcome else field_name
             norm = normalise(sentence)
-            named = {m.skill for m in matches} & self.languages
+            langs = {m.skill for m in matches} & self.languages
             # a bare 'R' is no alias (too ambiguous) but in a list of languages it is one
             bare_r = "prog.r" in self.languages and bool(_LISTED_R.search(sentence))
             if bare_r:
-                named = named | {"prog.r"}
-            survey = named if len(named) >= LANGUAGE_SURVEY else set()
+                langs = langs | {"prog.r"}
+            survey = langs if len(langs) >= LANGUAGE_SURVEY else set()
             seen: set[str] = set()
             prev_end, prev_tool = -1, False  # the previous match and whether it was a tool
             for m in matches:
@@ -395,6 +404,8 @@ class Tagger:
                 if m.skill in seen or m.skill in survey:  # one vote per sentence
                     continue
                 seen.add(m.skill)
+                if named is not None and lead[-1:] and lead[-1] in TEACHING_VERBS:
+                    named.add(m.skill)  # 'you will learn (the) Python': what is taught
                 example = _example(before)
                 # 'analyses using Python': a tool in use, not a topic taught; 'tools such as
                 # TensorFlow': an example named in passing (weight 1, also in an outcome)
@@ -479,10 +490,11 @@ class Tagger:
                 ms = [replace(m, field="skills") if m.field == "skills-long" else m for m in ms]
             found.setdefault(skill_id, []).extend(ms)
         denied: set[str] = set()
-        self._prose(text.description, "description", found, assume, denied)
-        self._prose(text.syllabus, "syllabus", found, assume, denied)
+        objects: set[str] = set()  # skills a sentence names right after a teaching verb
+        self._prose(text.description, "description", found, assume, denied, objects)
+        self._prose(text.syllabus, "syllabus", found, assume, denied, objects)
         for bullet in text.outcomes:
-            self._prose(bullet, "outcome", found, assume, denied)
+            self._prose(bullet, "outcome", found, assume, denied, objects)
         for skill_id in denied | audience:
             found.pop(skill_id, None)
         if len(text.description) >= DESCRIBED:
@@ -492,6 +504,19 @@ class Tagger:
             for skill_id, ms in found.items():
                 if len(ms) == 1 and ms[0].field == "skills" and not plausible(skill_id):
                     found[skill_id] = [replace(ms[0], field="skills-long")]
+        if title_areas and INCIDENTAL_AREA not in title_areas:
+            # the title teaches another area (statistics, ML, cloud): a programming skill its
+            # row names in one prose sentence only, and nowhere in the title or skill list, is
+            # the vehicle or a tool of the course ('Write Python code to create ML models' in
+            # a data-science capstone), not its topic; another source can still corroborate it
+            for skill_id, ms in found.items():
+                if (
+                    len(ms) == 1
+                    and skill_id not in objects
+                    and ms[0].field in PROSE_FIELDS
+                    and self.taxonomy[skill_id].category == INCIDENTAL_AREA
+                ):
+                    found[skill_id] = [replace(ms[0], field="description")]
         for skill_id, (area, reading) in self.area_readings.items():
             category = self.taxonomy[skill_id].category
             if skill_id in found and area in title_areas and category not in title_areas:
