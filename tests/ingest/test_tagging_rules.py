@@ -359,3 +359,25 @@ def test_one_passing_mention_of_a_tool_on_another_areas_title_is_not_taught() ->
     assert "prog.python" in tag("Statistics Capstone", twice).teaches
     assert "prog.python" in tag("Statistics Capstone", "You will learn Python.").teaches
     assert "prog.python" in tag("Data Structures", text).teaches
+
+
+def test_a_field_the_title_names_makes_long_list_entries_in_its_areas_plausible() -> None:
+    filler = tuple(f"Soft Skill {n}" for n in range(12))
+    listed = (*filler, "Random Forest", "Statistical Inference", "Java Programming")
+    science = tag("Data Science", skills=listed)
+    assert {"ml.supervised.tree-ensembles", "stats.inference"} <= set(science.teaches)
+    assert "prog.java" not in science.teaches  # programming is not a data-science area
+    developer = tag("Junior Software Developer", skills=listed)
+    assert "prog.java" in developer.teaches and "stats.inference" not in developer.teaches
+    # a title naming no field: the same long list stays padding
+    other = tag("Career Essentials", skills=listed)
+    assert not {"ml.supervised.tree-ensembles", "stats.inference", "prog.java"} & set(other.teaches)
+
+
+def test_prose_phrasings_of_optimization_nosql_big_data_and_lifetime_value() -> None:
+    text = (
+        "You will learn linear and integer optimization. The course covers NoSQL data stores "
+        "and big data processing. You will learn to estimate customer lifetime value."
+    )
+    taught = set(tag("Business Methods", text).teaches)
+    assert {"math.optimization", "de.nosql", "de.big-data", "data.business-metrics"} <= taught

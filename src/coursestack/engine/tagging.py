@@ -16,7 +16,8 @@ Rules, in order:
    ('not intended to teach you Python') removes it, title included (and, through the merge,
    from the course's other sources); a sentence naming three or more languages surveys them
    and teaches none. A skill-list entry
-   counts by plausibility: in an area the title teaches it is trusted even in a long list; a
+   counts by plausibility: in an area the title teaches (a title skill's category, or an area
+   of a field the title names, 'Data Science') it is trusted even in a long list; a
    lone entry the course's own description never names, outside those areas, is weak. On a
    title teaching another area, a programming skill named in one prose sentence only (not
    as the object of 'learn'/'master'/'teach') is a tool the course uses: weak.
@@ -339,6 +340,10 @@ class Tagger:
     # category, the skill's evidence is read as `reading` ('linear regression' on a statistics
     # course is the statistical model, not the machine-learning algorithm)
     area_readings: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    # {phrase: categories}: a field a title can name without naming a taxonomy skill ('Data
+    # Science', 'Junior Software Developer'); its areas make a specific skill-list entry in
+    # them plausible, like a title skill's area (all phrases normalised)
+    title_fields: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     # ------------------------------------------------------------ evidence
 
@@ -472,9 +477,16 @@ class Tagger:
         # promises ('Xgboost' on 'Machine Learning'), not padding, even in a long list
         in_title = {s for s, ms in found.items() if any(m.field == "title" for m in ms)}
         title_areas = {self.taxonomy[s].category for s in in_title}
+        padded_title = f" {norm_title} "
+        field_areas: set[str] = set()
+        for phrase, areas in self.title_fields.items():
+            if f" {phrase} " in padded_title:
+                field_areas |= areas
 
         def plausible(skill_id: str) -> bool:
             category = self.taxonomy[skill_id].category
+            if category in field_areas - title_areas:
+                return True  # the field the title names ('Data Science') covers the area
             if category not in title_areas:
                 return False
             # in a broad area only a skill built on a title skill (pandas on a Python title;

@@ -66,6 +66,13 @@ def default_tagger() -> Tagger:
             if check not in taxonomy:
                 raise ValueError(f"tagging_aliases.yaml area_readings: unknown skill {check!r}")
         readings[sid] = (str(area), str(reading))
+    categories = {s.category for s in taxonomy.skills.values()}
+    fields: dict[str, frozenset[str]] = {}
+    for phrase, areas in (data.get("title_fields") or {}).items():
+        unknown = set(areas) - categories
+        if unknown:
+            raise ValueError(f"tagging_aliases.yaml title_fields: unknown areas {sorted(unknown)}")
+        fields[normalise(phrase)] = frozenset(areas)
     return Tagger(
-        matcher, taxonomy, requires, weak, generic, conflicts, context, languages, readings
+        matcher, taxonomy, requires, weak, generic, conflicts, context, languages, readings, fields
     )
