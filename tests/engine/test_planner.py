@@ -4,7 +4,7 @@ import itertools
 from collections.abc import Mapping
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from coursestack import knowledge
@@ -179,6 +179,7 @@ def test_plan_properties_and_exactness(seed: int) -> None:
 
 @settings(max_examples=25, deadline=None)
 @given(seed=st.integers(0, 10_000))
+@example(seed=51)  # a supplier whose only dependant was dropped later: found by hypothesis
 def test_greedy_fallback_is_valid_and_reports_its_gap(seed: int) -> None:
     ctx, learner, known, reqs = small_instance(seed, SKILLS, n_courses=9)
     result = plan(ctx, learner, known, reqs, time_limit=0.0)

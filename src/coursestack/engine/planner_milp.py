@@ -1123,13 +1123,19 @@ def greedy(problem: Problem, sec: FloatArray) -> list[int]:
 
 
 def drop_redundant(problem: Problem, chosen: list[int]) -> list[int]:
-    """Remove courses whose removal keeps the primary and the ordering (most expensive first)."""
+    """Remove courses whose removal keeps the primary and the ordering (most expensive first),
+    in passes until none goes: removing one can free another checked before it (a supplier
+    whose only dependant went later)."""
     current = list(chosen)
     value = primary_of(problem, current)
-    for k in sorted(current, key=lambda k: -problem.plan_hours[k]):
-        trial = [c for c in current if c != k]
-        placed, stuck = order(problem, trial)
-        if not stuck and primary_of(problem, trial) >= value:
-            current = placed
+    changed = True
+    while changed:
+        changed = False
+        for k in sorted(current, key=lambda k: -problem.plan_hours[k]):
+            trial = [c for c in current if c != k]
+            placed, stuck = order(problem, trial)
+            if not stuck and primary_of(problem, trial) >= value:
+                current = placed
+                changed = True
     placed, _stuck = order(problem, current)
     return placed
