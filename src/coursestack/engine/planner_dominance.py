@@ -28,7 +28,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
-from coursestack.engine.planner_candidates import BoolArray, Pool
+from coursestack.engine.planner_candidates import Pool
 from coursestack.engine.planner_index import FloatArray, IntArray
 
 U64Array = npt.NDArray[np.uint64]
@@ -37,22 +37,30 @@ MAX_PAIRS = 500_000  # comparisons per batch (bounds memory: ~40 MB of index arr
 MAX_RIVALS = 64  # strongest teachers of a course's rarest element compared with it
 
 
-def _bitsets(pool: Pool, levels: sparse.csr_matrix, caps: IntArray) -> tuple[BoolArray, U64Array]:
+def _bitsets(
+    pool: Pool, levels: sparse.csr_matrix, caps: IntArray
+) -> tuple[IntArray, IntArray, int, U64Array]:
     """Per pool course, the (skill, level <= cap) elements `levels` (pool x skills) reaches:
-    as booleans, and packed into uint64 words."""
+    as (course, element) pairs, the element count, and packed into uint64 words per course.
+    Built from the sparse entries (a course reaches a handful of the hundreds of elements)."""
     offsets = np.concatenate([[0], np.cumsum(caps)])
     n_el = int(offsets[-1])
     words = max(1, (n_el + 63) // 64)
-    bits = np.zeros((pool.size, words * 64), dtype=bool)
     coo = levels.tocoo()
     row = coo.row.astype(np.int64)
     col = coo.col.astype(np.int64)
     val = np.minimum(coo.data.astype(np.int64), caps[col])
+    rows: list[IntArray] = []
+    elems: list[IntArray] = []
     for lvl in range(1, int(caps.max(initial=0)) + 1):
         hit = val >= lvl
-        bits[row[hit], offsets[col[hit]] + lvl - 1] = True
-    packed = np.packbits(bits, axis=1, bitorder="little")
-    return bits, packed.view(np.uint64).reshape(pool.size, words)
+        rows.append(row[hit])
+        elems.append(offsets[col[hit]] + lvl - 1)
+    r = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    e = np.concatenate(elems) if elems else np.zeros(0, dtype=np.int64)
+    packed = np.zeros((pool.size, words), dtype=np.uint64)
+    np.bitwise_or.at(packed, (r, e // 64), np.left_shift(np.uint64(1), (e % 64).astype(np.uint64)))
+    return r, e, n_el, packed
 
 
 def objective_scalars(pool: Pool) -> list[FloatArray]:
@@ -87,8 +95,8 @@ def undominated(pool: Pool, scalars: list[FloatArray] | None = None) -> IntArray
         return np.arange(m, dtype=np.int64)
     names = [pool.index.skills[int(c)] for c in pool.cols]
     caps = np.array([pool.cap.get(n, 4) for n in names], dtype=np.int64)
-    bits, teach = _bitsets(pool, pool.teach, caps)
-    _unused, need = _bitsets(pool, pool.need, caps)
+    t_row, t_el, n_el, teach = _bitsets(pool, pool.teach, caps)
+    _r, _e, _n, need = _bitsets(pool, pool.need, caps)
     scal_cols = [
         np.ascontiguousarray(v, dtype=np.float64)
         for v in (objective_scalars(pool) if scalars is None else scalars)
@@ -96,17 +104,19 @@ def undominated(pool: Pool, scalars: list[FloatArray] | None = None) -> IntArray
     # Rivals of k: the teachers of k's rarest element, strongest first (most elements
     # reached, then fewest hours), at most MAX_RIVALS of them: a bounded search, so a
     # dominated course may stay in the core, never the reverse.
-    counts = bits.sum(axis=0)
-    by_count = np.argsort(counts, kind="stable")
-    rarest = by_count[bits[:, by_count].argmax(axis=1)]  # first set bit, rarest first
-    has = bits.any(axis=1)
-    strength = np.lexsort((pool.plan_hours, -bits.sum(axis=1)))
+    counts = np.bincount(t_el, minlength=n_el)
+    rarest = np.zeros(m, dtype=np.int64)
+    by_row = np.lexsort((counts[t_el], t_row))  # per course, its rarest element first
+    first_rows, first_at = np.unique(t_row[by_row], return_index=True)
+    rarest[first_rows] = t_el[by_row][first_at]
+    has = np.zeros(m, dtype=bool)
+    has[first_rows] = True
+    strength = np.lexsort((pool.plan_hours, -np.bincount(t_row, minlength=m)))
     rank = np.empty(m, dtype=np.int64)
     rank[strength] = np.arange(m)
-    el_of, course_of = np.nonzero(bits.T)
-    order = np.lexsort((rank[course_of], el_of))  # by element, strongest first
-    el_of, course_of = el_of[order], course_of[order]
-    starts = np.searchsorted(el_of, np.arange(bits.shape[1] + 1))
+    order = np.lexsort((rank[t_row], t_el))  # by element, strongest first
+    el_of, course_of = t_el[order], t_row[order]
+    starts = np.searchsorted(el_of, np.arange(n_el + 1))
     rivals = np.minimum(counts, MAX_RIVALS)
     examine = has & ~pool.related
     ks = np.flatnonzero(examine)
