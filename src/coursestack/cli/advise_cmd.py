@@ -193,11 +193,13 @@ def plan_cmd(
 ) -> None:
     """The optimal courses to close the goal's gaps, in order, on a calendar.
 
-    Within budget, deadline, platforms and languages (English unless the learner lists
-    others); with what no course in the catalog closes, and the fastest, cheapest and
-    best-rated alternatives.
+    Within budget, deadline, platforms and languages (default: English).
+    Says what no course in the catalog closes; shows the fastest, cheapest
+    and best-rated alternatives.
 
-    Example: coursestack plan --learner examples/learner-ml-engineer.yaml --language es
+    Examples:
+    coursestack plan --learner examples/learner-ml-engineer.yaml
+    coursestack plan --learner me.yaml --language en --language es --json
     """
     data = learner_data(learner, skill, goal, hours, budget, completed, language)
     from coursestack.services import advise  # the planner (SciPy) loads only when used
