@@ -153,3 +153,5 @@ def test_plan_language_flag(cli: Any) -> None:
     bad = cli(*base, "--language", "Klingon")
     assert bad.code == 2 and "unknown language 'Klingon'" in bad.err
     assert "Traceback" not in bad.err
+    fit = cli("fit", "kaggle-python", "--goal", "data-analyst", "--language", "xx-yy-zz")
+    assert fit.code == 2 and "unknown language" in fit.err

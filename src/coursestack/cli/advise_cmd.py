@@ -151,13 +151,14 @@ def fit_cmd(
     goal: GoalOpt = None,
     hours: HoursOpt = None,
     completed: CompletedOpt = None,
+    language: LanguageOpt = None,
     json_out: JsonFlag = False,
 ) -> None:
     """Is this course for this learner, and why or why not — with their own time estimate.
 
     Example: coursestack fit "Deep Learning Specialization" --learner me.yaml
     """
-    data = learner_data(learner, skill, goal, hours, None, completed)
+    data = learner_data(learner, skill, goal, hours, None, completed, language)
     from coursestack.services import advise  # the planner (SciPy) loads only when used
 
     result = advise.fit(state.database(), course, data)
