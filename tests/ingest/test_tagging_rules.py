@@ -381,3 +381,15 @@ def test_prose_phrasings_of_optimization_nosql_big_data_and_lifetime_value() -> 
     )
     taught = set(tag("Business Methods", text).teaches)
     assert {"math.optimization", "de.nosql", "de.big-data", "data.business-metrics"} <= taught
+
+
+def test_linear_regression_on_a_field_covering_statistics_is_the_statistical_model() -> None:
+    filler = tuple(f"Soft Skill {n}" for n in range(12))
+    listed = (*filler, "Linear Regression", "Random Forest")
+    science = tag("Data Science", skills=listed)
+    assert "stats.regression" in science.teaches
+    assert "ml.supervised.linear-regression" not in science.teaches
+    assert "ml.supervised.tree-ensembles" in science.teaches  # only the reading moves
+    # a title that names an ML skill itself keeps the learning algorithm
+    ml = tag("Data Science and Machine Learning", skills=listed)
+    assert "ml.supervised.linear-regression" in ml.teaches

@@ -529,9 +529,12 @@ class Tagger:
                     and self.taxonomy[skill_id].category == INCIDENTAL_AREA
                 ):
                     found[skill_id] = [replace(ms[0], field="description")]
+        # a field the title names covers the reading's area too: 'Linear Regression' on a
+        # 'Data Science' title is the statistical model unless the title names an ML skill
+        reading_areas = title_areas | field_areas
         for skill_id, (area, reading) in self.area_readings.items():
             category = self.taxonomy[skill_id].category
-            if skill_id in found and area in title_areas and category not in title_areas:
+            if skill_id in found and area in reading_areas and category not in title_areas:
                 moved = [replace(m, skill=reading) for m in found.pop(skill_id)]
                 found.setdefault(reading, []).extend(moved)
         if text.prerequisites:
