@@ -478,13 +478,13 @@ def _assemble(
         pedagogy_pen = (index.pedagogy[rows] == PEDAGOGY_CODES[OPPOSITE[learner.pedagogy]]) * 1.0
 
     nr, nc, nl = _unmet(index.assumes, rows, known_vec)
-    cap: dict[int, int] = {}
-    for c, lv in zip(nc.tolist(), nl.tolist(), strict=True):
-        cap[c] = max(cap.get(c, 0), lv)
+    top = np.zeros(len(index.skills), dtype=np.int64)  # highest level that counts, per skill
+    np.maximum.at(top, nc, nl)
     for g in gaps:
         if g.col >= 0:
-            cap[g.col] = max(cap.get(g.col, 0), g.need)
-    cols = np.array(sorted(cap), dtype=np.int64)
+            top[g.col] = max(int(top[g.col]), g.need)
+    cols = np.flatnonzero(top > 0).astype(np.int64)
+    cap = {int(c): int(top[c]) for c in cols}
     local_col = np.full(len(index.skills), -1, dtype=np.int64)
     local_col[cols] = np.arange(cols.size)
     shape = (rows.size, cols.size)
@@ -497,12 +497,12 @@ def _assemble(
     teach.sort_indices()
     need.sort_indices()
     related = index.related[rows]
-    local = {int(r): k for k, r in enumerate(rows.tolist())}
     exclusive: list[tuple[int, int]] = []
     for k in np.flatnonzero(related).tolist():
         for part in index.parts.get(int(rows[k]), ()):
-            if part in local:
-                exclusive.append((k, local[part]))
+            at = int(np.searchsorted(rows, part))  # rows are ascending
+            if at < rows.size and int(rows[at]) == part:
+                exclusive.append((k, at))
     return Pool(
         index=index,
         learner=learner,
