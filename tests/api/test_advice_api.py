@@ -105,3 +105,17 @@ def test_the_event_loop_stays_free_while_planning(
         release.set()
         planner.join(10)
     assert result["status"] == 200
+
+
+def test_learner_languages_through_the_api(client: TestClient) -> None:
+    ok = client.post("/api/v1/plans", json={**EXAMPLE_LEARNER, "languages": ["en", "Spanish"]})
+    assert ok.status_code == 200, ok.text
+    assert ok.json()["learner"]["languages"] == ["en", "es"]
+    anything = client.post("/api/v1/plans", json={**EXAMPLE_LEARNER, "languages": "any"})
+    assert anything.status_code == 200 and anything.json()["learner"]["languages"] is None
+    default = client.post("/api/v1/plans", json=EXAMPLE_LEARNER)
+    assert default.json()["learner"]["languages"] == ["en"]
+    bad = client.post("/api/v1/plans", json={**EXAMPLE_LEARNER, "languages": ["klingon"]})
+    assert bad.status_code == 422
+    err = assert_error_shape(bad.json(), None)
+    assert "unknown language" in str(err["message"])
