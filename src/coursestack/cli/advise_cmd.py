@@ -61,7 +61,7 @@ def learner_data(
         if value is not None:
             data[key] = value
     if languages:
-        data["languages"] = "any" if "any" in languages else list(languages)
+        data["languages"] = list(languages)
     return data
 
 

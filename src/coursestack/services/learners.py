@@ -258,11 +258,14 @@ def _platforms(value: Any, ctx: AdvisorContext) -> list[str]:
 
 
 def _languages(value: Any) -> list[str] | None:
-    """['en', 'Spanish'] -> ['en', 'es']; 'any' -> None (no language filter)."""
+    """['en', 'Spanish'] -> ['en', 'es']; 'any', alone or in the list -> None (no filter)."""
     if isinstance(value, str) and value.strip().lower() == ANY_LANGUAGE:
         return None
+    items = _list(value, "languages")
+    if any(str(item).strip().lower() == ANY_LANGUAGE for item in items):
+        return None
     out: list[str] = []
-    for i, item in enumerate(_list(value, "languages")):
+    for i, item in enumerate(items):
         code = language_code(item)
         if code is None:
             raise _invalid(
@@ -342,5 +345,5 @@ def learner_from_options(
     if platforms is not None:
         data["platforms"] = list(platforms)
     if languages is not None:
-        data["languages"] = ANY_LANGUAGE if ANY_LANGUAGE in languages else list(languages)
+        data["languages"] = list(languages)
     return parse_learner(data, ctx, source="options" if base is None else "learner")

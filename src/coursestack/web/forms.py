@@ -71,7 +71,7 @@ def learner_from_form(
         data["platforms"] = list(lists["platforms"])
     languages = [x.strip() for x in re.split(r"[,;\s]+", form.get("languages") or "") if x.strip()]
     if languages:
-        data["languages"] = "any" if "any" in (x.lower() for x in languages) else languages
+        data["languages"] = languages
     if lists.get("needs"):
         data["needs"] = list(lists["needs"])
     try:
