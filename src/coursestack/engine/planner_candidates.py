@@ -25,7 +25,7 @@ that the ordering, calendar, greedy and explanation code reads.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -162,24 +162,23 @@ class Pool:
                     out[i] = max(g.have, min(int(col.max()), g.need))
         return out
 
-    def restrict(self, keep: IntArray) -> Pool:
-        """The pool of these courses only (ascending pool numbers; local numbers change to
-        positions in `keep`). Skills, gaps, caps and exclusion counts are shared."""
-        sub = np.asarray(keep, dtype=np.int64)
+    def _pairs_within(self, sub: IntArray) -> list[tuple[int, int]]:
+        """The (program, part) pairs with both ends in `sub`, numbered by position in it."""
         local = np.full(self.size, -1, dtype=np.int64)
         local[sub] = np.arange(sub.size)
-        pairs = [
+        return [
             (int(local[a]), int(local[b]))
             for a, b in self.exclusive
             if local[a] >= 0 and local[b] >= 0
         ]
-        return Pool(
-            index=self.index,
-            learner=self.learner,
-            known=self.known,
-            gaps=self.gaps,
+
+    def restrict(self, keep: IntArray) -> Pool:
+        """The pool of these courses only (ascending pool numbers; local numbers change to
+        positions in `keep`). Skills, gaps, caps and exclusion counts are shared."""
+        sub = np.asarray(keep, dtype=np.int64)
+        return replace(
+            self,
             rows=self.rows[sub],
-            cols=self.cols,
             teach=self.teach[sub],
             need=self.need[sub],
             hours=self.hours[sub],
@@ -189,13 +188,7 @@ class Pool:
             rating_pen=self.rating_pen[sub],
             pedagogy_pen=self.pedagogy_pen[sub],
             related=self.related[sub],
-            exclusive=pairs,
-            assumed_hours=self.assumed_hours,
-            hours_cap=self.hours_cap,
-            budget=self.budget,
-            considered=self.considered,
-            excluded=self.excluded,
-            cap=self.cap,
+            exclusive=self._pairs_within(sub),
             depth=self.depth[sub] if self.depth.size else self.depth,
         )
 
@@ -215,8 +208,6 @@ class Pool:
         providers: dict[tuple[str, int], list[int]] = {}
         for s, la in {(s, la) for nd in needs.values() for s, la in nd.items()}:
             providers[(s, la)] = sorted(k for k, lv in levels.items() if lv.get(s, 0) >= la)
-        local = {int(p): k for k, p in enumerate(sub)}
-        pairs = [(local[a], local[b]) for a, b in self.exclusive if a in local and b in local]
         return Problem(
             index=self.index,
             learner=self.learner,
@@ -232,7 +223,7 @@ class Pool:
             levels=levels,
             needs=needs,
             providers=providers,
-            exclusive=pairs,
+            exclusive=self._pairs_within(sub),
             assumed_hours=self.assumed_hours,
             hours_cap=self.hours_cap,
             budget=self.budget,
