@@ -234,13 +234,17 @@ class Pool:
         )
 
 
-def language_mask(index: PlannerIndex, learner: Learner) -> BoolArray | None:
-    """Courses the learner can read: of unknown language, or in one of theirs (None: all)."""
+def language_mask(
+    index: PlannerIndex, learner: Learner, rows: IntArray | None = None
+) -> BoolArray | None:
+    """Which courses (every one, or just `rows`) the learner can read: of unknown language,
+    or in one of theirs. None when the learner reads any language."""
     if learner.languages is None:
         return None
     wanted = {code.lower() for code in learner.languages}
     codes = [k for k, lang in enumerate(index.languages) if lang in wanted]
-    return (index.language_code < 0) | np.isin(index.language_code, codes)
+    code = index.language_code if rows is None else index.language_code[rows]
+    return (code < 0) | np.isin(code, codes)
 
 
 def _gaps(

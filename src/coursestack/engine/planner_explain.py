@@ -257,9 +257,9 @@ def _reason(p: Problem, g: GapSkill, chosen: list[int], method: str) -> str:
         rows = rows[np.isin(index.platform_code[rows], list(allowed))]
         if rows.size == 0:
             return PLATFORM
-    readable = language_mask(index, learner)
+    readable = language_mask(index, learner, rows)  # the skill's teachers only, per gap
     if readable is not None:
-        rows = rows[readable[rows]]
+        rows = rows[readable]
         if rows.size == 0:
             return LANGUAGE
     local = {int(r): k for k, r in enumerate(p.rows)}
