@@ -393,3 +393,30 @@ def test_linear_regression_on_a_field_covering_statistics_is_the_statistical_mod
     # a title that names an ML skill itself keeps the learning algorithm
     ml = tag("Data Science and Machine Learning", skills=listed)
     assert "ml.supervised.linear-regression" in ml.teaches
+
+
+def test_a_translation_behaves_like_its_english_phrase() -> None:
+    text = "El curso cubre el aprendizaje supervisado y la reducción de dimensionalidad."
+    taught = set(tag("Introducción", text).teaches)
+    assert {"ml.supervised", "ml.unsupervised.dimensionality-reduction"} <= taught
+    # a German skill-list entry names its skill; an umbrella stays weak, as in English
+    german = tag("Kurs", skills=("Datenbereinigung",))
+    assert "data.cleaning" in german.teaches
+    filler = tuple(f"Soft Skill {n}" for n in range(12))
+    assert "viz.principles" not in tag("Kurs", skills=(*filler, "Datenvisualisierung")).teaches
+    # prose-excluded in English ('machine learning'), prose-excluded translated
+    assert "ml.fundamentals" not in tag("Curso", "Aprenderás aprendizaje automático.").teaches
+    # a field a title names ('Ciencia de Datos' = 'Data Science'), with its areas
+    listed = (*filler, "Random Forest")
+    assert "ml.supervised.tree-ensembles" in tag("Ciencia de Datos", skills=listed).teaches
+
+
+def test_spanish_and_german_cues_state_outcomes_prerequisites_and_tools() -> None:
+    outcome = "Aprenderás la estadística inferencial."
+    assert "stats.inference" in tag("Curso", outcome).teaches
+    assert "stats.inference" not in tag("Curso", "Hablamos de estadística inferencial.").teaches
+    prereq = tag("Curso", "Requisitos: conocimientos de estadística inferencial.")
+    assert "stats.inference" in prereq.assumes and "stats.inference" not in prereq.teaches
+    assert "prog.python" not in tag("Curso", "No se requiere experiencia en Python.").teaches
+    assert "prog.python" not in tag("Kurs", "Sie lernen Statistik mit Python.").teaches
+    assert "prog.python" in tag("Kurs", "Sie lernen Python.").teaches

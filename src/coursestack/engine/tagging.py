@@ -21,6 +21,8 @@ Rules, in order:
    lone entry the course's own description never names, outside those areas, is weak. On a
    title teaching another area, a programming skill named in one prose sentence only (not
    as the object of 'learn'/'master'/'teach') is a tool the course uses: weak.
+   Cue words have Spanish and German forms ('aprenderás', 'requisitos', 'Sie lernen', 'con');
+   translated skill names come from `translations` in tagging_aliases.yaml.
 2. Gates. A skill listed in `requires` (prog.python.oop needs prog.python) is kept only when
    one of the skills it needs has evidence too, so 'object-oriented programming' in a Java
    course does not become object-oriented Python.
@@ -52,7 +54,11 @@ from coursestack.engine.taxonomy import Taxonomy
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+|\s+-\s+|•|(?<=[a-z)\]\"'’”])\.(?=[A-Z])")
 _NO_PRIOR = re.compile(
     r"\bno (?:prior|previous|prerequisite|background|experience|programming experience)\b|"
-    r"\bnot (?:required|necessary|needed)\b|\bwithout (?:any )?(?:prior|previous)\b",
+    r"\bnot (?:required|necessary|needed)\b|\bwithout (?:any )?(?:prior|previous)\b|"
+    # Spanish and German ('sin experiencia previa', 'no se requiere', 'ohne Vorkenntnisse')
+    r"\bsin (?:(?:ning[uú]n|ninguna|tener) )?(?:conocimientos?|experiencia|formaci[oó]n)\b|"
+    r"\bno (?:se )?(?:requiere|necesita)s?\b|"
+    r"\bohne (?:\w+ oder )?(?:vorkenntnisse|vorerfahrung\w*)\b|\bkeine vorkenntnisse\b",
     re.IGNORECASE,
 )
 # a sentence saying what the course leaves out ('we don't cover tools like Python'), about
@@ -96,7 +102,10 @@ _PREREQ = re.compile(
     r"already (?:have|know)|(?:developers|analysts|scientists|engineers|learners|students|"
     r"professionals|those|anyone) (?:who are |already )?familiar with|"
     r"(?:knowledge|experience|proficiency|familiarity|understanding) "
-    r"(?:of|in|with)\b.{0,80}?\b(?:is|are|will be) (?:essential|necessary|needed|helpful))",
+    r"(?:of|in|with)\b.{0,80}?\b(?:is|are|will be) (?:essential|necessary|needed|helpful)|"
+    # Spanish and German ('requisitos', 'conocimientos previos', 'Voraussetzungen')
+    r"(?:pre)?requisitos?|conocimientos? previos?|experiencia previa|se recomienda|"
+    r"voraussetzung(?:en)?|vorkenntnisse)",
     re.IGNORECASE,
 )
 _OUTCOME = re.compile(
@@ -109,7 +118,11 @@ _OUTCOME = re.compile(
     r"(?:topics|syllabus|curriculum) (?:include|includes|covered|covers)|covers?|includes:|"
     r"discussed|introduct\w*|focus(?:es)? on|course (?:in|on)|we will|introduc\w+ (?:you )?to|"
     r"by the end|hands[- ]on|"
-    r"skills? (?:in|you)|taught|teaches|become familiar with|(?:devoted|dedicated) to)\b",
+    r"skills? (?:in|you)|taught|teaches|become familiar with|(?:devoted|dedicated) to|"
+    # Spanish and German ('aprenderás', 'vamos a explorar', 'este curso cubre', 'Sie lernen')
+    r"aprender(?:[aá]s?|emos|[aá]n)|vamos a|al final(?:izar)? (?:de|del)|"
+    r"(?:curso|programa|m[oó]dulo) (?:te )?(?:cubre|cubrir[aá]|ense[nñ]a|presenta|explora)|"
+    r"sie lernen|lernen sie|erlernen sie|sie erwerben)\b",
     re.IGNORECASE,
 )
 # 'how RL fits under the umbrella of machine learning and complements supervised learning':
@@ -158,7 +171,8 @@ _PROGRAM_KINDS = {
     CourseKind.PROFESSIONAL_CERTIFICATE,
     CourseKind.PROGRAM,
 }
-TOOL_WORDS = ("using", "with", "in", "via")  # prose words that introduce a tool in use
+# prose words that introduce a tool in use (and their Spanish and German words)
+TOOL_WORDS = ("using", "with", "in", "via", "con", "usando", "utilizando", "mediante", "mit")
 # ...but a method after them ('summarise data using descriptive statistics', 'analyses with
 # regression models') is the topic applied, not a tool the course merely runs
 METHOD_CATEGORIES = ("statistics", "math", "data-analysis", "machine-learning")
@@ -169,7 +183,7 @@ TOPIC_NOUNS |= {"program", "training", "skills", "expertise", "lectures", "tutor
 # the course's mentions of it (interoperability, your Java experience) build on it
 AUDIENCE_NOUNS = frozenset({"developers", "programmers", "engineers", "users", "professionals"})
 AUDIENCE_NOUNS |= {"analysts", "coders", "practitioners"}
-PURPOSE_WORDS = ("for", "in")  # title words that introduce a purpose, not the topic
+PURPOSE_WORDS = ("for", "in", "para", "fur")  # title words introducing a purpose
 # ...except a language after 'in' ('Functions in JavaScript'): the course is taught in it
 MEDIUM_CATEGORIES = ("programming",)
 # categories whose members are separate tools (languages, git, testing, SQL): sharing one with

@@ -28,10 +28,74 @@ def default_taxonomy() -> Taxonomy:
     return Taxonomy.build(knowledge.skills())
 
 
+def _translated(data: dict[str, Any], taxonomy: Taxonomy) -> dict[str, Any]:
+    """`data` with each translation (`translations`: {English phrase: [phrases]}) given its
+    English phrase's roles: the same skills as an alias, and the same entries in `labels`,
+    `prose_excluded`, `weak_labels`, `generic`, `context` (as a gated phrase and as a cue) and
+    `title_fields`. An English phrase in none of them is an error (a typo would translate
+    nothing)."""
+    pairs = [
+        (normalise(str(en)), normalise(str(f)))
+        for en, foreign in (data.get("translations") or {}).items()
+        for f in foreign or ()
+    ]
+    if not pairs:
+        return data
+    skills_of: dict[str, set[str]] = {}
+    for skill in taxonomy.skills.values():
+        for phrase in (skill.name, *skill.aliases):
+            skills_of.setdefault(normalise(phrase), set()).add(skill.id)
+    for skill_id, phrases in (data.get("aliases") or {}).items():
+        for phrase in phrases:
+            skills_of.setdefault(normalise(phrase), set()).add(skill_id)
+    dropped = {normalise(a) for a in data.get("dropped_aliases") or ()}
+    out = dict(data)
+    aliases = {k: list(v) for k, v in (data.get("aliases") or {}).items()}
+    labels = {normalise(k): list(v or ()) for k, v in (data.get("labels") or {}).items()}
+    sets = {
+        key: {normalise(p) for p in data.get(key) or ()}
+        for key in ("prose_excluded", "weak_labels", "generic")
+    }
+    context = {
+        normalise(k): [normalise(c) for c in v] for k, v in (data.get("context") or {}).items()
+    }
+    fields = {normalise(k): list(v) for k, v in (data.get("title_fields") or {}).items()}
+    for english, foreign in pairs:
+        known = False
+        if english in skills_of and english not in dropped:
+            for skill_id in sorted(skills_of[english]):
+                aliases.setdefault(skill_id, []).append(foreign)
+            known = True
+        if english in labels:
+            labels.setdefault(foreign, labels[english])
+            known = True
+        for members in sets.values():
+            if english in members:
+                members.add(foreign)
+                known = True
+        if english in context:
+            context.setdefault(foreign, list(context[english]))
+            known = True
+        if any(english in cues for cues in context.values()):
+            known = True  # a context cue: translated below, for every gated phrase
+        if english in fields:
+            fields.setdefault(foreign, fields[english])
+            known = True
+        if not known:
+            raise ValueError(f"tagging_aliases.yaml translations: unknown phrase {english!r}")
+    for cues in context.values():
+        for english, foreign in pairs:
+            if english in cues and foreign not in cues:
+                cues.append(foreign)
+    out.update(aliases=aliases, labels=labels, context=context, title_fields=fields)
+    out.update({key: sorted(members) for key, members in sets.items()})
+    return out
+
+
 @cache
 def default_tagger() -> Tagger:
-    data = _curated()
     taxonomy = default_taxonomy()
+    data = _translated(_curated(), taxonomy)
     matcher = SkillMatcher.build(
         taxonomy,
         data.get("aliases") or {},
