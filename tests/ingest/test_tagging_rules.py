@@ -420,3 +420,18 @@ def test_spanish_and_german_cues_state_outcomes_prerequisites_and_tools() -> Non
     assert "prog.python" not in tag("Curso", "No se requiere experiencia en Python.").teaches
     assert "prog.python" not in tag("Kurs", "Sie lernen Statistik mit Python.").teaches
     assert "prog.python" in tag("Kurs", "Sie lernen Python.").teaches
+
+
+def test_prose_phrasings_of_recurrent_networks_text_analysis_and_predictive_analysis() -> None:
+    text = (
+        "You will learn recurrent networks. The course covers text analysis. "
+        "You will learn to evaluate models for predictive analysis."
+    )
+    taught = set(tag("Methods", text).teaches)
+    assert {"dl.sequence-models", "ml.nlp-classical", "ml.supervised"} <= taught
+
+
+def test_what_the_learner_will_have_is_an_outcome() -> None:
+    text = "You will have a proven deep understanding of data exploration."
+    assert "data.eda" in tag("Methods", text).teaches
+    assert "data.eda" not in tag("Methods", "It mentions data exploration.").teaches

@@ -119,6 +119,9 @@ _OUTCOME = re.compile(
     r"discussed|introduct\w*|focus(?:es)? on|course (?:in|on)|we will|introduc\w+ (?:you )?to|"
     r"by the end|hands[- ]on|"
     r"skills? (?:in|you)|taught|teaches|become familiar with|(?:devoted|dedicated) to|"
+    # 'you will have a proven deep understanding of ...': what the learner ends up with
+    r"you(?:['’]ll| will) have (?:an? )?(?:[\w-]+ ){0,3}"
+    r"(?:understanding|knowledge|experience|skills|proficiency)|"
     # Spanish and German ('aprenderás', 'vamos a explorar', 'este curso cubre', 'Sie lernen')
     r"aprender(?:[aá]s?|emos|[aá]n)|vamos a|al final(?:izar)? (?:de|del)|"
     r"(?:curso|programa|m[oó]dulo) (?:te )?(?:cubre|cubrir[aá]|ense[nñ]a|presenta|explora)|"
