@@ -435,3 +435,16 @@ def test_what_the_learner_will_have_is_an_outcome() -> None:
     text = "You will have a proven deep understanding of data exploration."
     assert "data.eda" in tag("Methods", text).teaches
     assert "data.eda" not in tag("Methods", "It mentions data exploration.").teaches
+
+
+def test_a_long_list_entry_built_on_a_taught_skill_counts() -> None:
+    filler = tuple(f"Soft Skill {n}" for n in range(12))
+    listed = (*filler, "A/B Testing")
+    text = "You will learn hypothesis testing."
+    assert "mlsd.ab-testing" in tag("Marketing Methods", text, listed).teaches
+    # without the taught prerequisite the entry stays padding
+    assert "mlsd.ab-testing" not in tag("Marketing Methods", "Welcome.", listed).teaches
+    # a hub prerequisite (ML fundamentals, taught by many) says too little
+    basics = "You will learn machine learning basics."
+    ml = tag("Marketing Methods", basics, (*filler, "Supervised Learning"))
+    assert "ml.fundamentals" in ml.teaches and "ml.supervised" not in ml.teaches

@@ -18,7 +18,9 @@ Rules, in order:
    and teaches none. A skill-list entry
    counts by plausibility: in an area the title teaches (a title skill's category, or an area
    of a field the title names, 'Data Science') it is trusted even in a long list; a
-   lone entry the course's own description never names, outside those areas, is weak. On a
+   lone entry the course's own description never names, outside those areas, is weak; a
+   specific long-list entry whose taxonomy prerequisite the row teaches (not a hub such as
+   ML fundamentals, nor a programming skill) is trusted too. On a
    title teaching another area, a programming skill named in one prose sentence only (not
    as the object of 'learn'/'master'/'teach') is a tool the course uses: weak.
    Cue words have Spanish and German forms ('aprenderás', 'requisitos', 'Sie lernen', 'con');
@@ -196,6 +198,9 @@ LONG_SKILL_LIST = 12  # longer source skill lists are padded with loosely relate
 # a long list naming one skill through this many distinct, non-umbrella entries ('Databases',
 # 'Database (DBMS)') stresses it: its entries count like a short list's
 LONG_LIST_REPEATS = 2
+# a skill that is a prerequisite of this many others (ML fundamentals, Python, neural networks,
+# linear algebra) is a hub: teaching it says little about which later skills a course covers
+HUB_DEPENDENTS = 10
 TEACH_THRESHOLD = 2
 SHORT_COURSE_HOURS = 3.0  # courses with fewer listed hours in total teach at level 1 at most
 LANGUAGE_SURVEY = 3  # languages in one sentence that make it a survey of options
@@ -361,6 +366,18 @@ class Tagger:
     # Science', 'Junior Software Developer'); its areas make a specific skill-list entry in
     # them plausible, like a title skill's area (all phrases normalised)
     title_fields: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    _dependent_counts: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def _dependents(self, skill_id: str) -> int:
+        """How many skills have `skill_id` as a direct prerequisite."""
+        if not self._dependent_counts:
+            counts = dict.fromkeys(self.taxonomy.skills, 0)
+            for sid in self.taxonomy.skills:
+                for prereq in self.taxonomy.prerequisites_of(sid):
+                    counts[prereq] = counts.get(prereq, 0) + 1
+            self._dependent_counts.update(counts)
+        return self._dependent_counts.get(skill_id, 0)
 
     # ------------------------------------------------------------ evidence
 
@@ -563,6 +580,22 @@ class Tagger:
         if self.context and any(m.phrase in self.context for ms in found.values() for m in ms):
             found = self._in_context(found, text)
         teach = {s: ms for s, ms in found.items() if evidence_score(ms) >= TEACH_THRESHOLD}
+        # a specific long-list entry built on a skill the row teaches ('A/B Testing' beside
+        # taught hypothesis testing, 'Apache Spark' beside big data) is the course going on
+        # from it, not padding; a prerequisite of many skills (ML fundamentals, Python) or in
+        # the broad programming area says too little
+        for skill_id, ms in found.items():
+            if skill_id in teach or not entries.get(skill_id):
+                continue
+            if any(m.field != "skills-long" for m in ms):
+                continue
+            if any(
+                p in teach
+                and self.taxonomy[p].category not in BROAD_AREAS
+                and self._dependents(p) < HUB_DEPENDENTS
+                for p in self.taxonomy.prerequisites_of(skill_id)
+            ):
+                teach[skill_id] = [replace(m, field="skills") for m in ms]
         weak = {s: ms for s, ms in found.items() if s not in teach}
         # Gates: a skill that needs a companion skill's evidence.
         # A companion the course assumes counts too: pandas in a project that presumes Python.
