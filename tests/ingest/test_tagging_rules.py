@@ -448,3 +448,13 @@ def test_a_long_list_entry_built_on_a_taught_skill_counts() -> None:
     basics = "You will learn machine learning basics."
     ml = tag("Marketing Methods", basics, (*filler, "Supervised Learning"))
     assert "ml.fundamentals" in ml.teaches and "ml.supervised" not in ml.teaches
+
+
+def test_common_phrasings_of_probability_linear_algebra_optimization_and_inference() -> None:
+    text = (
+        "We will begin with an overview of introductory probability. You will learn matrix "
+        "operations. The course covers discrete optimization and inferential statistical analysis."
+    )
+    taught = set(tag("Methods", text).teaches)
+    expected = {"math.probability", "math.linear-algebra", "math.optimization", "stats.inference"}
+    assert expected <= taught
