@@ -458,3 +458,15 @@ def test_common_phrasings_of_probability_linear_algebra_optimization_and_inferen
     taught = set(tag("Methods", text).teaches)
     expected = {"math.probability", "math.linear-algebra", "math.optimization", "stats.inference"}
     assert expected <= taught
+
+
+def test_verb_forms_and_singulars_name_their_skills() -> None:
+    text = (
+        "You will learn visualizing data and how to scrape websites. The course covers Bayes "
+        "theorem, the normal distribution, a confidence interval, the standard deviation, "
+        "convolutional networks and building a pivot table."
+    )
+    taught = set(tag("Methods", text).teaches)
+    expected = {"viz.principles", "data.collection", "math.probability", "stats.inference"}
+    expected |= {"stats.descriptive", "dl.cnn", "data.spreadsheet-analysis"}
+    assert expected <= taught
