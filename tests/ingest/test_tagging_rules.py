@@ -470,3 +470,23 @@ def test_verb_forms_and_singulars_name_their_skills() -> None:
     expected = {"viz.principles", "data.collection", "math.probability", "stats.inference"}
     expected |= {"stats.descriptive", "dl.cnn", "data.spreadsheet-analysis"}
     assert expected <= taught
+
+
+def test_a_short_syllabus_entry_is_a_topic_title() -> None:
+    course = Course(
+        id="x", title="Deep Learning", platform="edx", level=CourseLevel.BEGINNER, sources=["d"]
+    )
+
+    def taught(syllabus: str) -> set[str]:
+        text = TagInput("Deep Learning", syllabus=syllabus)
+        return set(default_tagger().tag(course, text).teaches)
+
+    assert "dl.generative-models" in taught("Week 5: Autoencoders\nWeek 6: Review")
+    long = "Week 4: We then look at how autoencoders relate to the rest of the material covered."
+    assert "dl.generative-models" not in taught(long)
+
+
+def test_dbt_is_the_data_tool_only_beside_data_warehouse_words() -> None:
+    text = "You will learn DBT skills for families."
+    assert "de.dbt" not in tag("Social Work Practice", text).teaches
+    assert "de.dbt" in tag("Analytics Engineering", "You will learn dbt and SQL models.").teaches

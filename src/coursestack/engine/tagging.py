@@ -23,6 +23,7 @@ Rules, in order:
    ML fundamentals, nor a programming skill) is trusted too. On a
    title teaching another area, a programming skill named in one prose sentence only (not
    as the object of 'learn'/'master'/'teach') is a tool the course uses: weak.
+   A short syllabus entry ('Week 5: Autoencoders') is a topic title and counts as an outcome.
    Cue words have Spanish and German forms ('aprenderás', 'requisitos', 'Sie lernen', 'con');
    translated skill names come from `translations` in tagging_aliases.yaml.
 2. Gates. A skill listed in `requires` (prog.python.oop needs prog.python) is kept only when
@@ -145,6 +146,13 @@ _LIST_HEADER = re.compile(
     r"(?: be able to| be ready to)?\s*:\s*$",
     re.IGNORECASE,
 )
+# 'Week 5:', 'Module 2 -', 'Lección 1:', '-' before a syllabus topic
+_HEADING = re.compile(
+    r"^\W*(?:(?:week|module|lesson|unit|chapter|part|section|lecci[oó]n|semana|m[oó]dulo)"
+    r"\s*\d+\s*[:.)-]?)?\s*",
+    re.IGNORECASE,
+)
+SYLLABUS_TOPIC_WORDS = 8  # a syllabus segment this short is a topic title, not a sentence
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\(?[a-z0-9]\)|\d+[.)])\s*", re.IGNORECASE)
 LIST_ITEM_MAX = 200  # longer lines end an outcome list: they are paragraphs, not bullets
 _STRONG_PREREQ = re.compile(
@@ -413,7 +421,12 @@ class Tagger:
                     if m.skill not in assume or assume[m.skill][0] < level:
                         assume[m.skill] = (level, f"rule:assumes-phrase('{quote}')->{int(level)}")
                 continue
-            outcome = field_name == "outcome" or listed or _OUTCOME.search(sentence)
+            # a syllabus entry that is a topic title ('Week 5: Customer Lifetime Value', '-
+            # Autoencoders'), not a sentence, names what a unit covers: an outcome
+            topic = field_name == "syllabus" and (
+                len(_HEADING.sub("", sentence).split()) <= SYLLABUS_TOPIC_WORDS
+            )
+            outcome = field_name == "outcome" or listed or topic or _OUTCOME.search(sentence)
             kind = "outcome" if outcome else field_name
             norm = normalise(sentence)
             langs = {m.skill for m in matches} & self.languages
