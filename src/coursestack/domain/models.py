@@ -37,6 +37,13 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, use_enum_values=False)
 
 
+class _Value(_Model):
+    """A value object: immutable, so equal ones can be shared (a catalog of 100k courses holds
+    a few thousand distinct efforts and prices; see engine.context.resident)."""
+
+    model_config = ConfigDict(frozen=True)
+
+
 def _check_skill_levels(value: Any) -> Any:
     if not isinstance(value, dict):
         return value  # pydantic reports the wrong type itself
@@ -90,7 +97,7 @@ class Role(_Model):
 # ---------------------------------------------------------------- catalog
 
 
-class Effort(_Model):
+class Effort(_Value):
     """Listed effort. `hours` is the total when the source gives (or implies) one."""
 
     hours: float | None = Field(default=None, ge=0)
@@ -109,7 +116,7 @@ class Effort(_Model):
         return None
 
 
-class Price(_Model):
+class Price(_Value):
     model: PriceModel | None = None
     amount: float | None = Field(default=None, ge=0)  # per month for subscriptions
     currency: str | None = None  # ISO code; None when the source does not say
@@ -128,7 +135,7 @@ class Price(_Model):
         return self.amount
 
 
-class ExternalRating(_Model):
+class ExternalRating(_Value):
     value: float = Field(ge=0)
     scale: float = Field(gt=0)
     count: int | None = Field(default=None, ge=0)
@@ -141,7 +148,7 @@ class ExternalRating(_Model):
         return self
 
 
-class Popularity(_Model):
+class Popularity(_Value):
     enrollments: int = Field(ge=0)
     source: str
     date: str | None = None

@@ -6,9 +6,9 @@ engine functions take it instead of a database session.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from coursestack.domain import Course, Role
 from coursestack.engine.taxonomy import Taxonomy
@@ -16,6 +16,43 @@ from coursestack.engine.taxonomy import Taxonomy
 if TYPE_CHECKING:
     from coursestack.engine.effort_prior import TypicalEffort, TypicalPrice
     from coursestack.engine.ratings import RatingEstimate
+
+
+# Course fields holding immutable value objects (domain.models._Value), shared when equal.
+VALUE_FIELDS = ("effort", "price", "external_rating", "popularity")
+
+
+class Resident:
+    """Makes courses as the in-memory catalog keeps them: equal value objects (effort, price,
+    external rating, popularity) shared, and one set of explicitly set field names per
+    distinct set instead of one per course. Pydantic keeps that set on every instance (0.7 KB
+    for a generated course, 2.3 KB for one read from the store's JSON); with the value objects
+    it was about half of a course's memory (100k generated courses: 313 -> 163 MB allocated).
+    Add courses one by one as they are read, so the full-size copies never pile up. The
+    catalog is shared by every request and never written to: the shared sets are frozensets,
+    and assigning a field of a resident course raises."""
+
+    def __init__(self) -> None:
+        self._values: dict[tuple[Any, ...], object] = {}
+        self._names: dict[frozenset[str], frozenset[str]] = {}
+
+    def __call__(self, course: Course) -> Course:
+        fields = dict(course.__dict__)
+        for name in VALUE_FIELDS:
+            value = fields[name]
+            if value is not None:
+                key = (type(value), *value.__dict__.values())
+                fields[name] = self._values.setdefault(key, value)
+        names = frozenset(course.model_fields_set)
+        shared = self._names.setdefault(names, names)
+        # model_construct keeps the given set object as is (no copy): that is the sharing.
+        return Course.model_construct(cast(set[str], shared), **fields)
+
+
+def resident(courses: Iterable[Course]) -> dict[str, Course]:
+    """The courses by id, made resident (see Resident)."""
+    make = Resident()
+    return {course.id: make(course) for course in courses}
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from coursestack.engine.planner_index import FloatArray, IntArray
 
 U64Array = npt.NDArray[np.uint64]
 
-MAX_PAIRS = 500_000  # comparisons per batch (bounds memory: ~40 MB of index arrays at most)
+MAX_PAIRS = 100_000  # comparisons per batch (bounds memory: ~6 MB of index arrays at most)
 MAX_RIVALS = 32  # strongest teachers of a course's rarest element compared with it
 
 

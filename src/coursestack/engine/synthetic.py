@@ -49,7 +49,7 @@ from coursestack.domain import (
     Skill,
     Weight,
 )
-from coursestack.engine.context import AdvisorContext, CourseQuality
+from coursestack.engine.context import AdvisorContext, CourseQuality, Resident
 from coursestack.engine.learner_state import known_levels
 from coursestack.engine.taxonomy import Taxonomy
 
@@ -206,6 +206,7 @@ def synthetic_catalog(
     rng = random.Random(seed)
     prof = _Profile(skills)
     courses: dict[str, Course] = {}
+    keep = Resident()  # each course compacted as it is made (see engine.context)
     quality: dict[str, CourseQuality] = {}
     n_programs = int(n * PROGRAM_SHARE)
     for i in range(n - n_programs):
@@ -216,7 +217,7 @@ def synthetic_catalog(
             teaches, assumes = _on_topic(rng, prof)
         hours = None if rng.random() < 0.05 else min(260.0, round(rng.lognormvariate(2.0, 1.44), 1))
         cid = f"syn-{i:06d}"
-        courses[cid] = _course(cid, rng, teaches, assumes, hours, _catalog_price(rng))
+        courses[cid] = keep(_course(cid, rng, teaches, assumes, hours, _catalog_price(rng)))
         if rng.random() < 0.7:
             quality[cid] = CourseQuality(external_value=round(rng.betavariate(8, 2), 3))
     ids = list(courses)
@@ -228,7 +229,7 @@ def synthetic_catalog(
         prog = _course(cid, rng, {}, {}, hours, _catalog_price(rng))
         prog.kind = CourseKind.SPECIALIZATION
         prog.parts = parts
-        courses[cid] = prog
+        courses[cid] = keep(prog)
     return AdvisorContext(
         courses=courses,
         taxonomy=Taxonomy.build(skills),

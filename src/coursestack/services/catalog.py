@@ -23,7 +23,7 @@ from coursestack.domain import (
     Skill,
 )
 from coursestack.engine import ratings
-from coursestack.engine.context import AdvisorContext
+from coursestack.engine.context import AdvisorContext, resident
 from coursestack.engine.effort_prior import typical_efforts_with_weekly, typical_prices
 from coursestack.engine.rating_pipeline import estimate_reviews
 from coursestack.engine.taxonomy import Taxonomy
@@ -177,7 +177,7 @@ def advisor_context(db: Database, max_age: float = 0.0) -> AdvisorContext:
             if cached is not None and cached.key == key:
                 cached.checked_at, cached.writes_seen = time.monotonic(), writes
                 return cached.context
-        courses = {c.id: c for c in CourseRepository(session).all()}
+        courses = resident(CourseRepository(session).each())
         reviews = ReviewRepository(session).all_current()
     tax = taxonomy()
     estimates = practitioner_estimates(courses, reviews, tax)

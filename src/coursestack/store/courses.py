@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from functools import cache
 from typing import Literal
@@ -79,8 +79,12 @@ class CourseRepository:
         return {r.id: Course.model_validate_json(r.data) for r in rows}
 
     def all(self) -> list[Course]:
+        return list(self.each())
+
+    def each(self) -> Iterator[Course]:
+        """Every course, by id, parsed one at a time as the rows arrive."""
         rows = self.session.execute(select(CourseRow.data).order_by(CourseRow.id))
-        return [Course.model_validate_json(data) for (data,) in rows]
+        return (Course.model_validate_json(data) for (data,) in rows)
 
     def page(
         self, *, platform: str | None = None, limit: int | None = None, offset: int = 0

@@ -1,0 +1,50 @@
+"""The resident (in-memory catalog) form of courses: equal to the originals, compact, and
+read-only."""
+
+from __future__ import annotations
+
+import pytest
+
+from coursestack.domain import Course, Effort, Price, PriceModel
+from coursestack.engine.context import resident
+
+
+def _course(cid: str, hours: float, amount: float) -> Course:
+    return Course.model_validate(
+        {
+            "id": cid,
+            "title": f"Course {cid}",
+            "platform": "coursera",
+            "effort": {"hours": hours},
+            "price": {"model": "one-time", "amount": amount, "currency": "USD"},
+            "teaches": {"python": 2},
+        }
+    )
+
+
+def test_resident_courses_equal_the_originals() -> None:
+    originals = [_course("a", 10, 49), _course("b", 12, 49)]
+    kept = resident(originals)
+    assert list(kept) == ["a", "b"]
+    for original in originals:
+        assert kept[original.id] == original
+        assert kept[original.id].model_dump() == original.model_dump()
+        assert kept[original.id].model_fields_set == original.model_fields_set
+
+
+def test_equal_value_objects_and_field_name_sets_are_shared() -> None:
+    kept = resident([_course("a", 10, 49), _course("b", 10, 49), _course("c", 11, 49)])
+    assert kept["a"].effort is kept["b"].effort
+    assert kept["a"].effort is not kept["c"].effort
+    assert kept["a"].price is kept["b"].price is kept["c"].price
+    assert kept["a"].model_fields_set is kept["c"].model_fields_set
+
+
+def test_value_objects_are_immutable_and_resident_courses_refuse_writes() -> None:
+    with pytest.raises(ValueError):
+        Effort(hours=3).hours = 4  # type: ignore[misc]
+    with pytest.raises(ValueError):
+        Price(model=PriceModel.FREE).amount = 1  # type: ignore[misc]
+    kept = resident([_course("a", 10, 49)])
+    with pytest.raises(AttributeError):
+        kept["a"].title = "changed"
