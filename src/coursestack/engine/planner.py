@@ -66,7 +66,7 @@ from coursestack.engine.gaps import coverage
 from coursestack.engine.planner_candidates import Pool, Problem, build_pool
 from coursestack.engine.planner_dominance import undominated
 from coursestack.engine.planner_explain import Explainer, dominated_count, runner_up_pool, uncovered
-from coursestack.engine.planner_index import FloatArray, IntArray, PlannerIndex
+from coursestack.engine.planner_index import FloatArray, IntArray, PlannerIndex, row_entries
 from coursestack.engine.planner_milp import (
     OBJECTIVE_WEIGHTS,
     Solution,
@@ -254,8 +254,8 @@ def _after(known: Mapping[str, Level], problem: Problem, chosen: list[int]) -> d
     if not chosen:
         return levels
     rows = problem.rows[np.array(chosen, dtype=np.int64)]
-    sub = index.teaches[rows].tocoo()
-    for j, lvl in zip(sub.col.tolist(), sub.data.tolist(), strict=True):
+    _k, cols, vals = row_entries(index.teaches_rows, rows)
+    for j, lvl in zip(cols.tolist(), vals.tolist(), strict=True):
         s = index.skills[j]
         if lvl > levels.get(s, Level.NONE):
             levels[s] = Level(int(lvl))

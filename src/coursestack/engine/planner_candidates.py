@@ -33,7 +33,13 @@ from scipy import sparse
 
 from coursestack.domain import Course, Learner, Level, Pedagogy, Requirement
 from coursestack.engine.context import AdvisorContext
-from coursestack.engine.planner_index import PEDAGOGY_CODES, FloatArray, IntArray, PlannerIndex
+from coursestack.engine.planner_index import (
+    PEDAGOGY_CODES,
+    FloatArray,
+    IntArray,
+    PlannerIndex,
+    row_entries,
+)
 
 # Objective weights, in units of one median candidate's hours (see planner.py).
 RATING_WEIGHT = 0.5
@@ -198,13 +204,11 @@ class Pool:
         skills = self.index.skills
         names = [skills[int(c)] for c in self.cols]
         levels: dict[int, dict[str, int]] = {}
-        t = self.teach[sub].tocoo()
-        for k, j, v in zip(t.row.tolist(), t.col.tolist(), t.data.tolist(), strict=True):
-            levels.setdefault(k, {})[names[j]] = int(v)
+        for k, j, v in zip(*(a.tolist() for a in row_entries(self.teach, sub)), strict=True):
+            levels.setdefault(k, {})[names[j]] = v
         needs: dict[int, dict[str, int]] = {}
-        n = self.need[sub].tocoo()
-        for k, j, v in zip(n.row.tolist(), n.col.tolist(), n.data.tolist(), strict=True):
-            needs.setdefault(k, {})[names[j]] = int(v)
+        for k, j, v in zip(*(a.tolist() for a in row_entries(self.need, sub)), strict=True):
+            needs.setdefault(k, {})[names[j]] = v
         providers: dict[tuple[str, int], list[int]] = {}
         for s, la in {(s, la) for nd in needs.values() for s, la in nd.items()}:
             providers[(s, la)] = sorted(k for k, lv in levels.items() if lv.get(s, 0) >= la)
@@ -270,13 +274,9 @@ def _unmet(
     m: sparse.csr_matrix, rows: IntArray, known_vec: IntArray
 ) -> tuple[IntArray, IntArray, IntArray]:
     """(row position in `rows`, skill column, level) of the assumptions above the learner."""
-    sub = m[rows].tocoo()
-    keep = sub.data > known_vec[sub.col]
-    return (
-        sub.row[keep].astype(np.int64),
-        sub.col[keep].astype(np.int64),
-        sub.data[keep].astype(np.int64),
-    )
+    row, col, val = row_entries(m, rows)
+    keep = val > known_vec[col]
+    return row[keep], col[keep], val[keep].astype(np.int64)
 
 
 def _note(ex: Exclusions, rows: IntArray, reason: str) -> None:
@@ -407,10 +407,8 @@ def _reachable_and_useful(
     reached = np.zeros(m, dtype=bool)
     depth = np.zeros(m, dtype=np.int64)
     round_no = 0
-    tsub = index.teaches_rows[rows].tocoo()
-    t_row = tsub.row.astype(np.int64)
-    t_col = tsub.col.astype(np.int64)
-    t_val = tsub.data.astype(np.int64)
+    t_row, t_col, t_data = row_entries(index.teaches_rows, rows)
+    t_val = t_data.astype(np.int64)
     while True:
         short = nl > levels[nc]
         blocked = np.bincount(nr[short], minlength=m) > 0
@@ -483,10 +481,10 @@ def _assemble(
     local_col = np.full(len(index.skills), -1, dtype=np.int64)
     local_col[cols] = np.arange(cols.size)
     shape = (rows.size, cols.size)
-    t = index.teaches_rows[rows].tocoo()
-    keep = (local_col[t.col] >= 0) & (t.data > known_vec[t.col])
+    t_row, t_col, t_val = row_entries(index.teaches_rows, rows)
+    keep = (local_col[t_col] >= 0) & (t_val > known_vec[t_col])
     teach = sparse.csr_matrix(
-        (t.data[keep].astype(np.int8), (t.row[keep], local_col[t.col[keep]])), shape=shape
+        (t_val[keep].astype(np.int8), (t_row[keep], local_col[t_col[keep]])), shape=shape
     )
     need = sparse.csr_matrix((nl.astype(np.int8), (nr, local_col[nc])), shape=shape)
     teach.sort_indices()

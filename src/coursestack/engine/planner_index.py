@@ -31,6 +31,21 @@ from coursestack.engine.learner_state import effective_assumes, effective_teache
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
+
+def row_entries(
+    m: sparse.csr_matrix, rows: IntArray
+) -> tuple[IntArray, IntArray, npt.NDArray[np.int8]]:
+    """(position in `rows`, column, value) of the stored entries of these rows of a CSR
+    matrix, row by row: `m[rows].tocoo()` without scipy's per-call checks and conversions
+    (about 0.2 ms each; a plan slices its pool a few dozen times)."""
+    indptr = m.indptr
+    starts = indptr[rows]
+    lens = indptr[rows + 1] - starts
+    pos = np.repeat(np.arange(rows.size, dtype=np.int64), lens)
+    at = np.arange(pos.size, dtype=np.int64) + np.repeat(starts - (np.cumsum(lens) - lens), lens)
+    return pos, m.indices[at].astype(np.int64), m.data[at]
+
+
 # Price model codes in `price_model`.
 PRICE_UNKNOWN, PRICE_FREE, PRICE_SUBSCRIPTION, PRICE_ONE_TIME = 0, 1, 2, 3
 PEDAGOGY_CODES = {Pedagogy.THEORY_FIRST: 1, Pedagogy.CODE_FIRST: 2, Pedagogy.MIXED: 3}

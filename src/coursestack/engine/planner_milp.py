@@ -79,7 +79,7 @@ from coursestack.engine.planner_candidates import (
     Problem,
 )
 from coursestack.engine.planner_dominance import coverage_scalars, undominated
-from coursestack.engine.planner_index import FloatArray, IntArray
+from coursestack.engine.planner_index import FloatArray, IntArray, row_entries
 
 PRIMARY_SCALE = 12  # lcm of the levels 1-4: 12 w / need is an integer
 COURSE_CHARGE = 0.01
@@ -162,7 +162,9 @@ def pool_primary(pool: Pool, chosen: list[int]) -> int:
     """primary_of over pool numbers, read from the pool's level matrix (no dict form)."""
     if not chosen:
         return 0
-    levels = pool.teach[np.array(sorted(chosen), dtype=np.int64)].max(axis=0).toarray().ravel()
+    _rows, cols, vals = row_entries(pool.teach, np.array(chosen, dtype=np.int64))
+    levels = np.zeros(pool.cols.size, dtype=np.int64)
+    np.maximum.at(levels, cols, vals)
     total = 0
     for g, j in zip(pool.gaps, pool.gap_j.tolist(), strict=True):
         top = int(levels[j]) if j >= 0 else 0
