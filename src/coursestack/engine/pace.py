@@ -120,11 +120,14 @@ def weeks_at(hours: float, hours_per_week: float) -> float:
 
 def held_share(levels: Mapping[str, Level], known: Mapping[str, Level]) -> float:
     """sum min(held, level) / sum level: the level-weighted share of `levels` already held."""
-    total = sum(int(v) for v in levels.values())
-    if total == 0:
-        return 0.0
-    held = sum(min(int(known.get(s, 0)), int(v)) for s, v in levels.items())
-    return held / total
+    # A plain loop: the planner asks this for every candidate (a thousand per plan).
+    total = held = 0
+    for s, v in levels.items():
+        need = int(v)
+        total += need
+        have = int(known.get(s, 0))
+        held += have if have < need else need
+    return held / total if total else 0.0
 
 
 def estimate_hours(

@@ -23,6 +23,8 @@ def normalize_name(text: str) -> str:
 class Taxonomy:
     skills: dict[str, Skill]
     _by_name: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    # Computed once: every plan reads it, and a taxonomy is not edited once built.
+    _order: tuple[str, ...] | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, skills: Iterable[Skill]) -> Taxonomy:
@@ -57,9 +59,12 @@ class Taxonomy:
     def __getitem__(self, skill_id: str) -> Skill:
         return self.skills[skill_id]
 
-    def topological_order(self) -> list[str]:
-        graph = {s.id: {p.skill for p in s.prerequisites} for s in self.skills.values()}
-        return list(TopologicalSorter(graph).static_order())
+    def topological_order(self) -> tuple[str, ...]:
+        """Skill ids, prerequisites first."""
+        if self._order is None:
+            graph = {s.id: {p.skill for p in s.prerequisites} for s in self.skills.values()}
+            self._order = tuple(TopologicalSorter(graph).static_order())
+        return self._order
 
     def resolve(self, text: str) -> str:
         """Skill id for an id, name or alias; NotFoundError (with suggestions) otherwise."""
