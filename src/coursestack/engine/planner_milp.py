@@ -220,6 +220,17 @@ class Structure:
     root: sparse.csr_matrix  # skills x pool: teaches it above the learner, assumes none of it
     need_own: npt_bool  # per unmet assumption: its course supplies that pair itself
     cut_store: list[PoolCut] = field(default_factory=list)  # ordering cuts found so far
+    # Phase-2 models by (shortlist, PRIMARY floor): another objective on the same rows only
+    # changes the x costs (the alternatives re-solve the main plan's model).
+    kept: dict[tuple[bytes, int], Kept] = field(default_factory=dict)
+
+
+@dataclass
+class Kept:
+    """A HiGHS instance holding a phase-2 model, and how many stored cuts it has."""
+
+    h: Highs
+    cuts_seen: int
 
 
 npt_bool = np.ndarray
@@ -677,20 +688,37 @@ def _milp(
         return ph.solved[key]
     # The dict-form shortlist is built only when cuts need it (ordering uses the chosen few).
     problem: Problem | None = None
-    cut_rows: list[Cut | None] = []
-    if ph.st.cut_store:
-        problem = ph.pool.problem(cols)
-        cut_rows = [_cut_row(problem, c) for c in ph.st.cut_store]
-    model = _model(ph, cols, [r for r in cut_rows if r is not None])
-    integrality = np.zeros(model.c.size)
-    integrality[: cols.size if not ph.first else model.c.size] = 1
-    if ph.abs_gap is not None:
-        h = _highs(model, integrality, 0.0, ph.abs_gap)
-    elif ph.first:
-        # Phase 1's objective is integral: a bound within 1 of the incumbent proves it.
-        h = _highs(model, integrality, 0.0, 1.0 - 1e-6)
+    store = ph.st.cut_store
+    kept_key = None if ph.min_primary is None or ph.abs_gap is not None else (key, ph.min_primary)
+    kept = ph.st.kept.get(kept_key) if kept_key is not None else None
+    if kept is not None:
+        h = kept.h
+        h.changeColsCost(int(cols.size), np.arange(cols.size, dtype=np.int32),
+                         np.ascontiguousarray(ph.cost[cols], dtype=np.float64))  # fmt: skip
+        h.setOptionValue("mip_rel_gap", ph.sec_gap * MILP_GAP / SECONDARY_GAP)
+        if len(store) > kept.cuts_seen:
+            problem = ph.pool.problem(cols)
+            fresh = [_cut_row(problem, c) for c in store[kept.cuts_seen :]]
+            _add_cut_rows(h, [r for r in fresh if r is not None])
     else:
-        h = _highs(model, integrality, ph.sec_gap * MILP_GAP / SECONDARY_GAP, None)
+        cut_rows: list[Cut | None] = []
+        if store:
+            problem = ph.pool.problem(cols)
+            cut_rows = [_cut_row(problem, c) for c in store]
+        model = _model(ph, cols, [r for r in cut_rows if r is not None])
+        integrality = np.zeros(model.c.size)
+        integrality[: cols.size if not ph.first else model.c.size] = 1
+        if ph.abs_gap is not None:
+            h = _highs(model, integrality, 0.0, ph.abs_gap)
+        elif ph.first:
+            # Phase 1's objective is integral: a bound within 1 of the incumbent proves it.
+            h = _highs(model, integrality, 0.0, 1.0 - 1e-6)
+        else:
+            h = _highs(model, integrality, ph.sec_gap * MILP_GAP / SECONDARY_GAP, None)
+        if kept_key is not None:
+            kept = ph.st.kept[kept_key] = Kept(h, len(store))
+    if kept is not None:
+        kept.cuts_seen = len(store)
     if seed:
         local = np.flatnonzero(np.isin(cols, np.array(seed, dtype=np.int64)))
         if local.size == len(seed):
@@ -725,10 +753,12 @@ def _milp(
         if problem is None:
             problem = ph.pool.problem(cols)
         found = _cuts(problem, placed, stuck)
-        ph.st.cut_store.extend(
+        store.extend(
             (tuple(int(cols[k]) for k in members), tuple(pairs)) for members, pairs in found
         )
         _add_cut_rows(h, [_row(problem, members, pairs) for members, pairs in found])
+        if kept is not None:
+            kept.cuts_seen = len(store)
         added += len(found)
     return None
 
