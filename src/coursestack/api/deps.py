@@ -16,6 +16,11 @@ from coursestack.api.planning import PlanRunner
 from coursestack.services import tokens
 from coursestack.store.db import Database
 
+# The in-memory catalog serves reads and advice, revalidated against the database's version
+# tokens at most this often: another worker's edit shows within a second; this worker's own
+# writes show at once (services.catalog.advisor_context).
+CATALOG_MAX_AGE = 1.0
+
 # Plain attribute reads are `async def` so FastAPI runs them on the event loop: a sync
 # dependency costs a hop through the thread pool on every request.
 

@@ -38,8 +38,11 @@ class LearnerCase:
     requirements: dict[str, Requirement]
 
 
-def learner_case(db: Database, learner_data: Mapping[str, Any]) -> LearnerCase:
-    ctx = advisor_context(db)
+def learner_case(
+    db: Database, learner_data: Mapping[str, Any], max_age: float = 0.0
+) -> LearnerCase:
+    """The learner parsed against the catalog (`max_age`: see advisor_context)."""
+    ctx = advisor_context(db, max_age)
     learner = learners.parse_learner(learner_data, ctx)
     return LearnerCase(
         ctx=ctx,
@@ -75,10 +78,11 @@ def gap_audit(
     learner_data: Mapping[str, Any],
     after: Sequence[str] = (),
     compare: Sequence[str] = (),
+    max_age: float = 0.0,
 ) -> dict[str, Any]:
     """The goal's requirements minus what the learner holds and what `after` courses add;
     `compare` adds one single-course what-if per course, best first."""
-    case = learner_case(db, learner_data)
+    case = learner_case(db, learner_data, max_age)
     after_ids = [c.id for c in _resolve(db, after)]
     audit = gaps_engine.audit(case.ctx, case.learner, case.known, case.requirements, after_ids)
     out: dict[str, Any] = {
@@ -111,9 +115,11 @@ def gap_audit(
     return out
 
 
-def fit(db: Database, course: str, learner_data: Mapping[str, Any]) -> dict[str, Any]:
+def fit(
+    db: Database, course: str, learner_data: Mapping[str, Any], max_age: float = 0.0
+) -> dict[str, Any]:
     """Is `course` for this learner, and why or why not; their own time estimate."""
-    case = learner_case(db, learner_data)
+    case = learner_case(db, learner_data, max_age)
     target = _resolve(db, [course])[0]
     verdict = fit_engine.assess_fit(
         case.ctx, target.id, case.learner, case.known, case.requirements
@@ -130,9 +136,11 @@ def make_plan(
     *,
     time_limit: float = DEFAULT_PLAN_TIME_LIMIT,
     objective: str = "balanced",
+    max_age: float = 0.0,
 ) -> dict[str, Any]:
-    """The optimal set of courses, in order, on a calendar, with what stays uncovered."""
-    case = learner_case(db, learner_data)
+    """The optimal set of courses, in order, on a calendar, with what stays uncovered.
+    `max_age`: how old a validation of the cached catalog may be (see advisor_context)."""
+    case = learner_case(db, learner_data, max_age)
     return plan_for_case(case, time_limit=time_limit, objective=objective)
 
 

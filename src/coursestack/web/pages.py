@@ -18,6 +18,7 @@ from markupsafe import Markup
 from pydantic import ValidationError
 
 from coursestack.api.deps import (
+    CATALOG_MAX_AGE,
     DatabaseDep,
     OptionsDep,
     PlanRunnerDep,
@@ -111,7 +112,11 @@ async def plan(
         learner = learner_from_form(fields, lists)
         with names_in_body():
             result = await runner.run(
-                advise.make_plan, db, learner, time_limit=options.solver_time_limit
+                advise.make_plan,
+                db,
+                learner,
+                time_limit=options.solver_time_limit,
+                max_age=CATALOG_MAX_AGE,
             )
     except CoursestackError as err:
         status, _code, _details = classify(err)

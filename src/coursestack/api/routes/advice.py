@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path
 
-from coursestack.api.deps import DatabaseDep, OptionsDep, PlanRunnerDep
+from coursestack.api.deps import CATALOG_MAX_AGE, DatabaseDep, OptionsDep, PlanRunnerDep
 from coursestack.api.errors import error_responses, names_in_body
 from coursestack.api.schemas import FitOut, GapsIn, GapsOut, LearnerIn, PlanOut
 from coursestack.services import advise
@@ -21,14 +21,16 @@ router = APIRouter(tags=["advice"])
 async def gaps(body: GapsIn, db: DatabaseDep, runner: PlanRunnerDep) -> Any:
     """What the learner's goal requires minus what they know and what `after` courses add."""
     with names_in_body():
-        return await runner.run(advise.gap_audit, db, body.learner.learner_data(), body.after)
+        return await runner.run(
+            advise.gap_audit, db, body.learner.learner_data(), body.after, max_age=CATALOG_MAX_AGE
+        )
 
 
 def _fit(db: Database, course: str, learner: dict[str, Any]) -> dict[str, Any]:
     with db.session() as session:
         found = resolve_course(session, course)  # unknown course in the path: 404
     with names_in_body():
-        return advise.fit(db, found.id, learner)
+        return advise.fit(db, found.id, learner, CATALOG_MAX_AGE)
 
 
 @router.post(
@@ -52,5 +54,9 @@ async def plan(
     and platforms, in prerequisite order on a calendar, with what stays uncovered."""
     with names_in_body():
         return await runner.run(
-            advise.make_plan, db, learner.learner_data(), time_limit=options.solver_time_limit
+            advise.make_plan,
+            db,
+            learner.learner_data(),
+            time_limit=options.solver_time_limit,
+            max_age=CATALOG_MAX_AGE,
         )

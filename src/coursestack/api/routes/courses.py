@@ -10,7 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BeforeValidator
 
-from coursestack.api.deps import DatabaseDep, SessionDep, TokenDep
+from coursestack.api.deps import CATALOG_MAX_AGE, DatabaseDep, SessionDep, TokenDep
 from coursestack.api.errors import error_responses
 from coursestack.api.routes._json import json_response
 from coursestack.api.schemas import CourseOut, CoursePageOut, CourseSummaryOut, CourseWriteOut
@@ -41,18 +41,14 @@ CourseBody = Annotated[Course, BeforeValidator(_skill_maps_are_objects)]
 CourseRef = Annotated[
     str, Path(min_length=1, max_length=300, description="course id or exact title")
 ]
-# Catalog reads are served from the in-memory catalog, revalidated against the database's
-# version tokens at most this often: another worker's edit shows within a second; this
-# worker's own writes show at once.
-READ_MAX_AGE = 1.0
 
 
 async def read_context(db: Database) -> AdvisorContext:
     """The in-memory catalog without touching the event loop: from the cache when recently
     validated, else (re)loaded on a worker thread."""
-    ctx = catalog.cached_context(db, READ_MAX_AGE)
+    ctx = catalog.cached_context(db, CATALOG_MAX_AGE)
     if ctx is None:
-        ctx = await run_in_threadpool(catalog.advisor_context, db, READ_MAX_AGE)
+        ctx = await run_in_threadpool(catalog.advisor_context, db, CATALOG_MAX_AGE)
     return ctx
 
 
