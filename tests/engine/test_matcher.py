@@ -88,3 +88,39 @@ def test_normalise_is_idempotent_and_never_matches_inside_words(text: str) -> No
     for m in matcher.match_text(text, "description"):
         padded = f" {norm} "
         assert padded[m.start] == " " and padded[m.end + 1] == " "
+
+
+def test_fuzzy_length_window_finds_what_all_choices_find() -> None:
+    """The fuzzy fallback compares a label only with aliases of nearby length; on near-miss
+    spellings of every alias it picks exactly what a search over all aliases picks."""
+    import random
+
+    from rapidfuzz import fuzz, process
+
+    from coursestack.engine.matcher import FUZZY_CUTOFF
+    from coursestack.ingest.aliases import default_tagger
+
+    matcher = default_tagger().matcher
+    rng = random.Random(7)
+    hits = 0
+    for alias in matcher._choices:
+        chars = list(alias)
+        at = rng.randrange(len(chars))
+        edit = rng.choice(("drop", "add", "swap"))
+        if edit == "drop":
+            del chars[at]
+        elif edit == "add":
+            chars.insert(at, rng.choice("aeiostx"))
+        else:
+            chars[at] = rng.choice("aeiostx")
+        for label in ("".join(chars), alias + "s", alias[:-2]):
+            full = process.extractOne(
+                label, matcher._choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+            )
+            near = process.extractOne(
+                label, matcher._near_in_length(len(label)), scorer=fuzz.ratio,
+                score_cutoff=FUZZY_CUTOFF,
+            )  # fmt: skip
+            assert (near and near[:2]) == (full and full[:2]), label
+            hits += full is not None
+    assert hits > len(matcher._choices)  # most near-misses do match: the test has teeth

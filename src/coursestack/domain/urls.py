@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 _DROP_HOST_PREFIXES = ("www.", "m.")
 
 
+@lru_cache(maxsize=1 << 16)  # an import asks about each row's URL several times
 def canonical_url(url: str | None) -> str | None:
     """'HTTPS://www.Coursera.org/learn/ml/?utm=x#top' -> 'coursera.org/learn/ml'.
 

@@ -84,6 +84,7 @@ class SkillMatcher:
     blocked: frozenset[str] = frozenset()
     _automaton: ahocorasick.Automaton | None = field(default=None, repr=False)
     _choices: list[str] = field(default_factory=list, repr=False)
+    _by_length: dict[int, list[int]] = field(default_factory=dict, repr=False)
     _label_cache: dict[str, list[SkillMatch]] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -153,6 +154,9 @@ class SkillMatcher:
         automaton.make_automaton()
         self._automaton = automaton
         self._choices = [p for p in self.phrases if len(p) >= FUZZY_MIN_LENGTH]
+        self._by_length = {}
+        for i, p in enumerate(self._choices):
+            self._by_length.setdefault(len(p), []).append(i)
 
     # ------------------------------------------------------------ matching
 
@@ -198,6 +202,17 @@ class SkillMatcher:
                 out.append(SkillMatch(skill_id, phrase, field_name, 100.0, start, end))
         return out
 
+    def _near_in_length(self, n: int) -> list[str]:
+        """The fuzzy choices that can reach FUZZY_CUTOFF against a text of length n, in their
+        usual order (so ties resolve as over all choices). ratio = 1 - d / (n + m) with the
+        edit distance d >= |n - m|, so |n - m| <= (1 - cutoff) (n + m): m within
+        n (1 -+ c) / (1 +- c) for c = 1 - cutoff; a little wider for rounding."""
+        c = 1.0 - FUZZY_CUTOFF / 100.0
+        lo = int(n * (1.0 - c) / (1.0 + c)) - 1
+        hi = int(n * (1.0 + c) / (1.0 - c)) + 1
+        near = sorted(i for m in range(lo, hi + 1) for i in self._by_length.get(m, ()))
+        return [self._choices[i] for i in near]
+
     def match_label(self, label: str, field_name: str = "skills") -> list[SkillMatch]:
         """Skills for one skill-list entry: the curated label table first (which may say
         "nothing"), then the whole entry as an alias, then aliases inside it, then a fuzzy
@@ -224,8 +239,9 @@ class SkillMatcher:
             result = self.match_text(norm, field_name, prose=False)
             if not result and len(norm) >= FUZZY_MIN_LENGTH and self._choices:
                 best = process.extractOne(
-                    norm, self._choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
-                )
+                    norm, self._near_in_length(len(norm)), scorer=fuzz.ratio,
+                    score_cutoff=FUZZY_CUTOFF,
+                )  # fmt: skip
                 if best is not None and _fuzzy_compatible(norm, best[0]):
                     phrase, score = best[0], float(best[1])
                     result = [

@@ -95,6 +95,10 @@ _PROGRAM_NAME = re.compile(
 _ORG_NAME = re.compile(
     r"\b(?:[A-Z][\w+#&.'’-]*\s+){1,4}(?:Foundation|Institute|Consortium|Society|Association)\b"
 )
+# Words each name pattern needs: a sentence without one is left as is without running the
+# pattern (most sentences; the patterns backtrack over capitalised words).
+_PROGRAM_WORDS = ("Speciali", "Professional Certificate", "MicroMasters", "Nanodegree")
+_ORG_WORDS = ("Foundation", "Institute", "Consortium", "Society", "Association")
 _PREREQ = re.compile(
     r"\b(?:prerequisites?|pre-requisites?|prior (?:experience|knowledge|exposure)|"
     r"(?:you|learners|students|participants) should (?:have|be|know|already)|"
@@ -159,10 +163,13 @@ _STRONG_PREREQ = re.compile(
     r"\b(?:experience|experienced|proficien\w*|comfortable|working knowledge|solid|fluent)\b",
     re.IGNORECASE,
 )
+# Each cue with the words one of its phrases must contain (checked first: a plain substring
+# test on the lowercased text is far cheaper than the pattern on a long description).
 _HANDS_ON = (
-    (HandsOn.CAPSTONE, re.compile(r"\bcapstone\b", re.IGNORECASE)),
+    (HandsOn.CAPSTONE, ("capstone",), re.compile(r"\bcapstone\b", re.IGNORECASE)),
     (
         HandsOn.INDEPENDENT_PROJECTS,
+        ("portfolio", "your own", "project"),
         re.compile(
             r"\b(?:portfolio[- ]ready|your own (?:project|data ?set)|independent project|"
             r"real[- ]world projects?|end[- ]to[- ]end project)\b",
@@ -171,6 +178,7 @@ _HANDS_ON = (
     ),
     (
         HandsOn.GUIDED_LABS,
+        ("hands", "lab", "exercise", "assignment", "jupyter", "project"),
         re.compile(
             r"\b(?:hands[- ]on|labs?\b|lab exercises|coding exercises|programming assignments?|"
             r"jupyter notebooks?|guided project|interactive exercises|practice exercises|"
@@ -401,7 +409,10 @@ class Tagger:
         for sentence, listed in _sentences(text):
             if len(sentence) < 2:
                 continue
-            sentence = _ORG_NAME.sub(" ", _PROGRAM_NAME.sub(" ", sentence))
+            if any(w in sentence for w in _PROGRAM_WORDS):
+                sentence = _PROGRAM_NAME.sub(" ", sentence)
+            if any(w in sentence for w in _ORG_WORDS):
+                sentence = _ORG_NAME.sub(" ", sentence)
             matches = self.matcher.match_text(sentence, field_name)
             if not matches:
                 continue
@@ -628,7 +639,10 @@ class Tagger:
         if course.kind == CourseKind.GUIDED_PROJECT:
             return HandsOn.GUIDED_LABS, "rule:hands-on-from-kind(guided-project)"
         blob = " ".join((text.title, text.description, text.syllabus))
-        for kind, pattern in _HANDS_ON:
+        lower = blob.lower()
+        for kind, words, pattern in _HANDS_ON:
+            if not any(w in lower for w in words):
+                continue
             found = pattern.search(blob)
             if found:
                 return kind, f"rule:hands-on-cue('{found.group(0).lower()}')"
