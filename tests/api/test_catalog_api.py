@@ -43,6 +43,18 @@ def test_search_matches_the_service(client: TestClient, sqlite_db: Database) -> 
         assert key in first
 
 
+def test_search_for_a_word_naming_several_skills_is_a_text_search(
+    client: TestClient, sqlite_db: Database
+) -> None:
+    # 'optimization' is an alias of more than one skill: a text search, not a 409
+    assert catalog.taxonomy().lookup("optimization") is None
+    r = client.get("/api/v1/search", params={"q": "optimization"})
+    assert r.status_code == 200
+    with sqlite_db.session() as session:
+        expected = [c.id for c in catalog.search_courses(session, "optimization")]
+    assert [c["course_id"] for c in r.json()] == expected
+
+
 def test_show_by_id_and_by_title(client: TestClient) -> None:
     by_id = client.get("/api/v1/courses/coursera-deep-learning-specialization")
     assert by_id.status_code == 200

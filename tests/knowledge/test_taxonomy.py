@@ -242,3 +242,11 @@ def test_worked_example_order_holds_in_the_graph() -> None:
     closure = TAXONOMY.closure(["dl.cnn", "dl.optimization"])
     assert {"ml.fundamentals", "ml.gradient-descent", "ml.regularization"} <= closure
     assert "dl.cnn" not in TAXONOMY.closure(["ml.supervised.logistic-regression"])
+
+
+def test_lookup_names_one_skill_or_none() -> None:
+    assert TAXONOMY.lookup("prog.python") == "prog.python"
+    assert TAXONOMY.lookup("Python") == TAXONOMY.resolve("Python")
+    assert TAXONOMY.lookup("no such skill at all") is None
+    ambiguous = next(k for k, ids in TAXONOMY._by_name.items() if len(ids) > 1)
+    assert TAXONOMY.lookup(ambiguous) is None

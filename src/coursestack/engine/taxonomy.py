@@ -66,6 +66,14 @@ class Taxonomy:
             self._order = tuple(TopologicalSorter(graph).static_order())
         return self._order
 
+    def lookup(self, text: str) -> str | None:
+        """The one skill an id, name or alias names; None when none or several do (no
+        suggestions computed: the fuzzy search for them costs milliseconds)."""
+        if text in self.skills:
+            return text
+        hits = self._by_name.get(normalize_name(text), set())
+        return next(iter(hits)) if len(hits) == 1 else None
+
     def resolve(self, text: str) -> str:
         """Skill id for an id, name or alias; NotFoundError (with suggestions) otherwise."""
         if text in self.skills:

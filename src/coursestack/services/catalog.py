@@ -114,9 +114,8 @@ def search_courses(
     alias also finds the courses that teach it."""
     repo = CourseRepository(session)
     found = repo.search(query, limit=limit, platform=platform)
-    try:
-        skill_id = taxonomy().resolve(query)
-    except NotFoundError:
+    skill_id = taxonomy().lookup(query)
+    if skill_id is None:
         return found
     seen = {c.id for c in found}
     extra = [cid for cid in repo.with_skill(skill_id) if cid not in seen]
