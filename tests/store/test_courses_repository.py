@@ -108,3 +108,17 @@ def test_upsert_many_matches_one_by_one(empty_db: Database) -> None:
         assert repo.search("Course 1") == [] or all(
             c.id != "c1" or "revised" in c.title for c in repo.search("Course 1")
         )
+
+
+def test_teachers_highest_level_first_and_by_platform(empty_db: Database) -> None:
+    with empty_db.session() as s:
+        repo = CourseRepository(s)
+        repo.upsert(_course("a", url="https://a.org/1", teaches={"prog.sql": 1}))
+        repo.upsert(_course("b", url="https://a.org/2", teaches={"prog.sql": 3}))
+        repo.upsert(_course("c", url="https://a.org/3", platform="udemy", teaches={"prog.sql": 2}))
+    with empty_db.session() as s:
+        repo = CourseRepository(s)
+        assert repo.teachers("prog.sql") == ["b", "c", "a"]
+        assert repo.teachers("prog.sql", "coursera") == ["b", "a"]
+        found = repo.search("machine learning")
+        assert found and repo.search_ids("machine learning") == [c.id for c in found]

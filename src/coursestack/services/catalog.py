@@ -107,21 +107,45 @@ def count_courses(session: Session, *, platform: str | None = None) -> int:
     return CourseRepository(session).count(platform)
 
 
+def search_course_ids(
+    session: Session, query: str, *, limit: int = 20, platform: str | None = None
+) -> list[str]:
+    """Ids of the courses whose title, provider, platform or skills match `query`, best
+    first; when the query names a skill (name or alias), its teachers follow the text hits,
+    highest level first."""
+    repo = CourseRepository(session)
+    found = repo.search_ids(query, limit=limit, platform=platform)
+    skill_id = taxonomy().lookup(query)
+    if skill_id is None or len(found) >= limit:
+        return found
+    seen = set(found)
+    more = [cid for cid in repo.teachers(skill_id, platform) if cid not in seen]
+    return found + more[: limit - len(found)]
+
+
 def search_courses(
     session: Session, query: str, *, limit: int = 20, platform: str | None = None
 ) -> list[Course]:
-    """Courses whose title, provider, platform or skills match `query`; a skill name or
-    alias also finds the courses that teach it."""
-    repo = CourseRepository(session)
-    found = repo.search(query, limit=limit, platform=platform)
-    skill_id = taxonomy().lookup(query)
-    if skill_id is None:
-        return found
-    seen = {c.id for c in found}
-    extra = [cid for cid in repo.with_skill(skill_id) if cid not in seen]
-    more = repo.get_many(extra[: max(0, limit - len(found))])
-    ranked = sorted(more.values(), key=lambda c: -int(c.teaches.get(skill_id, 0)))
-    return (found + [c for c in ranked if platform is None or c.platform == platform])[:limit]
+    """`search_course_ids`' courses, read from the database."""
+    ids = search_course_ids(session, query, limit=limit, platform=platform)
+    by_id = CourseRepository(session).get_many(ids)
+    return [by_id[cid] for cid in ids if cid in by_id]
+
+
+def search_in_context(
+    db: Database, query: str, *, limit: int = 20, platform: str | None = None,
+    max_age: float = 0.0,
+) -> list[Course]:  # fmt: skip
+    """`search_courses` with the courses taken from the in-memory catalog (the database only
+    ranks ids): no JSON parsed per hit on the service's hot path."""
+    with db.read_session() as session:
+        ids = search_course_ids(session, query, limit=limit, platform=platform)
+    ctx = advisor_context(db, max_age)
+    if all(cid in ctx.courses for cid in ids):
+        return [ctx.courses[cid] for cid in ids]
+    with db.read_session() as session:  # a course added since the context was validated
+        by_id = CourseRepository(session).get_many(ids)
+    return [by_id[cid] for cid in ids if cid in by_id]
 
 
 # ---------------------------------------------------------------- advisor context

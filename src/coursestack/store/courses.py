@@ -133,8 +133,28 @@ class CourseRepository:
         )
         return list(self.session.scalars(stmt))
 
+    def teachers(self, skill_id: str, platform: str | None = None) -> list[str]:
+        """Ids of the courses teaching `skill_id`, highest level first, then by id."""
+        stmt = select(CourseSkillRow.course_id).where(
+            CourseSkillRow.skill_id == skill_id, CourseSkillRow.relation == "teaches"
+        )
+        if platform:
+            stmt = stmt.join(CourseRow, CourseRow.id == CourseSkillRow.course_id).where(
+                CourseRow.platform == platform
+            )
+        stmt = stmt.order_by(CourseSkillRow.level.desc(), CourseSkillRow.course_id)
+        return list(self.session.scalars(stmt))
+
     def search(self, query: str, *, limit: int = 20, platform: str | None = None) -> list[Course]:
         """Full-text search over title, provider, platform and skills (FTS5 / PostgreSQL FTS)."""
+        rows = self._search(query, "data", limit, platform)
+        return [Course.model_validate_json(d) for d in rows]
+
+    def search_ids(self, query: str, *, limit: int = 20, platform: str | None = None) -> list[str]:
+        """`search`'s course ids, best first (nothing parsed)."""
+        return self._search(query, "id", limit, platform)
+
+    def _search(self, query: str, column: str, limit: int, platform: str | None) -> list[str]:
         words = _WORD.findall(query.lower())
         if not words:
             return []
@@ -142,13 +162,13 @@ class CourseRepository:
             match = " ".join(f'"{w}"' for w in words[:-1])
             match = (match + f' "{words[-1]}"*').strip()
             sql = (
-                "SELECT c.data FROM courses_fts f JOIN courses c ON c.id = f.course_id "
+                "SELECT c.{col} FROM courses_fts f JOIN courses c ON c.id = f.course_id "
                 "WHERE courses_fts MATCH :q {plat} ORDER BY bm25(courses_fts) LIMIT :n"
             )
         else:
             match = " & ".join([*words[:-1], words[-1] + ":*"])
             sql = (
-                "SELECT c.data FROM courses c WHERE to_tsvector('english', c.search_text) "
+                "SELECT c.{col} FROM courses c WHERE to_tsvector('english', c.search_text) "
                 "@@ to_tsquery('english', :q) {plat} ORDER BY ts_rank("
                 "to_tsvector('english', c.search_text), to_tsquery('english', :q)) DESC, "
                 "c.title_key LIMIT :n"
@@ -157,8 +177,8 @@ class CourseRepository:
         plat = ""
         if platform:
             plat, params["p"] = "AND c.platform = :p", platform
-        rows = self.session.execute(text(sql.format(plat=plat)), params)
-        return [Course.model_validate_json(d) for (d,) in rows]
+        col = {"id": "id", "data": "data"}[column]  # never user input
+        return [v for (v,) in self.session.execute(text(sql.format(col=col, plat=plat)), params)]
 
     # ------------------------------------------------------------------ writes
 

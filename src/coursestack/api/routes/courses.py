@@ -85,8 +85,9 @@ def search_courses(
     limit: Annotated[int, Query(ge=1, le=500)] = 20,
 ) -> Response:
     """Full-text search over titles, providers, platforms and skills taught."""
-    with db.read_session() as session:  # hot read: one thread-pool hop (see deps.py)
-        found = catalog.search_courses(session, q, limit=limit, platform=platform)
+    # hot read: one thread-pool hop (see deps.py); hits come from the in-memory catalog
+    found = catalog.search_in_context(db, q, limit=limit, platform=platform,
+                                      max_age=CATALOG_MAX_AGE)  # fmt: skip
     return json_response([catalog.course_summary(c) for c in found])
 
 
