@@ -150,3 +150,23 @@ def test_video_only_figures_stay_on_their_platform() -> None:
     assert table["udemy|course"].hours == 1  # a Udemy course without a figure: Udemy's median
     assert "*|course" not in table  # but video time is no effort figure for other platforms
     assert table["*|short-course"].hours == KAGGLE_MEDIAN
+
+
+def test_courses_teaching_as_many_skills_come_first() -> None:
+    def taught(cid: str, platform: str, hours: float | None, n_skills: int) -> Course:
+        skills = {f"s.k{j}": 1 for j in range(n_skills)}
+        return Course(id=cid, title=cid, platform=platform, effort=Effort(hours=hours),
+                      teaches=skills)  # fmt: skip
+
+    off_topic = [taught(f"o{i}", "udemy", 2, 0) for i in range(20)]
+    narrow = [taught(f"n{i}", "udemy", 4, 1) for i in range(MIN_LISTED)]
+    broad_elsewhere = [taught(f"b{i}", "edx", 30, 7) for i in range(MIN_LISTED)]
+    table = typical_efforts([*off_topic, *narrow, *broad_elsewhere])
+    assert table["udemy|course"].hours == 2  # the platform's median: mostly off-topic courses
+    one_skill = typical_for(taught("x", "udemy", None, 2), table)
+    assert one_skill is not None and one_skill.hours == 4
+    assert "teaching 1-2 skills" in one_skill.describe()
+    bootcamp = typical_for(taught("y", "udemy", None, 11), table)
+    assert bootcamp is not None and bootcamp.hours == 30 and bootcamp.platform == "*"
+    # a course teaching nothing the catalog knows keeps the platform's figure
+    assert typical_for(taught("z", "udemy", None, 0), table) == table["udemy|course"]

@@ -2,9 +2,14 @@
 
 A course without a listed effort is not free of time. Rather than drop it from every plan
 with a deadline, the pace model may assume the median listed effort of comparable courses —
-same platform and kind when at least MIN_LISTED of them list one, else same kind anywhere, else
-courses of a similar size (short / single course / program) —
-and says so in its `basis`. The catalog entry itself stays null: this is an estimate made at
+first those of the same kind teaching about as many catalog skills (BREADTH: 1-2, 3-5, 6 or
+more; on the same platform, else anywhere), then the same platform and kind, else the same
+kind anywhere, else courses of a similar size (short / single course / program); each only
+when at least MIN_LISTED of them list a figure — and says so in its `basis`. Breadth comes
+first because a platform's median is mostly its off-topic catalog: on the six dumps Udemy's
+courses teaching no catalog skill list a median 2 h, those teaching 1-2 skills 3.5 h, and
+edX's 21 h for 1-2 skills, 35 h for 3-5; a curated 11-skill bootcamp with no figure was
+planned at Udemy's 2 h. The catalog entry itself stays null: this is an estimate made at
 planning time by a stated rule, never a catalog fact.
 """
 
@@ -40,6 +45,7 @@ class TypicalEffort:
     platform: str  # a platform, or ANY_PLATFORM
     kind: str
     weeks: float | None = None  # set when the figure is listed weeks x typical weekly hours
+    breadth: str | None = None  # set when the courses were those teaching this many skills
 
     def describe(self) -> str:
         if self.weeks is not None:
@@ -49,11 +55,21 @@ class TypicalEffort:
             )
         where = "" if self.platform == ANY_PLATFORM else f" on {self.platform}"
         kinds = self.kind if self.kind.endswith("s") else f"{self.kind}s"
-        return f"the median of {self.n} listed {kinds}{where} ({self.hours:.0f} h)"
+        teaching = f" teaching {self.breadth}" if self.breadth else ""
+        return f"the median of {self.n} listed {kinds}{where}{teaching} ({self.hours:.0f} h)"
 
 
-def key(platform: str, kind: str) -> str:
-    return f"{platform}|{kind}"
+def key(platform: str, kind: str, breadth: str | None = None) -> str:
+    return f"{platform}|{kind}" if breadth is None else f"{platform}|{kind}|{breadth}"
+
+
+def breadth(course: Course) -> str | None:
+    """How many catalog skills the course teaches, bucketed; None for none (its figure says
+    nothing about courses a plan would use)."""
+    n = len(course.teaches)
+    if n == 0:
+        return None
+    return "1-2 skills" if n <= 2 else "3-5 skills" if n <= 5 else "6+ skills"
 
 
 def _video_only(course: Course) -> bool:
@@ -67,20 +83,26 @@ def typical_efforts(courses: Iterable[Course]) -> dict[str, TypicalEffort]:
     """Median listed hours per (platform, kind) and per kind, where enough courses list one.
     Programs summed from their parts are left out: only figures a source listed count, and
     video-only figures count only toward their own platform's median."""
-    by_key: dict[tuple[str, str], list[float]] = defaultdict(list)
+    by_key: dict[tuple[str, str, str | None], list[float]] = defaultdict(list)
     for c in courses:
         hours = c.effort.total_hours()
         if hours is None or hours <= 0:
             continue
+        kind, wide = c.kind.value, breadth(c)
+        by_key[(c.platform, kind, None)].append(hours)
+        if wide is not None:
+            by_key[(c.platform, kind, wide)].append(hours)
         if _video_only(c):
-            by_key[(c.platform, c.kind.value)].append(hours)
             continue
-        by_key[(c.platform, c.kind.value)].append(hours)
-        by_key[(ANY_PLATFORM, c.kind.value)].append(hours)
-        by_key[(ANY_PLATFORM, SIZE_CLASS[c.kind.value])].append(hours)
+        by_key[(ANY_PLATFORM, kind, None)].append(hours)
+        by_key[(ANY_PLATFORM, SIZE_CLASS[kind], None)].append(hours)
+        if wide is not None:
+            by_key[(ANY_PLATFORM, kind, wide)].append(hours)
     return {
-        key(platform, kind): TypicalEffort(float(median(values)), len(values), platform, kind)
-        for (platform, kind), values in by_key.items()
+        key(platform, kind, wide): TypicalEffort(
+            float(median(values)), len(values), platform, kind, breadth=wide
+        )
+        for (platform, kind, wide), values in by_key.items()
         if len(values) >= MIN_LISTED
     }
 
@@ -114,8 +136,11 @@ def typical_for(course: Course, table: Mapping[str, TypicalEffort]) -> TypicalEf
         return TypicalEffort(
             course.effort.weeks * weekly.hours, weekly.n, ANY_PLATFORM, WEEKLY, course.effort.weeks
         )
+    wide = breadth(course)
     return (
-        table.get(key(course.platform, kind))
+        (table.get(key(course.platform, kind, wide)) if wide else None)
+        or (table.get(key(ANY_PLATFORM, kind, wide)) if wide else None)
+        or table.get(key(course.platform, kind))
         or table.get(key(ANY_PLATFORM, kind))
         or table.get(key(ANY_PLATFORM, SIZE_CLASS[kind]))
     )
