@@ -490,3 +490,10 @@ def test_dbt_is_the_data_tool_only_beside_data_warehouse_words() -> None:
     text = "You will learn DBT skills for families."
     assert "de.dbt" not in tag("Social Work Practice", text).teaches
     assert "de.dbt" in tag("Analytics Engineering", "You will learn dbt and SQL models.").teaches
+
+
+def test_derivatives_are_calculus_only_beside_maths_words() -> None:
+    finance = "Forwards, futures, options and swaps, and how to price them for the exam."
+    assert "math.calculus" not in tag("CFA Level 1 - Derivatives", finance).teaches
+    maths = "Limits, the chain rule and rates of change of functions."
+    assert "math.calculus" in tag("Derivatives", maths).teaches
