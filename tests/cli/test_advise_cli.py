@@ -155,3 +155,27 @@ def test_plan_language_flag(cli: Any) -> None:
     assert "Traceback" not in bad.err
     fit = cli("fit", "kaggle-python", "--goal", "data-analyst", "--language", "xx-yy-zz")
     assert fit.code == 2 and "unknown language" in fit.err
+
+
+def test_plan_deadline_platform_and_pace_flags(cli: Any) -> None:
+    base = ("plan", "--skill", "python=2", "--goal", "data-analyst", "--hours", "5", "--json")
+    result = cli(*base, "--deadline", "8", "--platform", "kaggle-learn", "--pace", "fast")
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    assert data["learner"]["deadline_weeks"] == 8
+    assert data["learner"]["platforms"] == ["kaggle-learn"]
+    assert data["learner"]["pace"] == "fast"
+    assert data["steps"] and {s["platform"] for s in data["steps"]} == {"kaggle-learn"}
+    assert data["total_hours"] <= 8 * 5 + 1e-6
+    fast = json.loads(cli(*base, "--platform", "kaggle-learn", "--pace", "fast").out)
+    slow = json.loads(cli(*base, "--platform", "kaggle-learn", "--pace", "thorough").out)
+    assert {s["course_id"] for s in slow["steps"]} == {s["course_id"] for s in fast["steps"]}
+    assert slow["total_hours"] > fast["total_hours"]
+    for flag, value, message in (
+        ("--deadline", "-1", "deadline_weeks"),
+        ("--pace", "turbo", "expected one of fast, standard, thorough"),
+        ("--platform", "nosuch", "unknown platform"),
+    ):
+        bad = cli(*base, flag, value)
+        assert bad.code == 2 and message in bad.err, (flag, bad.err)
+        assert "Traceback" not in bad.err

@@ -37,6 +37,22 @@ LanguageOpt = Annotated[
     ),
 ]
 
+DeadlineOpt = Annotated[
+    float | None,
+    typer.Option("--deadline", help="Finish within this many weeks (at --hours a week)."),
+]
+PlatformOpt = Annotated[
+    list[str] | None,
+    typer.Option("--platform", help="Only courses on this platform (slug); repeatable."),
+]
+PaceOpt = Annotated[
+    str | None, typer.Option("--pace", help="fast, standard or thorough (time estimates).")
+]
+PedagogyOpt = Annotated[
+    str | None,
+    typer.Option("--pedagogy", help="Preferred teaching style: code-first or theory-first."),
+]
+
 LEVEL_NAMES = {int(lv): lv.label for lv in Level}
 
 
@@ -48,6 +64,11 @@ def learner_data(
     budget: float | None = None,
     completed: list[str] | None = None,
     languages: list[str] | None = None,
+    *,
+    deadline: float | None = None,
+    platforms: list[str] | None = None,
+    pace: str | None = None,
+    pedagogy: str | None = None,
 ) -> dict[str, Any]:
     """The learner file's mapping, with flags layered on top (flags win)."""
     data: dict[str, Any] = learners.read_learner_data(path) if path else {}
@@ -57,11 +78,17 @@ def learner_data(
         data["skills"] = merged
     if completed:
         data["completed"] = [*(data.get("completed") or []), *completed]
-    for key, value in (("goal", goal), ("hours_per_week", hours), ("budget", budget)):
+    scalars = (
+        ("goal", goal), ("hours_per_week", hours), ("budget", budget),
+        ("deadline_weeks", deadline), ("pace", pace), ("pedagogy", pedagogy),
+    )  # fmt: skip
+    for key, value in scalars:
         if value is not None:
             data[key] = value
     if languages:
         data["languages"] = list(languages)
+    if platforms:
+        data["platforms"] = list(platforms)
     return data
 
 
@@ -152,13 +179,18 @@ def fit_cmd(
     hours: HoursOpt = None,
     completed: CompletedOpt = None,
     language: LanguageOpt = None,
+    pace: PaceOpt = None,
+    pedagogy: PedagogyOpt = None,
     json_out: JsonFlag = False,
 ) -> None:
     """Is this course for this learner, and why or why not — with their own time estimate.
 
-    Example: coursestack fit "Deep Learning Specialization" --learner me.yaml
+    Examples:
+    coursestack fit "Deep Learning Specialization" --learner me.yaml
+    coursestack fit "IBM Machine Learning" --skill python=3 --goal ml-engineer --hours 8 --pace fast
     """
-    data = learner_data(learner, skill, goal, hours, None, completed, language)
+    data = learner_data(learner, skill, goal, hours, None, completed, language,
+                        pace=pace, pedagogy=pedagogy)  # fmt: skip
     from coursestack.services import advise  # the planner (SciPy) loads only when used
 
     result = advise.fit(state.database(), course, data)
@@ -183,6 +215,10 @@ def plan_cmd(
     budget: BudgetOpt = None,
     completed: CompletedOpt = None,
     language: LanguageOpt = None,
+    deadline: DeadlineOpt = None,
+    platform: PlatformOpt = None,
+    pace: PaceOpt = None,
+    pedagogy: PedagogyOpt = None,
     objective: Annotated[
         str,
         typer.Option(help="balanced, fastest, cheapest or best-rated."),
@@ -200,9 +236,13 @@ def plan_cmd(
 
     Examples:
     coursestack plan --learner examples/learner-ml-engineer.yaml
+    coursestack plan --skill excel=2 --goal data-analyst --hours 5 --budget 100 --deadline 26
+    coursestack plan --learner me.yaml --platform coursera --platform edx --pace thorough
     coursestack plan --learner me.yaml --language en --language es --json
     """
-    data = learner_data(learner, skill, goal, hours, budget, completed, language)
+    data = learner_data(learner, skill, goal, hours, budget, completed, language,
+                        deadline=deadline, platforms=platform, pace=pace,
+                        pedagogy=pedagogy)  # fmt: skip
     from coursestack.services import advise  # the planner (SciPy) loads only when used
 
     result = advise.make_plan(state.database(), data, time_limit=time_limit, objective=objective)
