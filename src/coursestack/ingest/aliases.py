@@ -7,8 +7,6 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from coursestack import knowledge
 from coursestack.engine.matcher import SkillMatcher, normalise
 from coursestack.engine.tagging import Tagger
@@ -17,7 +15,7 @@ from coursestack.engine.taxonomy import Taxonomy
 
 def _curated() -> dict[str, Any]:
     text = resources.files(knowledge).joinpath("tagging_aliases.yaml").read_text("utf-8")
-    data = yaml.safe_load(text) or {}
+    data = knowledge.load_yaml(text) or {}
     if not isinstance(data, dict):
         raise ValueError("tagging_aliases.yaml must be a mapping")
     return data

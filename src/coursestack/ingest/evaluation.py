@@ -15,8 +15,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from coursestack.domain import Course
 from coursestack.engine.taxonomy import Taxonomy
 from coursestack.ingest.aliases import default_tagger, default_taxonomy
@@ -25,6 +23,7 @@ from coursestack.ingest.formats import open_path
 from coursestack.ingest.merge import SOURCE_RANK, CatalogIndex
 from coursestack.ingest.pipeline import tag_row
 from coursestack.ingest.rows import RowError
+from coursestack.knowledge import load_yaml
 
 
 @dataclass
@@ -89,7 +88,7 @@ def split_gold(gold: Mapping[str, set[str]], part: str) -> dict[str, set[str]]:
 
 
 def load_gold(path: Path) -> dict[str, set[str]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path.read_text(encoding="utf-8")) or {}
     return {str(k): set(v or []) for k, v in (data.get("labels") or {}).items()}
 
 
