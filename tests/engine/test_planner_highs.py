@@ -1,10 +1,17 @@
-"""The planner asks HiGHS for one thread; it still solves when something else in the process
-started HiGHS's shared scheduler with another thread count first."""
+"""HiGHS as the planner drives it: one thread, which still solves when something else in the
+process started HiGHS's shared scheduler with another thread count first; the LP relaxation
+tried before the MIP."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+
+import numpy as np
+from highspy._core import _Highs
+from scipy import sparse
+
+from coursestack.engine.planner_milp import Model, _highs, _integral_relaxation, _run
 
 SCRIPT = """
 from highspy._core import _Highs
@@ -30,3 +37,26 @@ def test_plans_solve_after_another_highs_user_set_the_thread_count() -> None:
     )
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip().endswith("ok")
+
+
+def _knapsack(weights: list[float], capacity: float) -> _Highs:
+    """max sum x_i (as min -sum x_i) s.t. sum w_i x_i <= capacity, x binary."""
+    n = len(weights)
+    empty = np.zeros(0, dtype=np.int64)
+    model = Model(
+        cols=np.arange(n, dtype=np.int64), a=sparse.csr_matrix(np.array([weights])),
+        ub=np.array([capacity]), c=-np.ones(n), lb=np.zeros(n), hi=np.ones(n),
+        pairs=empty, skills=empty, self_pairs=empty,
+    )  # fmt: skip
+    return _highs(model, np.ones(n), 0.0, None)
+
+
+def test_an_integral_relaxation_is_taken_and_a_fractional_one_is_not() -> None:
+    loose = _knapsack([1.0, 1.0, 1.0], 5.0)  # the LP optimum takes everything: integral
+    assert _integral_relaxation(loose, None)
+    assert list(loose.getSolution().col_value) == [1.0, 1.0, 1.0]
+    tight = _knapsack([2.0, 2.0, 2.0], 5.0)  # the LP takes 2.5 items: fractional
+    assert not _integral_relaxation(tight, None)
+    _run(tight)  # the MIP afterwards is unaffected: two items
+    assert round(tight.getInfo().objective_function_value) == -2
+    assert tight.getOptionValue("solve_relaxation")[1] is False

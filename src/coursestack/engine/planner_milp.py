@@ -92,6 +92,7 @@ MILP_GAP = 2.5e-3  # relative gap asked of HiGHS on the phase-2 shortlist (half 
 # The alternatives' tie-breaking phase: "the same coverage, but cheaper" within 1% (proved and
 # reported); their secondaries are degenerate (many free courses), so 0.1% costs seconds.
 ALTERNATIVE_GAP = 1e-2
+INTEGRAL_TOL = 1e-6  # an LP value this close to an integer counts as integral
 DIRECT_MAX = 400  # a pool this small is solved whole (measured faster than the shortlist)
 SHORTLIST_K = 3  # cheapest courses per gap element in the first shortlist
 PRICING_BATCH = 40  # most negative reduced costs added per column-generation round
@@ -668,6 +669,23 @@ def _run(h: Highs) -> None:
         h.run()
 
 
+def _integral_relaxation(h: Highs, n_int: int | None) -> bool:
+    """Solve the LP relaxation; True when its optimum is integral on the integer columns (the
+    first n_int, or all when None), and so optimal for the MIP as well. Most models here
+    are (41 of 52 on five real-catalog plans), and the LP costs a third of the MIP's setup
+    and root work; when it is not, HiGHS goes on to the MIP with nothing lost but the LP."""
+    h.setOptionValue("solve_relaxation", True)
+    try:
+        _run(h)
+    finally:
+        h.setOptionValue("solve_relaxation", False)
+    if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        return False
+    x = np.asarray(h.getSolution().col_value)
+    v = x if n_int is None else x[:n_int]
+    return bool(np.all(np.abs(v - np.round(v)) <= INTEGRAL_TOL))
+
+
 def _add_cut_rows(h: Highs, rows: list[Cut]) -> None:
     for row, rhs in rows:
         idx = np.array(list(row), dtype=np.int32)
@@ -719,19 +737,24 @@ def _milp(
             kept = ph.st.kept[kept_key] = Kept(h, len(store))
     if kept is not None:
         kept.cuts_seen = len(store)
+    start: FloatArray | None = None
     if seed:
         local = np.flatnonzero(np.isin(cols, np.array(seed, dtype=np.int64)))
         if local.size == len(seed):
-            x = np.zeros(cols.size)
-            x[local] = 1.0
-            h.setSolution(int(cols.size), np.arange(cols.size, dtype=np.int32), x)
+            start = np.zeros(cols.size)
+            start[local] = 1.0
+    n_int = None if ph.first else int(cols.size)  # integer columns: all, or the x's
     added = 0
     while added <= MAX_CUTS * 4:
         remaining = deadline - time.perf_counter()
         if remaining <= 0:
             return None
         h.setOptionValue("time_limit", remaining)
-        _run(h)
+        relaxed = _integral_relaxation(h, n_int)
+        if not relaxed:
+            if start is not None:
+                h.setSolution(int(cols.size), np.arange(cols.size, dtype=np.int32), start)
+            _run(h)
         sol = h.getSolution()
         if not sol.value_valid:
             return None
@@ -743,10 +766,10 @@ def _milp(
         if not stuck:
             info = h.getInfo()
             optimal = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
-            out = (
-                [int(cols[k]) for k in placed], float(info.objective_function_value), added,
-                optimal, float(info.mip_dual_bound),
-            )  # fmt: skip
+            value = float(info.objective_function_value)
+            # An integral LP optimum is the MIP's optimum: its bound is its own value.
+            dual = value if relaxed else float(info.mip_dual_bound)
+            out = ([int(cols[k]) for k in placed], value, added, optimal, dual)
             if optimal:
                 ph.solved[key] = out
             return out
