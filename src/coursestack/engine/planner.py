@@ -28,11 +28,11 @@ Keeping coverage first means the three alternatives answer "the same outcome, bu
 cheaper / better-rated": their totals show the trade-off.
 
 Policies:
-- Unknown hours (`hours_fn` returns None, or no listed effort without an `hours_fn`): never
-  planned, counted in solver["excluded"]["unknown_hours"] (a program of unknown size planned
-  at a median figure would look like an afternoon). The service's pace model already fills
-  unlisted efforts from comparable courses, labelled, so only courses with nothing
-  comparable stay unknown.
+- Unknown hours (`hours_rows` gives NaN / `hours_fn` returns None, or no listed effort without
+  either): never planned, counted in solver["excluded"]["unknown_hours"] (a program of
+  unknown size planned at a median figure would look like an afternoon). The service's pace
+  model already fills unlisted efforts from comparable courses, labelled, so only courses
+  with nothing comparable stay unknown.
 - Unknown price: excluded when a budget is set (counted as unknown_price); otherwise allowed
   and counted in totals.cost_unknown.
 - Subscriptions are paid per course for the months it takes at the learner's weekly hours
@@ -91,6 +91,7 @@ def plan(
     requirements: Mapping[str, Requirement],
     *,
     hours_fn: Callable[[Course], float | None] | None = None,
+    hours_rows: Callable[[IntArray], FloatArray] | None = None,
     time_limit: float = 2.0,
     objective: str = "balanced",
     index: PlannerIndex | None = None,
@@ -107,7 +108,7 @@ def plan(
         raise ValueError(f"unknown objective {objective!r}; use {', '.join(OBJECTIVES)}")
     started = time.perf_counter()
     idx = index if index is not None else PlannerIndex.for_context(ctx)
-    pool = build_pool(ctx, idx, learner, known, requirements, hours_fn)
+    pool = build_pool(ctx, idx, learner, known, requirements, hours_fn, hours_rows)
     pruned_at = time.perf_counter()
     core = Core.of(pool)
     sec_pool = secondary(pool, objective)

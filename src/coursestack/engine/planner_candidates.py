@@ -291,7 +291,10 @@ def build_pool(
     known: Mapping[str, Level],
     requirements: Mapping[str, Requirement],
     hours_fn: Callable[[Course], float | None] | None,
+    hours_rows: Callable[[IntArray], FloatArray] | None = None,
 ) -> Pool:
+    """The pool (module docstring). A course's hours: `hours_rows` (index rows -> hours, NaN
+    for unknown) when given, else `hours_fn` per course, else the listed effort."""
     known_i = {s: int(v) for s, v in known.items() if int(v) > 0}
     known_vec = np.zeros(len(index.skills), dtype=np.int64)
     for s, v in known_i.items():
@@ -341,7 +344,9 @@ def build_pool(
             ex.language += int((~ok).sum())
             _note(ex, rows[~ok], "language")
             rows = rows[ok]
-        if hours_fn is None:
+        if hours_rows is not None:
+            hrs = hours_rows(rows)
+        elif hours_fn is None:
             hrs = index.listed_hours[rows]
         else:
             courses = ctx.courses

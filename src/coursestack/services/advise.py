@@ -22,6 +22,8 @@ from coursestack.engine.learner_state import (
     raise_levels,
 )
 from coursestack.engine.pace import HoursEstimate, estimate_hours
+from coursestack.engine.pace_rows import hours_for_rows
+from coursestack.engine.planner_index import FloatArray, IntArray, PlannerIndex
 from coursestack.services import learners
 from coursestack.services.catalog import advisor_context, resolve_course
 from coursestack.settings import DEFAULT_PLAN_TIME_LIMIT
@@ -206,15 +208,18 @@ def plan_for_case(
 ) -> dict[str, Any]:
     ctx, learner = case.ctx, case.learner
 
-    def hours_fn(course: Course) -> float | None:
-        return estimate_hours(course, case.known, learner.pace, ctx, explain=False).hours
+    index = PlannerIndex.for_context(ctx)
+
+    def hours_rows(rows: IntArray) -> FloatArray:
+        return hours_for_rows(index, ctx, rows, case.known, learner.pace)
 
     result = planner.plan(
         ctx,
         learner,
         case.known,
         case.requirements,
-        hours_fn=hours_fn,
+        hours_rows=hours_rows,
+        index=index,
         time_limit=time_limit,
         objective=objective,
     )

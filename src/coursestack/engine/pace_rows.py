@@ -1,0 +1,111 @@
+"""The pace model's hours (engine.pace.estimate_hours) for many catalog rows at once.
+
+The planner asks for the hours of every discovered candidate (a thousand per real-catalog
+plan); per course that is a Python loop over its skills and an estimate object each. Here
+the known share and readiness come from the planner index's sparse level matrices, with the
+same arithmetic in the same order, so every figure equals `estimate_hours(...).hours`
+exactly (tests/engine/test_pace_rows.py). Programs and courses with a zero-level skill entry
+go through `estimate_hours` itself (a program may be summed from its parts).
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
+
+from coursestack.domain import Level, PaceProfile
+from coursestack.engine.context import AdvisorContext
+from coursestack.engine.effort_prior import typical_for
+from coursestack.engine.pace import KNOWN_SKIP, PACE_FACTORS, READY_CORE, estimate_hours
+from coursestack.engine.planner_index import FloatArray, IntArray, PlannerIndex, row_entries
+
+BoolArray = npt.NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
+class _Static:
+    """What the estimate needs of each index row that no learner changes."""
+
+    base: FloatArray  # listed hours, else the typical effort of comparable courses; NaN
+    assumes_any: BoolArray  # the course assumes something (catch-up time applies)
+    by_course: BoolArray  # a program, or a zero-level skill entry: estimate_hours itself
+
+
+_STATIC: dict[int, tuple[weakref.ref[PlannerIndex], weakref.ref[AdvisorContext], _Static]] = {}
+_LOCK = threading.Lock()
+
+
+def _static(index: PlannerIndex, ctx: AdvisorContext) -> _Static:
+    """Built once per (index, context) — a pass over the catalog — and kept while both live."""
+    key = id(index)
+    with _LOCK:
+        hit = _STATIC.get(key)
+        if hit is not None and hit[0]() is index and hit[1]() is ctx:
+            return hit[2]
+    base = index.listed_hours.copy()
+    assumes_any = np.zeros(index.size, dtype=bool)
+    by_course = np.zeros(index.size, dtype=bool)
+    for r, cid in enumerate(index.ids):
+        course = ctx.courses[cid]
+        if course.parts or 0 in course.teaches.values() or 0 in course.assumes.values():
+            by_course[r] = True
+            continue
+        assumes_any[r] = bool(course.assumes)
+        if np.isnan(base[r]):
+            typical = typical_for(course, ctx.typical_effort)
+            if typical is not None:
+                base[r] = typical.hours
+    built = _Static(base, assumes_any, by_course)
+    with _LOCK:
+        for stale in [k for k, (i, c, _s) in _STATIC.items() if i() is None or c() is None]:
+            del _STATIC[stale]
+        _STATIC[key] = (weakref.ref(index), weakref.ref(ctx), built)
+    return built
+
+
+def hours_for_rows(
+    index: PlannerIndex,
+    ctx: AdvisorContext,
+    rows: IntArray,
+    known: Mapping[str, Level],
+    pace: PaceProfile = PaceProfile.STANDARD,
+) -> FloatArray:
+    """`estimate_hours(course, known, pace, ctx).hours` for each index row (NaN for None)."""
+    if rows.size == 0:
+        return np.full(0, np.nan)
+    static = _static(index, ctx)
+    base = static.base[rows]
+    assumes_any = static.assumes_any[rows]
+    known_vec = np.zeros(len(index.skills), dtype=np.int64)
+    for s, v in known.items():
+        j = index.skill_pos.get(s)
+        if j is not None:
+            known_vec[j] = int(v)
+    known_share = _held_share(index.teaches_rows, rows, known_vec)
+    readiness = np.where(assumes_any, _held_share(index.assumes, rows, known_vec), 1.0)
+    factor = PACE_FACTORS[pace]
+    core = base * READY_CORE * (1.0 - KNOWN_SKIP * known_share)
+    catch_up = np.where(assumes_any, base * (1.0 - READY_CORE) * (1.0 - readiness), 0.0)
+    out: FloatArray = core * factor.mid + catch_up
+    for k in np.flatnonzero(static.by_course[rows]).tolist():
+        course = ctx.courses[index.ids[int(rows[k])]]
+        hours = estimate_hours(course, known, pace, ctx, explain=False).hours
+        out[k] = np.nan if hours is None else hours
+    return out
+
+
+def _held_share(m: sparse.csr_matrix, rows: IntArray, known_vec: IntArray) -> FloatArray:
+    """pace.held_share per row: sum min(held, level) / sum level over the row's entries."""
+    pos, cols, vals = row_entries(m, rows)
+    level = vals.astype(np.int64)
+    total = np.bincount(pos, weights=level, minlength=rows.size)
+    held = np.bincount(pos, weights=np.minimum(known_vec[cols], level), minlength=rows.size)
+    share = np.zeros(rows.size)
+    np.divide(held, total, out=share, where=total > 0)
+    return share

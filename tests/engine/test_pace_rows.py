@@ -1,0 +1,62 @@
+"""The vectorised pace model gives exactly `estimate_hours` for every course."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from coursestack import knowledge
+from coursestack.domain import Level, PaceProfile
+from coursestack.engine.context import AdvisorContext
+from coursestack.engine.effort_prior import typical_efforts_with_weekly
+from coursestack.engine.learner_state import known_levels
+from coursestack.engine.pace import estimate_hours
+from coursestack.engine.pace_rows import hours_for_rows
+from coursestack.engine.planner_index import PlannerIndex
+from coursestack.engine.synthetic import synthetic_learner
+from coursestack.engine.taxonomy import Taxonomy
+
+
+def _builtin() -> AdvisorContext:
+    courses = {c.id: c for c in knowledge.curated_catalog()}
+    return AdvisorContext(
+        courses=courses,
+        taxonomy=Taxonomy.build(knowledge.skills()),
+        roles={r.id: r for r in knowledge.roles()},
+        typical_effort=typical_efforts_with_weekly(courses.values()),
+    )
+
+
+CTX = _builtin()
+INDEX = PlannerIndex.build(CTX)
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("pace", list(PaceProfile))
+def test_every_row_equals_the_per_course_estimate(seed: int, pace: PaceProfile) -> None:
+    learner, _known, _reqs = synthetic_learner(CTX, seed)
+    known = known_levels(learner, CTX)
+    rows = np.arange(INDEX.size, dtype=np.int64)
+    got = hours_for_rows(INDEX, CTX, rows, known, pace)
+    programs = assumed = 0
+    for k, cid in enumerate(INDEX.ids):
+        course = CTX.courses[cid]
+        want = estimate_hours(course, known, pace, CTX, explain=False).hours
+        if want is None:
+            assert math.isnan(got[k]), cid
+        else:
+            assert got[k] == want, cid  # the same arithmetic: equal, not approximately
+        programs += bool(course.parts)
+        assumed += course.effort.total_hours() is None and not course.parts and want is not None
+    assert programs and assumed  # both paths (per course, typical effort) were exercised
+
+
+def test_a_subset_of_rows_in_any_order() -> None:
+    known = {"prog.python": Level(2)}
+    rows = np.array([5, 0, 17, 3], dtype=np.int64)
+    got = hours_for_rows(INDEX, CTX, rows, known)
+    whole = hours_for_rows(INDEX, CTX, np.arange(INDEX.size, dtype=np.int64), known)
+    assert np.array_equal(got, whole[rows], equal_nan=True)
+    assert hours_for_rows(INDEX, CTX, np.zeros(0, dtype=np.int64), known).size == 0
