@@ -12,6 +12,8 @@ from coursestack.engine.guide import Guide, GuideInputs, PaceScenario, best_role
 from coursestack.engine.guide_render import to_html, to_markdown
 from coursestack.engine.learner_state import effective_assumes, effective_teaches, known_levels
 from coursestack.engine.pace import estimate_hours, weeks_at
+from coursestack.engine.pace_rows import hours_for_rows
+from coursestack.engine.planner_index import PlannerIndex
 from coursestack.engine.platforms import compare_platforms
 from coursestack.services import learners
 from coursestack.services.catalog import advisor_context, get_role, resolve_course
@@ -108,13 +110,15 @@ def build_guide(
             needs=learner.needs if learner else [],
         )
         requirements = role.required()
+        index = PlannerIndex.for_context(ctx)
         inputs.plan_after = planner.plan(
             ctx,
             reader,
             known,
             requirements,
-            hours_fn=lambda c: estimate_hours(c, known, reader.pace, ctx).hours,
+            hours_rows=lambda rows: hours_for_rows(index, ctx, rows, known, reader.pace),
             time_limit=PLAN_TIME_LIMIT,
+            index=index,
         )
     summaries = compare_platforms(ctx.courses.values(), ctx.ratings)
     inputs.platforms = [

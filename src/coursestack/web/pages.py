@@ -23,7 +23,6 @@ from coursestack.api.deps import (
     OptionsDep,
     PlanRunnerDep,
     ReadSessionDep,
-    SessionDep,
     verify_token,
 )
 from coursestack.api.errors import classify, names_in_body
@@ -88,11 +87,17 @@ def home(request: Request, session: ReadSessionDep) -> HTMLResponse:
 @router.get("/search", response_class=HTMLResponse)
 def search(
     request: Request,
-    session: SessionDep,
+    db: DatabaseDep,
     q: Annotated[str, Query(max_length=300)] = "",
     platform: Annotated[str | None, Query(max_length=100)] = None,
 ) -> HTMLResponse:
-    found = catalog.search_courses(session, q, limit=50, platform=platform or None) if q else []
+    found = (
+        catalog.search_in_context(
+            db, q, limit=50, platform=platform or None, max_age=CATALOG_MAX_AGE
+        )
+        if q
+        else []
+    )
     return render(
         request,
         "search.html",
