@@ -175,3 +175,26 @@ def test_popularity_is_reported_with_its_source_and_caveat(sqlite_db: Database) 
     assert worth and "123,456 learners enrolled (udemy_courses.csv)" in worth[0]["text"]
     assert "not whether it fits you" in worth[0]["text"]
     assert worth[0]["evidence"]["popularity"]["enrollments"] == 123456
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_follow_ups_are_in_the_guided_course_language(sqlite_db: Database, language: str) -> None:
+    """A follow-up that closes a gap in minutes is stacked when it is in the guided course's
+    language (English here), and left out when the reader would not read it."""
+    from coursestack.domain import Effort, Price, PriceModel
+
+    helper = Course(
+        id="quick-monitoring",
+        title="Monitoring in an hour",
+        platform="kaggle-learn",
+        language=language,
+        effort=Effort(hours=1),
+        price=Price(model=PriceModel.FREE),
+        teaches={"mlops.monitoring": 4},
+    )
+    with sqlite_db.session() as s:
+        catalog.put_course(s, helper.id, helper)
+    data = guides.write_guide(sqlite_db, ML, goal="ml-engineer", fmt="json")
+    assert isinstance(data, dict)
+    stacked = {st["evidence"].get("course_id") for st in _sections(data)["stack"]}
+    assert ("quick-monitoring" in stacked) == (language == "en")

@@ -65,6 +65,10 @@ def _pace(ctx: AdvisorContext, course: Course, known: Mapping[str, Level]) -> li
     return out
 
 
+def _reader_languages(course: Course) -> list[str]:
+    return [course.language.lower()] if course.language else list(learners.DEFAULT_LANGUAGES)
+
+
 def build_guide(
     db: Database,
     course_query: str,
@@ -108,6 +112,9 @@ def build_guide(
             platforms=learner.platforms if learner else None,
             pedagogy=learner.pedagogy if learner else None,
             needs=learner.needs if learner else [],
+            # whoever reads this course's guide reads its language (a Spanish follow-up in
+            # an English course's guide is no help)
+            languages=learner.languages if learner else _reader_languages(course),
         )
         requirements = role.required()
         index = PlannerIndex.for_context(ctx)
