@@ -120,5 +120,6 @@ def test_teachers_highest_level_first_and_by_platform(empty_db: Database) -> Non
         repo = CourseRepository(s)
         assert repo.teachers("prog.sql") == ["b", "c", "a"]
         assert repo.teachers("prog.sql", "coursera") == ["b", "a"]
+        assert repo.teachers("prog.sql", limit=2) == ["b", "c"]
         found = repo.search("machine learning")
         assert found and repo.search_ids("machine learning") == [c.id for c in found]

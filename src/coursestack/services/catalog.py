@@ -119,7 +119,9 @@ def search_course_ids(
     if skill_id is None or len(found) >= limit:
         return found
     seen = set(found)
-    more = [cid for cid in repo.teachers(skill_id, platform) if cid not in seen]
+    # enough rows to fill the page even when every text hit is also a teacher
+    teachers = repo.teachers(skill_id, platform, limit=limit + len(found))
+    more = [cid for cid in teachers if cid not in seen]
     return found + more[: limit - len(found)]
 
 

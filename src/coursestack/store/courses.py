@@ -133,8 +133,11 @@ class CourseRepository:
         )
         return list(self.session.scalars(stmt))
 
-    def teachers(self, skill_id: str, platform: str | None = None) -> list[str]:
-        """Ids of the courses teaching `skill_id`, highest level first, then by id."""
+    def teachers(
+        self, skill_id: str, platform: str | None = None, limit: int | None = None
+    ) -> list[str]:
+        """Ids of the courses teaching `skill_id`, highest level first, then by id (the first
+        `limit` of them)."""
         stmt = select(CourseSkillRow.course_id).where(
             CourseSkillRow.skill_id == skill_id, CourseSkillRow.relation == "teaches"
         )
@@ -143,6 +146,8 @@ class CourseRepository:
                 CourseRow.platform == platform
             )
         stmt = stmt.order_by(CourseSkillRow.level.desc(), CourseSkillRow.course_id)
+        if limit is not None:
+            stmt = stmt.limit(limit)
         return list(self.session.scalars(stmt))
 
     def search(self, query: str, *, limit: int = 20, platform: str | None = None) -> list[Course]:
