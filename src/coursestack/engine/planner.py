@@ -220,22 +220,20 @@ def _residual_sample(pool: Pool, chosen: list[int]) -> set[int]:
     RESIDUAL_SAMPLE by cost), so that the residual gap's reason sees them."""
     if not pool.size:
         return set()
-    reached = np.zeros(len(pool.gaps), dtype=np.int64)
     gap_j = pool.gap_j
+    # The level the plan reaches on each pool skill: one pass over the chosen rows.
+    reached_j = np.zeros(max(1, pool.cols.size), dtype=np.int64)
+    if chosen:
+        _k, cols, vals = row_entries(pool.teach, np.array(chosen, dtype=np.int64))
+        np.maximum.at(reached_j, cols, vals.astype(np.int64))
     out: set[int] = set()
     teach = pool.teach.tocsc()
-    rows_chosen = np.array(chosen, dtype=np.int64)
     for i, g in enumerate(pool.gaps):
         j = int(gap_j[i])
-        if j < 0:
+        if j < 0 or reached_j[j] >= g.need:
             continue
         col_rows = teach.indices[teach.indptr[j] : teach.indptr[j + 1]]
         col_vals = teach.data[teach.indptr[j] : teach.indptr[j + 1]]
-        if rows_chosen.size:
-            mine = col_vals[np.isin(col_rows, rows_chosen)]
-            reached[i] = int(mine.max()) if mine.size else 0
-        if reached[i] >= g.need:
-            continue
         hits: IntArray = col_rows[col_vals >= g.need].astype(np.int64)
         if hits.size > RESIDUAL_SAMPLE:
             cost = np.nan_to_num(pool.cost[hits])

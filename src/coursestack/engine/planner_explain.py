@@ -145,10 +145,12 @@ class Explainer:
         _n, s, la, c = min(found, key=lambda t: t[0])
         return f"prerequisite step: supplies {s} at level {la}, which {p.course_id(c)} assumes"
 
-    def _marginal(self, k: int) -> list[GapSkill]:
-        """Gap skills step k takes further than the learner and every other step do."""
+    def _marginal(self, k: int, base: dict[str, int] | None = None) -> list[GapSkill]:
+        """Gap skills step k takes further than the learner and every other step do (`base`:
+        the levels of the learner and the other steps, when the caller has them)."""
         p = self.p
-        base = _levels(p.known, p, [c for c in self.chosen if c != k])
+        if base is None:
+            base = _levels(p.known, p, [c for c in self.chosen if c != k])
         return [
             g
             for g in p.gaps
@@ -159,7 +161,7 @@ class Explainer:
         p = self.p
         others = [c for c in self.chosen if c != k]
         base = _levels(p.known, p, others)
-        skills = self._marginal(k)
+        skills = self._marginal(k, base)
         if not skills:  # prerequisite step: compare on what it supplies
             return None, ""
         cols = np.array([self.gap_no[g.skill] for g in skills], dtype=np.int64)
