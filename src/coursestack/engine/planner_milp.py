@@ -290,19 +290,24 @@ def structure(pool: Pool) -> Structure:
     supply.sort_indices()
     # Roots: the first course of a plan to raise skill j above the learner cannot assume j
     # above the learner either, so a course assuming j needs one of these before it.
-    free = pool.need.tocsr()[t_row, t_col] if t_row.size else np.zeros(0)
-    free_mask = np.asarray(free).reshape(-1) == 0
+    width = max(1, pool.cols.size)
+    t_key = t_row * width + t_col  # (course, skill) of each teach entry
+    if t_key.size > 1 and not bool(np.all(t_key[1:] > t_key[:-1])):  # CSR order, unless not
+        order_t = np.argsort(t_key, kind="stable")
+        t_key, t_row, t_col, t_val = (a[order_t] for a in (t_key, t_row, t_col, t_val))
+    free_mask = ~np.isin(t_key, n_row * width + n_col)  # stored need levels are all > 0
     root = sparse.csr_matrix(
         (np.ones(int(free_mask.sum())), (t_col[free_mask], t_row[free_mask])),
         shape=(max(1, pool.cols.size), m),
     )
     root.sort_indices()
     need_pair = np.asarray(pair, dtype=np.int64).reshape(-1)
-    need_own = (
-        np.asarray(supply[need_pair, n_row]).reshape(-1) > 0
-        if n_row.size
-        else np.zeros(0, dtype=bool)
-    )
+    # A course supplies its own pair when it teaches that skill to the level it assumes.
+    at = np.searchsorted(t_key, n_row * width + n_col)
+    hit = at < t_key.size
+    hit[hit] = t_key[at[hit]] == (n_row * width + n_col)[hit]
+    need_own = np.zeros(n_row.size, dtype=bool)
+    need_own[hit] = t_val[at[hit]] >= n_lvl[hit]
     return Structure(
         need_own=need_own,
         units=np.array(units, dtype=np.float64),
