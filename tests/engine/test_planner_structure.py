@@ -48,3 +48,14 @@ def test_roots_and_own_supply_match_the_levels(seed: int) -> None:
     rows, cols = np.nonzero(need)  # CSR order, as need_own is
     own = teach[rows, cols] >= need[rows, cols]
     assert np.array_equal(st.need_own, own)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_problem_providers_are_the_courses_teaching_each_asked_level(seed: int) -> None:
+    pool = _pool(seed)
+    for sub in (np.arange(pool.size), np.arange(0, pool.size, 3)):
+        p = pool.problem(sub)
+        asked = {(s, la) for nd in p.needs.values() for s, la in nd.items()}
+        assert asked and set(p.providers) == asked
+        for (s, la), ks in p.providers.items():
+            assert ks == sorted(k for k, lv in p.levels.items() if lv.get(s, 0) >= la)

@@ -204,14 +204,19 @@ class Pool:
         skills = self.index.skills
         names = [skills[int(c)] for c in self.cols]
         levels: dict[int, dict[str, int]] = {}
-        for k, j, v in zip(*(a.tolist() for a in row_entries(self.teach, sub)), strict=True):
+        t_pos, t_col, t_val = row_entries(self.teach, sub)
+        for k, j, v in zip(t_pos.tolist(), t_col.tolist(), t_val.tolist(), strict=True):
             levels.setdefault(k, {})[names[j]] = v
         needs: dict[int, dict[str, int]] = {}
-        for k, j, v in zip(*(a.tolist() for a in row_entries(self.need, sub)), strict=True):
+        n_pos, n_col, n_val = row_entries(self.need, sub)
+        for k, j, v in zip(n_pos.tolist(), n_col.tolist(), n_val.tolist(), strict=True):
             needs.setdefault(k, {})[names[j]] = v
+        # (skill, level) asked by some course -> the courses teaching it that far, ascending
+        # (teach entries come in course order)
         providers: dict[tuple[str, int], list[int]] = {}
-        for s, la in {(s, la) for nd in needs.values() for s, la in nd.items()}:
-            providers[(s, la)] = sorted(k for k, lv in levels.items() if lv.get(s, 0) >= la)
+        for j, la in set(zip(n_col.tolist(), n_val.tolist(), strict=True)):
+            hit = (t_col == j) & (t_val >= la)
+            providers[(names[j], la)] = t_pos[hit].tolist()
         return Problem(
             index=self.index,
             learner=self.learner,
