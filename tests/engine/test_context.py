@@ -48,3 +48,12 @@ def test_value_objects_are_immutable_and_resident_courses_refuse_writes() -> Non
     kept = resident([_course("a", 10, 49)])
     with pytest.raises(AttributeError):
         kept["a"].title = "changed"
+
+
+def test_the_callers_courses_are_left_as_they_were() -> None:
+    original = _course("a", 10, 49)
+    effort, names = original.effort, original.model_fields_set
+    kept = resident([original, _course("b", 10, 49)])
+    assert original.effort is effort and original.model_fields_set == names
+    original.title = "still writable"  # the caller's object is not the resident one
+    assert kept["a"].title == "Course a"
