@@ -82,11 +82,7 @@ def hours_for_rows(
     static = _static(index, ctx)
     base = static.base[rows]
     assumes_any = static.assumes_any[rows]
-    known_vec = np.zeros(len(index.skills), dtype=np.int64)
-    for s, v in known.items():
-        j = index.skill_pos.get(s)
-        if j is not None:
-            known_vec[j] = int(v)
+    known_vec = index.level_vector(known)
     known_share = _held_share(index.teaches_rows, rows, known_vec)
     readiness = np.where(assumes_any, _held_share(index.assumes, rows, known_vec), 1.0)
     factor = PACE_FACTORS[pace]

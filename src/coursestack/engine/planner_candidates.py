@@ -301,10 +301,7 @@ def build_pool(
     """The pool (module docstring). A course's hours: `hours_rows` (index rows -> hours, NaN
     for unknown) when given, else `hours_fn` per course, else the listed effort."""
     known_i = {s: int(v) for s, v in known.items() if int(v) > 0}
-    known_vec = np.zeros(len(index.skills), dtype=np.int64)
-    for s, v in known_i.items():
-        if s in index.skill_pos:
-            known_vec[index.skill_pos[s]] = v
+    known_vec = index.level_vector(known_i)
     gaps = _gaps(index, known_i, requirements)
     n = index.size
     ex = Exclusions()

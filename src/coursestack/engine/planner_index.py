@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -108,6 +108,15 @@ class PlannerIndex:
     parts: dict[int, tuple[int, ...]]  # program -> its parts present in the catalog
     parents: dict[int, tuple[int, ...]]  # part -> programs listing it
     median_hours: float | None  # of the courses whose hours are known
+
+    def level_vector(self, levels: Mapping[str, int]) -> IntArray:
+        """Levels by skill column (0 where none is given; skills outside the index ignored)."""
+        out = np.zeros(len(self.skills), dtype=np.int64)
+        for s, v in levels.items():
+            j = self.skill_pos.get(s)
+            if j is not None:
+                out[j] = int(v)
+        return out
 
     @property
     def size(self) -> int:

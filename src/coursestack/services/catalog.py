@@ -130,8 +130,7 @@ def search_courses(
 ) -> list[Course]:
     """`search_course_ids`' courses, read from the database."""
     ids = search_course_ids(session, query, limit=limit, platform=platform)
-    by_id = CourseRepository(session).get_many(ids)
-    return [by_id[cid] for cid in ids if cid in by_id]
+    return _courses_in_order(session, ids)
 
 
 def search_in_context(
@@ -146,7 +145,12 @@ def search_in_context(
     if all(cid in ctx.courses for cid in ids):
         return [ctx.courses[cid] for cid in ids]
     with db.read_session() as session:  # a course added since the context was validated
-        by_id = CourseRepository(session).get_many(ids)
+        return _courses_in_order(session, ids)
+
+
+def _courses_in_order(session: Session, ids: list[str]) -> list[Course]:
+    """These courses from the database, in the order given (ids no longer there skipped)."""
+    by_id = CourseRepository(session).get_many(ids)
     return [by_id[cid] for cid in ids if cid in by_id]
 
 
