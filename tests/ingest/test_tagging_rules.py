@@ -497,3 +497,18 @@ def test_derivatives_are_calculus_only_beside_maths_words() -> None:
     assert "math.calculus" not in tag("CFA Level 1 - Derivatives", finance).teaches
     maths = "Limits, the chain rule and rates of change of functions."
     assert "math.calculus" in tag("Derivatives", maths).teaches
+
+
+def test_algorithms_alone_in_a_title_is_weak() -> None:
+    for title in ("Advanced Learning Algorithms", "Algorithms for Battery Management Systems"):
+        result = tag(title)
+        assert "prog.algorithms" not in result.teaches and "prog.algorithms" in result.weak
+    text = "You will learn greedy algorithms, divide and conquer and sorting and searching."
+    assert "prog.algorithms" in tag("Algorithms", text).teaches
+    assert "prog.algorithms" in tag("Data Structures and Algorithms").teaches
+
+
+def test_active_learning_in_prose_is_the_teaching_method() -> None:
+    text = "By the end you will have written your own screenplay through active learning."
+    assert "mlsd.data-centric" not in tag("Screenwriting", text).teaches
+    assert "mlsd.data-centric" in tag("Active Learning for Data Labelling").teaches
