@@ -512,3 +512,12 @@ def test_active_learning_in_prose_is_the_teaching_method() -> None:
     text = "By the end you will have written your own screenplay through active learning."
     assert "mlsd.data-centric" not in tag("Screenwriting", text).teaches
     assert "mlsd.data-centric" in tag("Active Learning for Data Labelling").teaches
+
+
+def test_a_capstone_outside_the_taxonomy_teaches_nothing() -> None:
+    for title in ("Supply Chain Excellence Capstone", "Learn Mandarin Chinese: Capstone Project"):
+        result = tag(title)
+        assert not result.teaches and "practice.capstone" in result.weak
+    assert "practice.capstone" in tag("Data Science Project Capstone").teaches
+    taught = tag("Machine Learning Capstone").teaches
+    assert {"practice.capstone", "ml.fundamentals"} <= set(taught)

@@ -28,7 +28,9 @@ Rules, in order:
    translated skill names come from `translations` in tagging_aliases.yaml.
 2. Gates. A skill listed in `requires` (prog.python.oop needs prog.python) is kept only when
    one of the skills it needs has evidence too, so 'object-oriented programming' in a Java
-   course does not become object-oriented Python.
+   course does not become object-oriented Python. A capstone or portfolio project is kept only
+   beside another taught skill or a field the title names ('Supply Chain Excellence Capstone'
+   applies material outside the taxonomy).
 3. Levels (teaches): the course's difficulty gives the base (beginner/mixed/unknown 1,
    intermediate/advanced 2); a hands-on cue (labs, hands-on, exercises, notebooks, guided
    project) raises it to 2; an advanced course or a program (specialization, certificate)
@@ -253,6 +255,11 @@ TEACHING_VERBS = frozenset({"learn", "learning", "master", "mastering", "teach",
 # a description at least this long is the course's own account of itself: a skill-list entry
 # it never mentions is a platform tag, not a topic (unless the title makes it plausible)
 DESCRIBED = 200
+# how a course applies its material (a capstone, a portfolio project), not a subject: on a row
+# that teaches no other taxonomy skill and whose title names no field of the taxonomy, the
+# material is outside it ('Supply Chain Excellence Capstone', 'Learn Mandarin Chinese:
+# Capstone Project') and so is the project
+APPLIED_PRACTICE = frozenset({"practice.capstone", "practice.portfolio-project"})
 
 
 def _example(before: list[str]) -> bool:
@@ -629,6 +636,9 @@ class Tagger:
         for skill_id, rivals in self.title_conflicts.items():
             own = set(self.requires.get(skill_id, ())) or {skill_id}
             if skill_id in teach and in_title & set(rivals) and not in_title & own:
+                weak[skill_id] = teach.pop(skill_id)
+        if teach and not field_areas and set(teach) <= APPLIED_PRACTICE:
+            for skill_id in list(teach):
                 weak[skill_id] = teach.pop(skill_id)
         return Evidence(teach, weak, assume, frozenset(denied))
 
