@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -21,6 +21,7 @@ from coursestack.domain import (
 )
 from coursestack.engine.context import AdvisorContext
 from coursestack.engine.gaps import coverage
+from coursestack.engine.goal_projects import toward_goal
 from coursestack.engine.learner_state import (
     effective_assumes,
     effective_teaches,
@@ -71,7 +72,14 @@ def _allowed(ctx: AdvisorContext, learner: Learner) -> list[Course]:
     return out
 
 
-def _orderable(ctx: AdvisorContext, known: Mapping[str, Level], courses: list[Course]) -> bool:
+def _orderable(
+    ctx: AdvisorContext,
+    known: Mapping[str, Level],
+    courses: list[Course],
+    reqs: Mapping[str, Requirement],
+) -> bool:
+    """Some order meets every assumption, crediting what counts toward the goal (a project
+    that does not exercise the goal supplies nothing in the plan: engine.goal_projects)."""
     levels = dict(known)
     rest = list(courses)
     while rest:
@@ -83,8 +91,22 @@ def _orderable(ctx: AdvisorContext, known: Mapping[str, Level], courses: list[Co
         if not ready:
             return False
         rest.remove(ready[0])
-        raise_levels(levels, effective_teaches(ready[0], ctx))
+        raise_levels(levels, toward_goal(effective_teaches(ready[0], ctx), reqs))
     return True
+
+
+def goal_levels_after(
+    known: Mapping[str, Level],
+    courses: Iterable[Course],
+    ctx: AdvisorContext,
+    reqs: Mapping[str, Requirement],
+) -> dict[str, Level]:
+    """Known levels once the courses are taken, counting what counts toward the goal (a
+    project only when it exercises the goal: engine.goal_projects)."""
+    levels = dict(known)
+    for c in courses:
+        raise_levels(levels, toward_goal(effective_teaches(c, ctx), reqs))
+    return levels
 
 
 def brute_force_coverage(
@@ -107,8 +129,8 @@ def brute_force_coverage(
                 cap = learner.deadline_weeks * learner.hours_per_week
                 if sum(_hours(c) or 0.0 for c in combo) > cap + 1e-9:
                     continue
-            value = coverage(levels_after(known, combo, ctx), reqs)
-            if value > best + 1e-12 and _orderable(ctx, known, list(combo)):
+            value = coverage(goal_levels_after(known, combo, ctx, reqs), reqs)
+            if value > best + 1e-12 and _orderable(ctx, known, list(combo), reqs):
                 best = value
     return best
 
@@ -151,16 +173,16 @@ def check_plan(
         for skill, need in effective_assumes(course, ctx).items():
             assert levels.get(skill, 0) >= need, (step.course_id, skill)
     # Claimed coverage equals recomputed coverage.
-    recomputed = coverage(levels_after(known, chosen, ctx), reqs)
+    recomputed = coverage(goal_levels_after(known, chosen, ctx, reqs), reqs)
     assert result.coverage_after == pytest.approx(recomputed, abs=1e-12)
     # No zero-value step: it raises a gap skill or supplies a later step's prerequisite.
     for step, course in zip(result.steps, chosen, strict=True):
         others = [c for c in chosen if c.id != course.id]
-        without = coverage(levels_after(known, others, ctx), reqs)
+        without = coverage(goal_levels_after(known, others, ctx, reqs), reqs)
         if without < recomputed - 1e-12:
             continue
         assert "prerequisite step" in step.why, step.why
-        assert not _orderable(ctx, known, others), f"{course.id} adds nothing"
+        assert not _orderable(ctx, known, others, reqs), f"{course.id} adds nothing"
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -39,6 +39,7 @@ from coursestack.engine.gaps import (
     coverage,
     gaps_of,
 )
+from coursestack.engine.goal_projects import OFF_GOAL_PROJECT, toward_goal
 from coursestack.engine.learner_state import (
     course_or_error,
     effective_assumes,
@@ -46,6 +47,8 @@ from coursestack.engine.learner_state import (
 )
 from coursestack.engine.pace import HoursEstimate, estimate_hours, held_share, weeks_at
 
+# engine.goal_projects: a project counts only when the course exercises the goal's skills.
+_OFF_GOAL_WORDS = "the course teaches too few of the goal's own skills for its project to count"
 STRONG_FIT = "strong fit"
 WITH_CAVEATS = "fit with caveats"
 STRETCH = "stretch: missing prerequisites"
@@ -103,7 +106,7 @@ def assess_fit(
     course = course_or_error(ctx, course_id)
     teaches = effective_teaches(course, ctx)
     known_share = held_share(teaches, known)
-    on_goal = [s for s in teaches if s in requirements]
+    on_goal = [s for s in toward_goal(teaches, requirements) if s in requirements]
     levels = dict(known)
     contrib = contribution(ctx, course.id, levels, requirements)
     estimate = estimate_hours(course, known, learner.pace, ctx)
@@ -343,6 +346,7 @@ def _goal_reason(
     remaining = gaps_of(ctx, after, requirements)
     top = [g for g in remaining if g.weight == Weight.CORE][:TOP_MISSING]
     goal = _goal_label(ctx, learner)
+    off_goal = [f.skill for f in contrib.fallthrough if f.reason == OFF_GOAL_PROJECT]
     caveat = False
     if contrib.coverage_gain <= 0 and support:
         text = (
@@ -358,6 +362,8 @@ def _goal_reason(
             said.append(f"you hold {_names(ctx, held)} at the level it teaches")
         if met:
             said.append(f"you hold {_names(ctx, met)} at the level the goal needs")
+        if off_goal:
+            said.append(_OFF_GOAL_WORDS)
         text = f"It adds nothing toward {goal}: " + "; ".join(said) + "."
     else:
         text = (
@@ -370,6 +376,8 @@ def _goal_reason(
         if support:
             text += " It also teaches prerequisites of skills you lack: "
             text += f"{_support_words(ctx, support)}."
+        if off_goal:
+            text += f" Its {_names(ctx, off_goal)} does not count: {_OFF_GOAL_WORDS}."
     if top:
         text += " Still missing after it (core): " + ", ".join(
             f"{g.name} ({g.have}->{g.need})" for g in top

@@ -17,12 +17,14 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from coursestack.domain import Gap, Learner, Level, Requirement
 from coursestack.engine.context import AdvisorContext
+from coursestack.engine.goal_projects import OFF_GOAL_PROJECT, toward_goal
 from coursestack.engine.learner_state import course_or_error, effective_teaches
 
 # Why a taught skill counts for nothing toward the goal.
 NOT_REQUIRED = "not-required"  # the goal does not ask for it
 ALREADY_HELD = "already-held"  # held (or taught earlier) at or above the level taught
 ALREADY_MET = "already-met"  # a higher level, but the goal's need was already met
+# OFF_GOAL_PROJECT (engine.goal_projects): a project that does not exercise the goal's skills
 
 
 class _Result(BaseModel):
@@ -77,7 +79,7 @@ def gaps_of(
 class Fallthrough(_Result):
     skill: str
     level: Level  # the level the course teaches
-    reason: str  # NOT_REQUIRED, ALREADY_HELD or ALREADY_MET
+    reason: str  # NOT_REQUIRED, ALREADY_HELD, ALREADY_MET or OFF_GOAL_PROJECT
 
 
 class CourseContribution(_Result):
@@ -124,9 +126,14 @@ def contribution(
     counts: dict[str, Level] = {}
     closes: list[str] = []
     fallthrough: list[Fallthrough] = []
-    for skill, taught in sorted(effective_teaches(course, ctx).items()):
+    teaches = effective_teaches(course, ctx)
+    counted = toward_goal(teaches, requirements)
+    for skill, taught in sorted(teaches.items()):
         have = levels.get(skill, Level.NONE)
         req = requirements.get(skill)
+        if skill not in counted:
+            fallthrough.append(Fallthrough(skill=skill, level=taught, reason=OFF_GOAL_PROJECT))
+            continue
         if req is None:
             fallthrough.append(Fallthrough(skill=skill, level=taught, reason=NOT_REQUIRED))
         elif taught <= have:

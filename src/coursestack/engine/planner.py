@@ -247,17 +247,13 @@ def _by_start(slots: list[Slot]) -> list[Slot]:
 
 
 def _after(known: Mapping[str, Level], problem: Problem, chosen: list[int]) -> dict[str, Level]:
-    """Known levels raised by everything the chosen courses teach (from the index)."""
+    """Known levels raised by what the chosen courses teach on the skills that matter (the
+    problem's levels: what counts toward the goal, engine.goal_projects)."""
     levels = {s: Level(v) for s, v in known.items()}
-    index = problem.index
-    if not chosen:
-        return levels
-    rows = problem.rows[np.array(chosen, dtype=np.int64)]
-    _k, cols, vals = row_entries(index.teaches_rows, rows)
-    for j, lvl in zip(cols.tolist(), vals.tolist(), strict=True):
-        s = index.skills[j]
-        if lvl > levels.get(s, Level.NONE):
-            levels[s] = Level(int(lvl))
+    for k in chosen:
+        for s, lvl in problem.levels.get(k, {}).items():
+            if lvl > levels.get(s, Level.NONE):
+                levels[s] = Level(int(lvl))
     return levels
 
 

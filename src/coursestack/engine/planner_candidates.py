@@ -33,6 +33,12 @@ from scipy import sparse
 
 from coursestack.domain import Course, Learner, Level, Pedagogy, Requirement
 from coursestack.engine.context import AdvisorContext
+from coursestack.engine.goal_projects import (
+    PROJECT_SKILLS,
+    goal_skills,
+    off_goal_entries,
+    threshold,
+)
 from coursestack.engine.planner_index import (
     PEDAGOGY_CODES,
     FloatArray,
@@ -394,14 +400,51 @@ def build_pool(
         frontier = admit(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
 
     rows = np.flatnonzero(kept)
-    rows, depth = _reachable_and_useful(index, rows, known_vec, gaps, ex)
-    pool = _assemble(index, learner, known_i, known_vec, gaps, rows, hours_all, ex, considered)
+    projects = _GoalProjects.of(index, requirements)
+    rows, depth = _reachable_and_useful(index, rows, known_vec, gaps, ex, projects)
+    pool = _assemble(
+        index, learner, known_i, known_vec, gaps, rows, hours_all, ex, considered, projects
+    )
     pool.depth = depth
     return pool
 
 
+@dataclass(frozen=True)
+class _GoalProjects:
+    """engine.goal_projects on index columns: which are the goal's skills, which projects."""
+
+    goal_col: BoolArray
+    project_col: BoolArray
+    need: int
+
+    @classmethod
+    def of(cls, index: PlannerIndex, requirements: Mapping[str, Requirement]) -> _GoalProjects:
+        goal = goal_skills(requirements)
+        goal_col = np.zeros(len(index.skills), dtype=bool)
+        project_col = np.zeros(len(index.skills), dtype=bool)
+        goal_col[[index.skill_pos[s] for s in goal if s in index.skill_pos]] = True
+        project_col[[index.skill_pos[s] for s in PROJECT_SKILLS if s in index.skill_pos]] = True
+        return cls(goal_col, project_col, threshold(goal))
+
+    def teach_entries(
+        self, index: PlannerIndex, rows: IntArray
+    ) -> tuple[IntArray, IntArray, npt.NDArray[np.int8]]:
+        """row_entries of the rows' teaches, less projects that do not exercise the goal."""
+        t_row, t_col, t_val = row_entries(index.teaches_rows, rows)
+        off = off_goal_entries(t_row, t_col, rows.size, self.goal_col, self.project_col, self.need)
+        if off.any():
+            keep = ~off
+            return t_row[keep], t_col[keep], t_val[keep]
+        return t_row, t_col, t_val
+
+
 def _reachable_and_useful(
-    index: PlannerIndex, rows: IntArray, known_vec: IntArray, gaps: list[GapSkill], ex: Exclusions
+    index: PlannerIndex,
+    rows: IntArray,
+    known_vec: IntArray,
+    gaps: list[GapSkill],
+    ex: Exclusions,
+    projects: _GoalProjects,
 ) -> tuple[IntArray, IntArray]:
     """Forward reachability from the learner's levels, then backward usefulness. Also each
     kept course's depth: the fixpoint round it joined in (its assumptions are all met by the
@@ -414,7 +457,7 @@ def _reachable_and_useful(
     reached = np.zeros(m, dtype=bool)
     depth = np.zeros(m, dtype=np.int64)
     round_no = 0
-    t_row, t_col, t_data = row_entries(index.teaches_rows, rows)
+    t_row, t_col, t_data = projects.teach_entries(index, rows)
     t_val = t_data.astype(np.int64)
     while True:
         short = nl > levels[nc]
@@ -462,6 +505,7 @@ def _assemble(
     hours_all: FloatArray,
     ex: Exclusions,
     considered: int,
+    projects: _GoalProjects,
 ) -> Pool:
     hours = hours_all[rows]
     assumed = index.median_hours if index.median_hours is not None else learner.hours_per_week
@@ -488,7 +532,7 @@ def _assemble(
     local_col = np.full(len(index.skills), -1, dtype=np.int64)
     local_col[cols] = np.arange(cols.size)
     shape = (rows.size, cols.size)
-    t_row, t_col, t_val = row_entries(index.teaches_rows, rows)
+    t_row, t_col, t_val = projects.teach_entries(index, rows)
     keep = (local_col[t_col] >= 0) & (t_val > known_vec[t_col])
     teach = sparse.csr_matrix(
         (t_val[keep].astype(np.int8), (t_row[keep], local_col[t_col[keep]])), shape=shape
