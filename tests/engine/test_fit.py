@@ -90,6 +90,7 @@ COURSES = [
     ),
     course("no-effort", {"ml.evaluation": 1}),
     course("mostly-known", {"prog.python": 2, "math.calculus": 1, "ml.supervised": 1}, 20),
+    course("ml-then-drawing", {"ml.supervised": 2, "art.drawing": 3}, 20),
 ]
 
 
@@ -172,6 +173,15 @@ def test_too_basic_when_most_material_is_held() -> None:
     known = reason(v, "already-known")
     assert known is not None and known.data["known_share"] == pytest.approx(0.75)
     assert v.verdict == TOO_BASIC
+
+
+def test_held_goal_part_and_new_material_off_the_goal_is_off_goal_not_too_basic() -> None:
+    v = fit("ml-then-drawing", skills={**READY, "ml.supervised": 2})
+    known = reason(v, "already-known")
+    assert known is not None and known.data["known_share"] < 0.75  # most of it is new
+    assert v.verdict == OFF_GOAL
+    r = reason(v, "goal-coverage")
+    assert r is not None and r.data["gap_share_closed"] == 0
 
 
 def test_off_goal() -> None:

@@ -5,7 +5,9 @@ data only. The verdict is the first that applies, in this order:
 
     off-goal                        teaches nothing the goal requires, nor a prerequisite
                                     (in the taxonomy) of a goal skill the learner lacks
-    too basic                       adds nothing toward the goal, or most of it is already held
+    too basic                       most of it is already held
+    off-goal                        adds nothing toward the goal (its goal part is held, the
+                                    rest is new to the learner but not asked for)
     stretch: missing prerequisites  assumes levels the learner does not hold
     fit with caveats                any caveat (style, portfolio, certificate, slow start,
                                     deadline, only prerequisites of the goal's skills)
@@ -135,8 +137,12 @@ def assess_fit(
 
     if not on_goal and not support:
         verdict = OFF_GOAL
-    elif known_share >= TOO_BASIC_KNOWN_SHARE or (contrib.coverage_gain <= 0 and not support):
+    elif known_share >= TOO_BASIC_KNOWN_SHARE:
         verdict = TOO_BASIC
+    elif contrib.coverage_gain <= 0 and not support:
+        # The goal's part of it is held, the rest is new but not asked for: off the goal for
+        # this learner, not too basic (most of it is new to them).
+        verdict = OFF_GOAL
     elif missing:
         verdict = STRETCH
     elif any(r.caveat for r in reasons):
