@@ -72,6 +72,8 @@ import numpy as np
 from highspy._core import _Highs as Highs
 from scipy import sparse
 
+from coursestack.engine.planner_bnb import MAX_COLS as BNB_MAX_COLS
+from coursestack.engine.planner_bnb import Proved, branch_and_bound
 from coursestack.engine.planner_candidates import (
     PEDAGOGY_WEIGHT,
     RATING_WEIGHT,
@@ -756,24 +758,35 @@ def _milp(
             return None
         h.setOptionValue("time_limit", remaining)
         relaxed = _integral_relaxation(h, n_int)
+        proved: Proved | None = None
         if not relaxed:
-            if start is not None:
-                h.setSolution(int(cols.size), np.arange(cols.size, dtype=np.int32), start)
-            _run(h)
-        sol = h.getSolution()
-        if not sol.value_valid:
-            return None
-        x = np.asarray(sol.col_value)
+            n_col = int(h.getNumCol())
+            if n_col <= BNB_MAX_COLS and h.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+                proved = branch_and_bound(h, n_col if n_int is None else n_int, deadline)
+            if proved is None:
+                if start is not None:
+                    h.setSolution(int(cols.size), np.arange(cols.size, dtype=np.int32), start)
+                _run(h)
+        if proved is not None:
+            x = proved.x
+        else:
+            sol = h.getSolution()
+            if not sol.value_valid:
+                return None
+            x = np.asarray(sol.col_value)
         chosen = np.flatnonzero(x[: cols.size] > 0.5).tolist()
         placed_c, stuck_c = order(ph.pool.problem(cols[chosen]), list(range(len(chosen))))
         placed = [chosen[i] for i in placed_c]
         stuck = [chosen[i] for i in stuck_c]
         if not stuck:
-            info = h.getInfo()
-            optimal = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
-            value = float(info.objective_function_value)
-            # An integral LP optimum is the MIP's optimum: its bound is its own value.
-            dual = value if relaxed else float(info.mip_dual_bound)
+            if proved is not None:
+                optimal, value, dual = True, proved.value, proved.bound
+            else:
+                info = h.getInfo()
+                optimal = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
+                value = float(info.objective_function_value)
+                # An integral LP optimum is the MIP's optimum: its bound is its own value.
+                dual = value if relaxed else float(info.mip_dual_bound)
             out = ([int(cols[k]) for k in placed], value, added, optimal, dual)
             if optimal:
                 ph.solved[key] = out
