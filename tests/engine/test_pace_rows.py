@@ -60,3 +60,39 @@ def test_a_subset_of_rows_in_any_order() -> None:
     whole = hours_for_rows(INDEX, CTX, np.arange(INDEX.size, dtype=np.int64), known)
     assert np.array_equal(got, whole[rows], equal_nan=True)
     assert hours_for_rows(INDEX, CTX, np.zeros(0, dtype=np.int64), known).size == 0
+
+
+def test_memoised_program_figures_follow_the_levels_they_read() -> None:
+    """Programs are memoised on the known levels of the skills their estimate reads: learners
+    one after another in one process (so the memo is shared) still get estimate_hours exactly,
+    and a learner differing only on skills no program reads adds no memo entry."""
+    ctx = _builtin()  # a fresh context: a memo of its own
+    index = PlannerIndex.build(ctx)
+    rows = np.arange(index.size, dtype=np.int64)
+    programs = [k for k, cid in enumerate(index.ids) if ctx.courses[cid].parts]
+    assert programs
+    for seed in range(8):
+        learner, _known, _reqs = synthetic_learner(ctx, seed)
+        known = known_levels(learner, ctx)
+        got = hours_for_rows(index, ctx, rows, known)
+        for k in programs:
+            want = estimate_hours(ctx.courses[index.ids[k]], known, PaceProfile.STANDARD, ctx).hours
+            assert math.isnan(got[k]) if want is None else got[k] == want, index.ids[k]
+    from coursestack.engine import pace_rows
+
+    static = pace_rows._static(index, ctx)
+    for k in programs:  # each skill a program reads, at each level, one after another
+        course = ctx.courses[index.ids[k]]
+        one = np.array([k], dtype=np.int64)
+        for skill in static.relevant[k]:
+            for level in (1, 2, 3):
+                known = {skill: Level(level)}
+                want = estimate_hours(course, known, PaceProfile.STANDARD, ctx).hours
+                got_one = hours_for_rows(index, ctx, one, known)[0]
+                assert math.isnan(got_one) if want is None else got_one == want, (k, skill)
+    read = set().union(*(static.relevant[k] for k in programs))
+    unread = next(s for s in ctx.taxonomy.skills if s not in read)
+    hours_for_rows(index, ctx, rows, {unread: Level(3)})
+    size = len(static.memo)
+    hours_for_rows(index, ctx, rows, {unread: Level(1)})
+    assert len(static.memo) == size  # the same figures: no new entry

@@ -5,7 +5,9 @@ plan); per course that is a Python loop over its skills and an estimate object e
 the known share and readiness come from the planner index's sparse level matrices, with the
 same arithmetic in the same order, so every figure equals `estimate_hours(...).hours`
 exactly (tests/engine/test_pace_rows.py). Programs and courses with a zero-level skill entry
-go through `estimate_hours` itself (a program may be summed from its parts).
+go through `estimate_hours` itself (a program may be summed from its parts), memoised on the
+only learner data it reads: the known levels of the skills the course and its parts teach or
+assume (most learners hold none of a given program's skills, so they share one figure).
 """
 
 from __future__ import annotations
@@ -19,13 +21,14 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
-from coursestack.domain import Level, PaceProfile
+from coursestack.domain import Course, Level, PaceProfile
 from coursestack.engine.context import AdvisorContext
 from coursestack.engine.effort_prior import typical_for
 from coursestack.engine.pace import KNOWN_SKIP, PACE_FACTORS, READY_CORE, estimate_hours
 from coursestack.engine.planner_index import FloatArray, IntArray, PlannerIndex, row_entries
 
 BoolArray = npt.NDArray[np.bool_]
+MEMO_MAX = 50_000  # memoised program figures per catalog (about 10 MB at most)
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,8 @@ class _Static:
     base: FloatArray  # listed hours, else the typical effort of comparable courses; NaN
     assumes_any: BoolArray  # the course assumes something (catch-up time applies)
     by_course: BoolArray  # a program, or a zero-level skill entry: estimate_hours itself
+    relevant: dict[int, tuple[str, ...]]  # by_course row -> the skills its estimate reads
+    memo: dict[tuple[int, PaceProfile, tuple[int, ...]], float]  # (row, pace, levels) -> h
 
 
 _STATIC: dict[int, tuple[weakref.ref[PlannerIndex], weakref.ref[AdvisorContext], _Static]] = {}
@@ -51,17 +56,19 @@ def _static(index: PlannerIndex, ctx: AdvisorContext) -> _Static:
     base = index.listed_hours.copy()
     assumes_any = np.zeros(index.size, dtype=bool)
     by_course = np.zeros(index.size, dtype=bool)
+    relevant: dict[int, tuple[str, ...]] = {}
     for r, cid in enumerate(index.ids):
         course = ctx.courses[cid]
         if course.parts or 0 in course.teaches.values() or 0 in course.assumes.values():
             by_course[r] = True
+            relevant[r] = tuple(sorted(_skills_read(course, ctx)))
             continue
         assumes_any[r] = bool(course.assumes)
         if np.isnan(base[r]):
             typical = typical_for(course, ctx.typical_effort)
             if typical is not None:
                 base[r] = typical.hours
-    built = _Static(base, assumes_any, by_course)
+    built = _Static(base, assumes_any, by_course, relevant, {})
     with _LOCK:
         for stale in [k for k, (i, c, _s) in _STATIC.items() if i() is None or c() is None]:
             del _STATIC[stale]
@@ -90,9 +97,33 @@ def hours_for_rows(
     catch_up = np.where(assumes_any, base * (1.0 - READY_CORE) * (1.0 - readiness), 0.0)
     out: FloatArray = core * factor.mid + catch_up
     for k in np.flatnonzero(static.by_course[rows]).tolist():
-        course = ctx.courses[index.ids[int(rows[k])]]
-        hours = estimate_hours(course, known, pace, ctx, explain=False).hours
-        out[k] = np.nan if hours is None else hours
+        row = int(rows[k])
+        key = (row, pace, tuple(int(known.get(s, 0)) for s in static.relevant[row]))
+        hours = static.memo.get(key)
+        if hours is None:
+            course = ctx.courses[index.ids[row]]
+            figure = estimate_hours(course, known, pace, ctx, explain=False).hours
+            hours = np.nan if figure is None else figure
+            if len(static.memo) >= MEMO_MAX:
+                static.memo.clear()  # a bound on memory, not an eviction policy
+            static.memo[key] = hours
+        out[k] = hours
+    return out
+
+
+def _skills_read(course: Course, ctx: AdvisorContext) -> set[str]:
+    """Every skill whose known level `estimate_hours(course, ...)` can read: what the course
+    and, recursively, its parts teach or assume."""
+    out: set[str] = set()
+    seen: set[str] = set()
+    todo = [course]
+    while todo:
+        c = todo.pop()
+        if c.id in seen:
+            continue
+        seen.add(c.id)
+        out |= set(c.teaches) | set(c.assumes)
+        todo.extend(p for pid in c.parts if (p := ctx.courses.get(pid)) is not None)
     return out
 
 
