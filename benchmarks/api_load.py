@@ -53,7 +53,7 @@ TICKS = os.sysconf("SC_CLK_TCK")
 # accepts first, so reconnecting spreads the load (and the warm-up's cache building) over the
 # workers; one keep-alive connection per client for a whole phase left a worker idle or cold
 # in about half the runs (plans 30/s vs 62/s, reads 800 vs 1,340 per CPU-s on the same code).
-RECONNECT_EVERY = {"warm-up": 5, "catalog reads": 50, "plans": 10}
+RECONNECT_EVERY = {"warm-up reads": 1, "warm-up plans": 2, "catalog reads": 50, "plans": 10}
 DUMPS = ROOT.parent / "shared" / "data" / "catalogs"
 LEARNERS = [
     {"skills": {"python": 2, "linear-algebra": 1, "calculus": 1},
@@ -280,8 +280,13 @@ async def bench(port: int, pids: list[int], args: argparse.Namespace) -> list[Ph
         return "POST", "/api/v1/plans", rng.choice(bodies)
 
     common = {"concurrency": args.concurrency, "server_pids": pids}
-    # a short warm-up so caches (advisor context, solver imports) are built in every worker
-    await run_phase("warm-up", port, plan, seconds=2, max_requests=200, **common)
+    # Warm-up, bounded by count (a time bound cut it short on the real catalog, whose load
+    # takes seconds per worker: one run measured a worker loading it inside the reads phase,
+    # 176 reads per CPU-s with a p99 of 0.76 s): reads on a new connection each, so that
+    # every worker loads the catalog, then plans, so that every worker builds the planner's
+    # caches (index, pace figures, solver imports).
+    await run_phase("warm-up reads", port, catalog_read, seconds=120, max_requests=400, **common)
+    await run_phase("warm-up plans", port, plan, seconds=120, max_requests=60, **common)
     reads = await run_phase(
         "catalog reads", port, catalog_read, seconds=args.seconds,
         max_requests=args.max_requests, **common,
