@@ -439,22 +439,13 @@ def _model(ph: Phase, cols: IntArray, cuts: list[Cut]) -> Model:
         pairs_rows("need", owners[free], z0 + q_of, np.zeros(int(free.sum())))
         if own.any():
             o = owners[own]
-            q_own = need_pairs[own]
-            row_of = np.full(st.supply.shape[0], -1, dtype=np.int64)
-            # one row per (course, own pair): expand pairs that occur more than once
-            r_list: list[IntArray] = []
-            c_list: list[IntArray] = []
-            v_list: list[FloatArray] = []
-            for i, (q, c) in enumerate(zip(q_own.tolist(), o.tolist(), strict=True)):
-                row_of[:] = -1
-                row_of[q] = 0
-                _r, cs = _pick(st.supply, row_of, in_s)
-                vals = np.where(cs == c, 1.0, -1.0)  # x_c - sum_{p != c} x_p
-                r_list.append(np.full(cs.size, i))
-                c_list.append(cs)
-                v_list.append(vals)
-            add("self", np.concatenate(r_list), np.concatenate(c_list), np.concatenate(v_list),
-                np.zeros(o.size))  # fmt: skip
+            # one row per (course, own pair), over the pair's suppliers in the shortlist
+            pos, supplier, _lvl = row_entries(st.supply, need_pairs[own])
+            local = in_s[supplier]
+            kept = local >= 0
+            pos, local = pos[kept], local[kept]
+            vals = np.where(local == o[pos], 1.0, -1.0)  # x_c - sum_{p != c} x_p
+            add("self", pos, local, vals, np.zeros(o.size))
         linked(st.root, skills, r0, "rootsum")
         pairs_rows("root", owners, r0 + np.searchsorted(skills, need_skills),
                    np.zeros(owners.size))  # fmt: skip
