@@ -106,15 +106,19 @@ def undominated(pool: Pool, scalars: list[FloatArray] | None = None) -> IntArray
     # dominated course may stay in the core, never the reverse.
     counts = np.bincount(t_el, minlength=n_el)
     rarest = np.zeros(m, dtype=np.int64)
-    by_row = np.lexsort((counts[t_el], t_row))  # per course, its rarest element first
-    first_rows, first_at = np.unique(t_row[by_row], return_index=True)
+    # per course, its rarest element first: one stable sort on (course, count) packed in
+    # one key (a two-key lexsort cost four times as much on 100k-course pools)
+    by_row = np.argsort(t_row * (int(counts.max(initial=0)) + 1) + counts[t_el], kind="stable")
+    sorted_rows = t_row[by_row]
+    first_at = np.flatnonzero(np.r_[True, sorted_rows[1:] != sorted_rows[:-1]])[: sorted_rows.size]
+    first_rows = sorted_rows[first_at]
     rarest[first_rows] = t_el[by_row][first_at]
     has = np.zeros(m, dtype=bool)
     has[first_rows] = True
     strength = np.lexsort((pool.plan_hours, -np.bincount(t_row, minlength=m)))
     rank = np.empty(m, dtype=np.int64)
     rank[strength] = np.arange(m)
-    order = np.lexsort((rank[t_row], t_el))  # by element, strongest first
+    order = np.argsort(t_el * m + rank[t_row])  # by element, strongest first (unique keys)
     el_of, course_of = t_el[order], t_row[order]
     starts = np.searchsorted(el_of, np.arange(n_el + 1))
     rivals = np.minimum(counts, MAX_RIVALS)
