@@ -92,7 +92,7 @@ class Explainer:
 
     def why(self, k: int, closes: list[str], raises: dict[str, Level]) -> tuple[str, str | None]:
         p = self.p
-        before = _levels(p.known, p, [c for c in self.chosen if self._earlier(c, k)])
+        before = _levels(p.known, p, self.chosen[: self.chosen.index(k)])  # earlier steps
         parts: list[str] = []
         if closes:
             parts.append("closes " + _join([self._skill_words(s, before) for s in closes]))
@@ -117,10 +117,6 @@ class Explainer:
                 f"{p.plan_hours[k]:.0f} h, the catalog median"
             )
         return "; ".join(parts), None if runner is None else p.course_id(runner)
-
-    def _earlier(self, c: int, k: int) -> bool:
-        order = self.chosen
-        return order.index(c) < order.index(k)
 
     def _skill_words(self, s: str, before: dict[str, int]) -> str:
         g = self.gap_of[s]
@@ -201,8 +197,7 @@ class Explainer:
         """A constraint the runner-up would break in place of step k, if any."""
         p = self.p
         others = [c for c in self.chosen if c != k]
-        have = _levels(p.known, p, others)
-        missing = [s for s, la in p.needs.get(r, {}).items() if have.get(s, 0) < la]
+        missing = [s for s, la in p.needs.get(r, {}).items() if base.get(s, 0) < la]
         if missing:
             return f"it needs {_join(missing)} first"
         for a, b in p.exclusive:
