@@ -227,7 +227,7 @@ def _residual_sample(pool: Pool, chosen: list[int]) -> set[int]:
         _k, cols, vals = row_entries(pool.teach, np.array(chosen, dtype=np.int64))
         np.maximum.at(reached_j, cols, vals.astype(np.int64))
     out: set[int] = set()
-    teach = pool.teach.tocsc()
+    teach = pool.teach_csc
     for i, g in enumerate(pool.gaps):
         j = int(gap_j[i])
         if j < 0 or reached_j[j] >= g.need:

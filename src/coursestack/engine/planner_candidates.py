@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
@@ -154,6 +155,11 @@ class Pool:
     def course_id(self, k: int) -> str:
         return self.index.ids[int(self.rows[k])]
 
+    @cached_property
+    def teach_csc(self) -> sparse.csc_matrix:
+        """`teach` by skill column (built once per pool: several plan stages read it)."""
+        return self.teach.tocsc()
+
     @property
     def gap_j(self) -> IntArray:
         """Local skill number of each gap skill (-1 when no pool course teaches it)."""
@@ -165,7 +171,7 @@ class Pool:
         learner's level when none does. Taking every pool course reaches all of them."""
         out = np.array([g.have for g in self.gaps], dtype=np.int64)
         gap_j = self.gap_j
-        csc = self.teach.tocsc()
+        csc = self.teach_csc
         for i, g in enumerate(self.gaps):
             j = int(gap_j[i])
             if j >= 0:

@@ -346,7 +346,7 @@ def runner_up_pool(pool: Pool, chosen: list[int], sec: np.ndarray) -> list[int]:
     lower `sec`, then lower number), so the explained subset can include them."""
     if not chosen or not pool.gaps:
         return []
-    teach = pool.teach.tocsc()
+    teach = pool.teach_csc
     gap_j = pool.gap_j
     units = gain_units(pool)
     in_plan = np.zeros(pool.size, dtype=bool)

@@ -278,7 +278,7 @@ def structure(pool: Pool) -> Structure:
     uniq, pair = np.unique(key, return_inverse=True)
     s_rows: list[IntArray] = []
     s_cols: list[IntArray] = []
-    csc = pool.teach.tocsc()
+    csc = pool.teach_csc
     for q, k in enumerate(uniq.tolist()):
         j, lvl = divmod(k, 8)
         col = csc.indices[csc.indptr[j] : csc.indptr[j + 1]]
