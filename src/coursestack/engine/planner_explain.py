@@ -346,17 +346,19 @@ def runner_up_pool(pool: Pool, chosen: list[int], sec: np.ndarray) -> list[int]:
     lower `sec`, then lower number), so the explained subset can include them."""
     if not chosen or not pool.gaps:
         return []
-    teach = pool.teach_csc
     gap_j = pool.gap_j
     units = gain_units(pool)
+    unit = np.array([units[g.skill] for g in pool.gaps], dtype=np.int64)
+    need = np.array([g.need for g in pool.gaps], dtype=np.int64)
     in_plan = np.zeros(pool.size, dtype=bool)
     in_plan[chosen] = True
-    # Levels each chosen course reaches on each gap skill (capped at the need).
-    rows = pool.teach[np.array(chosen, dtype=np.int64)].toarray()
-    capped = np.zeros((len(chosen), len(pool.gaps)), dtype=np.int64)
-    for i, g in enumerate(pool.gaps):
-        if gap_j[i] >= 0:
-            capped[:, i] = np.minimum(rows[:, gap_j[i]], g.need)
+    # Every pool course's level on each gap skill, capped at the need (dense: pool x gaps).
+    reach = np.zeros((pool.size, len(pool.gaps)), dtype=np.int64)
+    taught = gap_j >= 0
+    if taught.any():
+        dense = pool.teach_csc[:, gap_j[taught]].toarray().astype(np.int64)
+        reach[:, taught] = np.minimum(dense, need[taught][None, :])
+    capped = reach[np.array(chosen, dtype=np.int64)]
     have = np.array([g.have for g in pool.gaps], dtype=np.int64)
     out: list[int] = []
     for n, _k in enumerate(chosen):
@@ -365,13 +367,7 @@ def runner_up_pool(pool: Pool, chosen: list[int], sec: np.ndarray) -> list[int]:
         marginal = np.flatnonzero(capped[n] > base)
         if marginal.size == 0:
             continue
-        gain = np.zeros(pool.size)
-        for i in marginal.tolist():
-            g = pool.gaps[i]
-            j = int(gap_j[i])
-            r = teach.indices[teach.indptr[j] : teach.indptr[j + 1]]
-            v = teach.data[teach.indptr[j] : teach.indptr[j + 1]].astype(np.int64)
-            np.add.at(gain, r, units[g.skill] * np.maximum(0, np.minimum(v, g.need) - base[i]))
+        gain = np.maximum(0, reach[:, marginal] - base[marginal][None, :]) @ unit[marginal]
         cand = np.flatnonzero((gain > 0) & ~in_plan)
         if cand.size:
             best = cand[np.lexsort((cand, sec[cand], -gain[cand]))[0]]
