@@ -69,6 +69,27 @@ def test_plan_form_needs_the_csrf_token(client: TestClient) -> None:
     assert 'class="chart timeline"' in ok.text and 'class="chart coverage"' in ok.text
 
 
+def test_plan_page_names_skills_and_folds_a_long_residual_table(client: TestClient) -> None:
+    token = form_token(client.get("/").text)
+    ok = client.post("/plan", data={**LEARNER_FORM, "csrf_token": token})
+    section = ok.text[ok.text.index('id="uncovered"') :]
+    section = section[: section.index("</section>")]
+    rows = section.count("<tr>") - 1  # less the header row
+    assert rows > 8  # the example learner's plan leaves many skills below the role's level
+    assert "<details>" in section and "<details open>" not in section  # long: folded
+    assert f"{rows} skills stay below the level the role needs" in section
+    assert "<td>Model deployment</td>" in section  # names, not ids (mlops.model-deployment)
+    assert "mlops.model-deployment" not in section
+    assert "Closes: prog." not in ok.text  # step closes by name too
+    skilled = "python: 3, sql: 3, excel: 3, descriptive statistics: 3, tableau: 3, pandas: 3"
+    skilled += ", data cleaning: 3, eda: 3, data visualization: 3"
+    few = client.post("/plan", data={"skills": skilled, "goal": "data-analyst",
+                                     "hours_per_week": "9", "csrf_token": token})  # fmt: skip
+    short = few.text[few.text.index('id="uncovered"') :]
+    short = short[: short.index("</section>")]
+    assert 0 < short.count("<tr>") - 1 <= 8 and "<details open>" in short  # short: open
+
+
 def test_plan_form_with_platform_filter(client: TestClient) -> None:
     token = form_token(client.get("/").text)
     r = client.post(

@@ -250,7 +250,10 @@ def plan_for_case(
                 case.requirements.items(), key=lambda kv: (-int(kv[1].weight), kv[0])
             )
         ],
-        "uncovered": [u.model_dump(mode="json") for u in result.uncovered],
+        "uncovered": [
+            {**u.model_dump(mode="json"), "name": _skill_name(ctx, u.skill)}
+            for u in result.uncovered
+        ],
         "alternatives": [a.model_dump(mode="json") for a in result.alternatives],
         "learner": {
             "hours_per_week": learner.hours_per_week,
