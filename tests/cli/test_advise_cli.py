@@ -34,6 +34,24 @@ def test_gaps_after_a_course_never_lowers_coverage(cli: Any) -> None:
     assert after["courses"][0]["course_id"]
 
 
+def test_gaps_says_why_each_taught_skill_falls_through(cli: Any) -> None:
+    result = cli("gaps", "--learner", str(EXAMPLE), "--after", "Deep Learning Specialization")
+    assert result.code == 0, result.err
+    data = json.loads(
+        cli(
+            "gaps", "--learner", str(EXAMPLE), "--after", "Deep Learning Specialization", "--json"
+        ).out
+    )
+    reasons = {f["reason"] for f in data["courses"][0]["fallthrough"]}
+    assert reasons  # the specialization teaches skills the ML-engineer goal does not count
+    words = {"not-required": "the goal does not ask for it",
+             "already-held": "already held at that level",
+             "already-met": "the goal's level is already met"}  # fmt: skip
+    text = " ".join(result.out.split())  # Rich wraps lines
+    for reason in reasons:
+        assert f"falls through ({words[reason]})" in text
+
+
 def test_gaps_compare_what_ifs_best_first(cli: Any) -> None:
     data = json.loads(
         cli(

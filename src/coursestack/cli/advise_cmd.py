@@ -55,6 +55,14 @@ PedagogyOpt = Annotated[
 
 LEVEL_NAMES = {int(lv): lv.label for lv in Level}
 
+# Why a taught skill does nothing for the goal (engine.gaps Fallthrough reasons).
+_FALLTHROUGH_WORDS = {
+    "not-required": "the goal does not ask for it",
+    "already-held": "already held at that level",
+    "already-met": "the goal's level is already met",
+    "off-goal-project": "its project exercises too few of the goal's skills",
+}
+
 
 def learner_data(
     path: Path | None,
@@ -135,11 +143,12 @@ def gaps_cmd(
     for contrib in result["courses"]:
         counted = ", ".join(f"{s} → {lv}" for s, lv in contrib["counts"].items()) or "nothing"
         console.print(f"  {contrib['title']}: counts toward the goal: {counted}")
-        wasted = [f["skill"] for f in contrib["fallthrough"]]
-        if wasted:
-            console.print(
-                f"    [dim]falls through (no value for the goal): {', '.join(wasted)}[/dim]"
-            )
+        by_reason: dict[str, list[str]] = {}
+        for f in contrib["fallthrough"]:
+            by_reason.setdefault(f["reason"], []).append(f["skill"])
+        for reason, skills in by_reason.items():
+            why = _FALLTHROUGH_WORDS.get(reason, reason)
+            console.print(f"    [dim]falls through ({why}): {', '.join(skills)}[/dim]")
     if not result["gaps"]:
         console.print("No gaps: every requirement is met.")
         return
