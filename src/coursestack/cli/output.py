@@ -3,14 +3,28 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import Any
 
 from pydantic import BaseModel
 from rich.console import Console
 
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+# Output to a file or pipe has no terminal width; Rich then assumes 80 columns, which wraps
+# every cell of the wider tables (platform comparison, search results) into slivers. There
+# the tables get 120 columns, unless COLUMNS says otherwise; a terminal keeps its own width.
+PIPE_WIDTH = 120
+
+
+def _width(stream: Any) -> int | None:
+    isatty = getattr(stream, "isatty", None)
+    if (isatty is not None and isatty()) or os.environ.get("COLUMNS"):
+        return None
+    return PIPE_WIDTH
+
+
+console = Console(highlight=False, width=_width(sys.stdout))
+err_console = Console(stderr=True, highlight=False, width=_width(sys.stderr))
 
 
 def to_jsonable(value: Any) -> Any:
