@@ -66,8 +66,12 @@ def branch_and_bound(h: Highs, n_int: int, deadline: float) -> Proved | None:
             h.changeColsBounds(int(idx.size), idx, lo, hi)
         applied = fix
 
-    def tolerance(value: float) -> float:
-        return max(abs_gap, rel * abs(value))
+    def limit() -> float:
+        """Nodes bounded at or above this cannot improve the incumbent by more than the
+        tolerance (no limit before there is an incumbent)."""
+        if not np.isfinite(best):
+            return np.inf
+        return best - max(abs_gap, rel * abs(best))
 
     best_x: npt.NDArray[np.float64] | None = None
     best = np.inf
@@ -93,7 +97,7 @@ def branch_and_bound(h: Highs, n_int: int, deadline: float) -> Proved | None:
         settle({}, float(h.getInfo().objective_function_value), _solution(h))
         while heap:
             bound, _depth, _n, fix = heap[0]
-            if bound >= best - tolerance(best):
+            if bound >= limit():
                 break  # every open node is within the tolerance: proved
             heapq.heappop(heap)
             if lps >= MAX_LPS or time.perf_counter() >= deadline:
@@ -107,7 +111,7 @@ def branch_and_bound(h: Highs, n_int: int, deadline: float) -> Proved | None:
             if status != highspy.HighsModelStatus.kOptimal:
                 return None
             value = float(h.getInfo().objective_function_value)
-            if value >= best - tolerance(best):
+            if value >= limit():
                 pruned = min(pruned, value)
                 continue
             settle(fix, value, _solution(h))
