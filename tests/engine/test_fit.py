@@ -184,6 +184,26 @@ def test_held_goal_part_and_new_material_off_the_goal_is_off_goal_not_too_basic(
     assert r is not None and r.data["gap_share_closed"] == 0
 
 
+def test_a_completed_course_or_part_of_a_completed_program_is_too_basic_and_says_so() -> None:
+    v = fit("ml-project", skills=READY, completed=["ml-project"])
+    assert v.verdict == TOO_BASIC
+    r = reason(v, "completed")
+    assert r is not None and r.caveat and r.text == "You list it as completed."
+    assert v.reasons[0].kind == "completed"
+    fresh = fit("ml-project", skills=READY)
+    assert reason(fresh, "completed") is None and fresh.verdict != TOO_BASIC
+    program = course("ml-program", {}, 80, parts=["ml-course", "ml-project"])
+    ctx = AdvisorContext(
+        courses={c.id: c for c in [*COURSES, program]},
+        taxonomy=Taxonomy.build(SKILLS),
+        roles={ROLE.id: ROLE},
+    )
+    part = fit("ml-project", ctx, skills=READY, completed=["ml-program"])
+    assert part.verdict == TOO_BASIC
+    via = reason(part, "completed")
+    assert via is not None and via.data == {"via": "ml-program"} and "Ml Program" in via.text
+
+
 def test_off_goal() -> None:
     v = fit("drawing", skills=READY)
     assert v.verdict == OFF_GOAL

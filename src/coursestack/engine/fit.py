@@ -3,6 +3,7 @@
 Every reason carries the data it was written from (`data`); the text is generated from that
 data only. The verdict is the first that applies, in this order:
 
+    too basic                       completed already (or a program containing it)
     off-goal                        teaches nothing the goal requires, nor a prerequisite
                                     (in the taxonomy) of a goal skill the learner lacks
     too basic                       most of it is already held
@@ -114,6 +115,9 @@ def assess_fit(
     estimate = estimate_hours(course, known, learner.pace, ctx)
 
     reasons: list[Reason] = []
+    done = _completed_reason(ctx, course, learner)
+    if done is not None:
+        reasons.append(done)
     missing = _missing_prerequisites(course, known, ctx)
     if missing:
         reasons.append(_prerequisites_reason(ctx, course, learner, known, missing))
@@ -135,7 +139,9 @@ def assess_fit(
             reasons.append(reason)
     reasons.append(_time_reason(estimate, learner))
 
-    if not on_goal and not support:
+    if done is not None:
+        verdict = TOO_BASIC  # taken already: nothing in it is new
+    elif not on_goal and not support:
         verdict = OFF_GOAL
     elif known_share >= TOO_BASIC_KNOWN_SHARE:
         verdict = TOO_BASIC
@@ -496,6 +502,19 @@ def _pedagogy_reason(course: Course, learner: Learner) -> Reason | None:
         "they differ in approach."
     )
     return Reason(kind="pedagogy", text=text, caveat=True, data={**data, "match": False})
+
+
+def _completed_reason(ctx: AdvisorContext, course: Course, learner: Learner) -> Reason | None:
+    """The learner lists this course as completed, or a program that contains it."""
+    if course.id in learner.completed:
+        text = "You list it as completed."
+        return Reason(kind="completed", text=text, caveat=True, data={"via": course.id})
+    for parent in ctx.parents_of(course.id):
+        if parent in learner.completed:
+            title = ctx.courses[parent].title if parent in ctx.courses else parent
+            text = f"You list {title} as completed, which contains it."
+            return Reason(kind="completed", text=text, caveat=True, data={"via": parent})
+    return None
 
 
 def _portfolio_reason(course: Course, learner: Learner) -> Reason | None:
