@@ -91,6 +91,7 @@ COURSES = [
     course("no-effort", {"ml.evaluation": 1}),
     course("mostly-known", {"prog.python": 2, "math.calculus": 1, "ml.supervised": 1}, 20),
     course("ml-then-drawing", {"ml.supervised": 2, "art.drawing": 3}, 20),
+    course("ml-and-a-sketch", {"ml.supervised": 2, "art.drawing": 1}, 20),
 ]
 
 
@@ -202,6 +203,13 @@ def test_a_completed_course_or_part_of_a_completed_program_is_too_basic_and_says
     assert part.verdict == TOO_BASIC
     via = reason(part, "completed")
     assert via is not None and via.data == {"via": "ml-program"} and "Ml Program" in via.text
+
+
+def test_held_goal_course_with_a_little_new_material_off_the_goal_is_too_basic() -> None:
+    v = fit("ml-and-a-sketch", skills={**READY, "ml.supervised": 2})
+    known = reason(v, "already-known")
+    assert known is not None and known.data["known_share"] < 0.75  # a third is new
+    assert v.verdict == TOO_BASIC  # but what is new is not what the goal asks; the rest is held
 
 
 def test_off_goal() -> None:

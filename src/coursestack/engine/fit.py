@@ -6,9 +6,10 @@ data only. The verdict is the first that applies, in this order:
     too basic                       completed already (or a program containing it)
     off-goal                        teaches nothing the goal requires, nor a prerequisite
                                     (in the taxonomy) of a goal skill the learner lacks
-    too basic                       most of it is already held
-    off-goal                        adds nothing toward the goal (its goal part is held, the
-                                    rest is new to the learner but not asked for)
+    too basic                       most of it is already held, or it adds nothing toward the
+                                    goal and is mostly about the goal (its goal part is held)
+    off-goal                        adds nothing toward the goal and is mostly about other
+                                    things (new to the learner, but not asked for)
     stretch: missing prerequisites  assumes levels the learner does not hold
     fit with caveats                any caveat (style, portfolio, certificate, slow start,
                                     deadline, only prerequisites of the goal's skills)
@@ -67,6 +68,9 @@ MENTION_KNOWN_SHARE = 0.10
 SLOW_KNOWN_SHARE = 0.40
 # From this share on, most of the course repeats what the learner holds: too basic.
 TOO_BASIC_KNOWN_SHARE = 0.75
+# A course adding nothing toward the goal is "too basic" when at least this share of it (by
+# level) is about the goal, else "off-goal" (its new material is not what the goal asks).
+GOAL_SHARE = 0.5
 # How many still-missing goal skills the goal-coverage reason names.
 TOP_MISSING = 5
 
@@ -146,9 +150,11 @@ def assess_fit(
     elif known_share >= TOO_BASIC_KNOWN_SHARE:
         verdict = TOO_BASIC
     elif contrib.coverage_gain <= 0 and not support:
-        # The goal's part of it is held, the rest is new but not asked for: off the goal for
-        # this learner, not too basic (most of it is new to them).
-        verdict = OFF_GOAL
+        # Nothing in it counts toward the goal for this learner. Mostly about the goal (the
+        # goal's part is held): too basic; mostly about other things, new to the learner but
+        # not asked for: off the goal.
+        counted = toward_goal(teaches, requirements)
+        verdict = TOO_BASIC if _goal_share(counted, requirements) >= GOAL_SHARE else OFF_GOAL
     elif missing:
         verdict = STRETCH
     elif any(r.caveat for r in reasons):
@@ -502,6 +508,13 @@ def _pedagogy_reason(course: Course, learner: Learner) -> Reason | None:
         "they differ in approach."
     )
     return Reason(kind="pedagogy", text=text, caveat=True, data={**data, "match": False})
+
+
+def _goal_share(teaches: Mapping[str, Level], requirements: Mapping[str, Requirement]) -> float:
+    """The level-weighted share of what a course teaches that the goal requires."""
+    total = sum(int(v) for v in teaches.values())
+    on_goal = sum(int(v) for s, v in teaches.items() if s in requirements)
+    return on_goal / total if total else 0.0
 
 
 def _completed_reason(ctx: AdvisorContext, course: Course, learner: Learner) -> Reason | None:
