@@ -197,3 +197,17 @@ def test_plan_deadline_platform_and_pace_flags(cli: Any) -> None:
         bad = cli(*base, flag, value)
         assert bad.code == 2 and message in bad.err, (flag, bad.err)
         assert "Traceback" not in bad.err
+
+
+def test_skill_targets_from_flags_instead_of_a_goal(cli: Any) -> None:
+    result = cli("plan", "--skill", "python=1", "--target", "sql=3", "--target", "pandas=2",
+                 "--hours", "4", "--json")  # fmt: skip
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    assert data["goal"] is None
+    assert {row["skill"] for row in data["coverage_by_skill"]} == {"prog.sql", "prog.pandas"}
+    assert data["coverage"]["after"] > data["coverage"]["before"]
+    gaps = cli("gaps", "--skill", "sql=1", "--target", "sql=3")
+    assert gaps.code == 0 and "1 gap, by category" in gaps.out
+    bad = cli("plan", "--target", "sqll=3")
+    assert bad.code == 2 and "unknown skill" in bad.err and "prog.sql" in bad.err

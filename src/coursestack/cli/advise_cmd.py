@@ -24,6 +24,14 @@ SkillOpt = Annotated[
     typer.Option("--skill", "-s", help="A known skill as NAME=LEVEL (0-4); repeatable."),
 ]
 GoalOpt = Annotated[str | None, typer.Option("--goal", "-g", help="Target role id.")]
+TargetOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--target",
+        "-t",
+        help="A skill to reach as NAME=LEVEL (1-4), with a goal or instead of one; repeatable.",
+    ),
+]
 HoursOpt = Annotated[float | None, typer.Option("--hours", help="Study hours per week.")]
 BudgetOpt = Annotated[float | None, typer.Option("--budget", help="Total budget in USD.")]
 CompletedOpt = Annotated[
@@ -77,13 +85,15 @@ def learner_data(
     platforms: list[str] | None = None,
     pace: str | None = None,
     pedagogy: str | None = None,
+    targets: list[str] | None = None,
 ) -> dict[str, Any]:
     """The learner file's mapping, with flags layered on top (flags win)."""
     data: dict[str, Any] = learners.read_learner_data(path) if path else {}
-    if skills:
-        merged = dict(data.get("skills") or {})
-        merged.update(learners.parse_skill_option(text) for text in skills)
-        data["skills"] = merged
+    for key, texts in (("skills", skills), ("targets", targets)):
+        if texts:
+            merged = dict(data.get(key) or {})
+            merged.update(learners.parse_skill_option(text) for text in texts)
+            data[key] = merged
     if completed:
         data["completed"] = [*(data.get("completed") or []), *completed]
     scalars = (
@@ -116,6 +126,7 @@ def gaps_cmd(
     ] = None,
     skill: SkillOpt = None,
     goal: GoalOpt = None,
+    target: TargetOpt = None,
     completed: CompletedOpt = None,
     json_out: JsonFlag = False,
 ) -> None:
@@ -127,7 +138,7 @@ def gaps_cmd(
       coursestack gaps --learner me.yaml --compare fastai-practical-deep-learning \\
           --compare coursera-deep-learning-specialization
     """
-    data = learner_data(learner, skill, goal, None, None, completed)
+    data = learner_data(learner, skill, goal, None, None, completed, targets=target)
     from coursestack.services import advise  # the planner (SciPy) loads only when used
 
     result = advise.gap_audit(state.database(), data, after or [], compare or [])
@@ -152,7 +163,8 @@ def gaps_cmd(
     if not result["gaps"]:
         console.print("No gaps: every requirement is met.")
         return
-    table = Table(title=f"{len(result['gaps'])} gaps, by category")
+    n_gaps = len(result["gaps"])
+    table = Table(title=f"{n_gaps} gap{'' if n_gaps == 1 else 's'}, by category")
     for col in ("category", "skill", "have", "need", "weight"):
         table.add_column(col)
     order = {c["category"]: i for i, c in enumerate(result["categories"])}
@@ -185,6 +197,7 @@ def fit_cmd(
     learner: LearnerFile = None,
     skill: SkillOpt = None,
     goal: GoalOpt = None,
+    target: TargetOpt = None,
     hours: HoursOpt = None,
     completed: CompletedOpt = None,
     language: LanguageOpt = None,
@@ -199,7 +212,7 @@ def fit_cmd(
     coursestack fit "IBM Machine Learning" --skill python=3 --goal ml-engineer --hours 8 --pace fast
     """
     data = learner_data(learner, skill, goal, hours, None, completed, language,
-                        pace=pace, pedagogy=pedagogy)  # fmt: skip
+                        pace=pace, pedagogy=pedagogy, targets=target)  # fmt: skip
     from coursestack.services import advise  # the planner (SciPy) loads only when used
 
     result = advise.fit(state.database(), course, data)
@@ -220,6 +233,7 @@ def plan_cmd(
     learner: LearnerFile = None,
     skill: SkillOpt = None,
     goal: GoalOpt = None,
+    target: TargetOpt = None,
     hours: HoursOpt = None,
     budget: BudgetOpt = None,
     completed: CompletedOpt = None,
@@ -248,10 +262,11 @@ def plan_cmd(
     coursestack plan --skill excel=2 --goal data-analyst --hours 5 --budget 100 --deadline 26
     coursestack plan --learner me.yaml --platform coursera --platform edx --pace thorough
     coursestack plan --learner me.yaml --language en --language es --json
+    coursestack plan --skill python=1 --target sql=3 --target pandas=2 --hours 4
     """
     data = learner_data(learner, skill, goal, hours, budget, completed, language,
                         deadline=deadline, platforms=platform, pace=pace,
-                        pedagogy=pedagogy)  # fmt: skip
+                        pedagogy=pedagogy, targets=target)  # fmt: skip
     from coursestack.services import advise  # the planner (SciPy) loads only when used
 
     result = advise.make_plan(state.database(), data, time_limit=time_limit, objective=objective)
