@@ -7,7 +7,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coursestack.domain import Effort, Learner, Level, Requirement, Weight
+from coursestack.domain import Effort, Learner, Level, Plan, Requirement, Weight
+from coursestack.engine.context import AdvisorContext
 from coursestack.engine.fit import assess_fit
 from coursestack.engine.gaps import audit
 from coursestack.engine.goal_projects import (
@@ -82,6 +83,15 @@ def _learner(**kw: object) -> Learner:
     return Learner.model_validate({"targets": {s: 2 for s in GOAL}, "hours_per_week": 5, **kw})
 
 
+def _planned(ctx: AdvisorContext) -> tuple[Learner, dict[str, Level], Plan]:
+    """The goal-only learner's plan on `ctx`, checked for validity."""
+    learner = _learner()
+    known = known_levels(learner, ctx)
+    result = plan(ctx, learner, known, GOAL)
+    check_plan(ctx, learner, known, GOAL, result)
+    return learner, known, result
+
+
 def test_the_planner_takes_no_off_goal_project_and_the_audit_says_why() -> None:
     ctx = context(
         course("mobile-app", {PORTFOLIO: 2, "prog.git": 2}, effort=Effort(hours=5)),
@@ -89,10 +99,7 @@ def test_the_planner_takes_no_off_goal_project_and_the_audit_says_why() -> None:
         course("sql", {"prog.sql": 2}, effort=Effort(hours=5)),
         course("etl", {"de.etl-pipelines": 2}, effort=Effort(hours=5)),
     )
-    learner = _learner()
-    known = known_levels(learner, ctx)
-    result = plan(ctx, learner, known, GOAL)
-    check_plan(ctx, learner, known, GOAL, result)
+    learner, known, result = _planned(ctx)
     assert sorted(s.course_id for s in result.steps) == ["etl", "python", "sql"]
     assert [u.skill for u in result.uncovered] == [PORTFOLIO]
     gaps = audit(ctx, learner, known, GOAL, after=["mobile-app"])
@@ -115,10 +122,7 @@ def test_a_project_that_exercises_the_goal_is_planned_and_credited() -> None:
         course("python", {"prog.python": 2}, effort=Effort(hours=5)),
         course("sql", {"prog.sql": 2}, effort=Effort(hours=5)),
     )
-    learner = _learner()
-    known = known_levels(learner, ctx)
-    result = plan(ctx, learner, known, GOAL)
-    check_plan(ctx, learner, known, GOAL, result)
+    learner, known, result = _planned(ctx)
     assert sorted(s.course_id for s in result.steps) == ["pipeline-project", "python", "sql"]
     assert result.coverage_after == 1.0
     verdict = assess_fit(ctx, "pipeline-project", learner, known, GOAL)
