@@ -19,6 +19,7 @@ from coursestack.engine.goal_projects import (
     threshold,
     toward_goal,
 )
+from coursestack.engine import planner_explain
 from coursestack.engine.learner_state import known_levels
 from coursestack.engine.planner import plan
 
@@ -102,6 +103,9 @@ def test_the_planner_takes_no_off_goal_project_and_the_audit_says_why() -> None:
     learner, known, result = _planned(ctx)
     assert sorted(s.course_id for s in result.steps) == ["etl", "python", "sql"]
     assert [u.skill for u in result.uncovered] == [PORTFOLIO]
+    # The residual says why (it said "overlaps a program already in the plan": there is none).
+    assert result.uncovered[0].reason == planner_explain.OFF_GOAL_PROJECT
+    assert "portfolio project" in result.uncovered[0].suggestion
     gaps = audit(ctx, learner, known, GOAL, after=["mobile-app"])
     assert gaps.coverage_after == gaps.coverage_before
     assert [(f.skill, f.reason) for f in gaps.courses[0].fallthrough] == [

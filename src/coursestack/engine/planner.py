@@ -145,7 +145,7 @@ def plan(
         coverage_before=before,
         coverage_after=after,
         totals=totals,
-        uncovered=uncovered(problem, chosen, solution.method, category),
+        uncovered=uncovered(problem, chosen, solution.method, category, requirements),
         alternatives=alts,
         solver=_solver_info(problem, pool, solution, started, pruned_at, alt_info, chosen),
     )

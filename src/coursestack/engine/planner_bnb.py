@@ -7,8 +7,9 @@ built-in catalog 57 -> 17 ms of MIP time, generated 2k catalog 140 -> 101 ms; on
 catalog's larger cores it gives up as often as it wins, so it runs only on models of at most
 MAX_COLS columns; 350 -> 700 measured, alternately on the same machine: real-catalog service
 plan mean 127 -> 118 ms and p95 742 -> 579 ms, generated 100k p95 251 -> 215 ms, 20k mean
-88 -> 85 ms; larger caps or B&B on phase 2 models only did no better). It is a shortcut, never a replacement: after MAX_LPS LP solves without a
-proof it hands the model back, and the caller runs HiGHS's MIP as before.
+88 -> 85 ms; larger caps or B&B on phase 2 models only did no better). It is a shortcut,
+never a replacement: after MAX_LPS LP solves without a proof it hands the model back, and
+the caller runs HiGHS's MIP as before.
 
 The search: the LP relaxation (already solved by the caller, fractional) is the root; a node
 fixes some integer columns to 0 or 1 (bounds on the same HiGHS model, restored afterwards, so

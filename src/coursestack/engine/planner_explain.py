@@ -10,17 +10,23 @@
   rating, the opposite pedagogy, or, for a runner-up that covers as much or more, the
   constraint it breaks (prerequisites missing, a program overlap, budget or deadline).
 - A residual gap's reason is the first constraint that blocks every course teaching the skill
-  to the needed level: none in the catalog, the platform filter, unknown effort or price,
+  to the needed level: none in the catalog, none whose project exercises the goal (a project
+  skill; engine.goal_projects), the platform filter, unknown effort or price,
   a single course over the budget or the deadline, unreachable prerequisites, or the budget
   or deadline left once the plan's other steps are paid for.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
+import numpy.typing as npt
 
 from coursestack.domain import Level, UncoveredGap, Weight
+from coursestack.engine.goal_projects import PROJECT_SKILLS, goal_skills, threshold
 from coursestack.engine.planner_candidates import GapSkill, Pool, Problem, language_mask
+from coursestack.engine.planner_index import PlannerIndex
 from coursestack.engine.planner_milp import gain_units
 from coursestack.engine.planner_schedule import Slot
 
@@ -35,6 +41,10 @@ UNKNOWN_HOURS = (
 )
 UNKNOWN_PRICE = "its courses list no price, so the budget cannot be checked"
 PROGRAM_OVERLAP = "its course overlaps a program already in the plan"
+OFF_GOAL_PROJECT = (
+    "no course teaching it exercises this goal's own skills (engine.goal_projects), so none "
+    "counts toward the goal"
+)
 FALLBACK = "the fallback solver (time limit) did not reach it"
 
 
@@ -218,16 +228,23 @@ class Explainer:
 
 
 def uncovered(
-    problem: Problem, chosen: list[int], method: str, category: dict[str, str]
+    problem: Problem,
+    chosen: list[int],
+    method: str,
+    category: dict[str, str],
+    required: Iterable[str] = (),
 ) -> list[UncoveredGap]:
+    """The gaps the plan leaves, each with why and what to do instead. `required`: the
+    goal's required skills (their non-practice part decides whose projects count)."""
     p = problem
+    goal = goal_skills(required)
     after = _levels(p.known, p, chosen)
     out: list[UncoveredGap] = []
     for g in p.gaps:
         reached = after.get(g.skill, 0)
         if reached >= g.need:
             continue
-        reason = _reason(p, g, chosen, method)
+        reason = _reason(p, g, chosen, method, goal)
         out.append(
             UncoveredGap(
                 skill=g.skill,
@@ -240,7 +257,7 @@ def uncovered(
     return out
 
 
-def _reason(p: Problem, g: GapSkill, chosen: list[int], method: str) -> str:
+def _reason(p: Problem, g: GapSkill, chosen: list[int], method: str, goal: frozenset[str]) -> str:
     index = p.index
     if g.col < 0:
         return NO_COURSE
@@ -248,6 +265,11 @@ def _reason(p: Problem, g: GapSkill, chosen: list[int], method: str) -> str:
     rows = index.teaches.indices[start:end][index.teaches.data[start:end] >= g.need]
     if rows.size == 0:
         return NO_COURSE
+    if g.skill in PROJECT_SKILLS and goal:
+        # A project counts only on a course about the goal: the others never were options.
+        rows = rows[_projects_count(index, rows, goal)]
+        if rows.size == 0:
+            return OFF_GOAL_PROJECT
     learner = p.learner
     if learner.platforms is not None:
         allowed = {k for k, name in enumerate(index.platforms) if name in set(learner.platforms)}
@@ -300,6 +322,18 @@ _FILTER_REASON = {
     "unknown_price": UNKNOWN_PRICE,
     "over_budget": OVER_BUDGET,
 }
+
+
+BoolMask = npt.NDArray[np.bool_]
+
+
+def _projects_count(index: PlannerIndex, rows: np.ndarray, goal: frozenset[str]) -> BoolMask:
+    """Which of the courses at index `rows` teach enough of the goal's skills for their
+    project to count (goal_projects.project_counts on the index)."""
+    cols = [index.skill_pos[s] for s in goal if s in index.skill_pos]
+    hits = np.asarray((index.teaches_rows[rows][:, cols] > 0).sum(axis=1)).ravel()
+    mask: BoolMask = hits >= threshold(goal)
+    return mask
 
 
 def _pruned_reason(p: Problem, rows: np.ndarray) -> str:
