@@ -212,6 +212,37 @@ def test_held_goal_course_with_a_little_new_material_off_the_goal_is_too_basic()
     assert v.verdict == TOO_BASIC  # but what is new is not what the goal asks; the rest is held
 
 
+def test_mostly_off_goal_or_a_small_step_is_not_a_strong_fit() -> None:
+    # New on-goal material, but most of the course (by level) is about something else.
+    v = fit("ml-then-drawing", skills=READY)
+    r = reason(v, "goal-coverage")
+    assert r is not None and r.caveat and r.data["gap_share_closed"] > 0.05
+    assert r.data["goal_share_of_course"] == pytest.approx(2 / 5)
+    assert "Most of it (60% by level) is about skills" in r.text
+    assert v.verdict == WITH_CAVEATS
+    # On the goal, but it closes little of a large gap (it was a strong fit: no caveat fired).
+    tiny = course("deploy-taster", {"mlops.deployment": 1}, 5, hands_on="independent-projects")
+    wide = Role(
+        id="wide",
+        name="Wide role",
+        source="test",
+        requirements=[Requirement(skill=s.id, level=Level(4), weight=Weight.CORE) for s in SKILLS],
+    )
+    ctx = AdvisorContext(
+        courses={c.id: c for c in [*COURSES, tiny]},
+        taxonomy=Taxonomy.build(SKILLS),
+        roles={wide.id: wide},
+    )
+    small = fit("deploy-taster", ctx, goal="wide")
+    r = reason(small, "goal-coverage")
+    assert r is not None and r.caveat and 0 < r.data["gap_share_closed"] < 0.05
+    assert "A small step" in r.text and "Most of it" not in r.text
+    assert small.verdict == WITH_CAVEATS
+    # A large on-goal step stays free of both caveats.
+    big = reason(fit("ml-project", skills=READY), "goal-coverage")
+    assert big is not None and not big.caveat and "small step" not in big.text
+
+
 def test_off_goal() -> None:
     v = fit("drawing", skills=READY)
     assert v.verdict == OFF_GOAL

@@ -12,13 +12,14 @@ data only. The verdict is the first that applies, in this order:
                                     things (new to the learner, but not asked for)
     stretch: missing prerequisites  assumes levels the learner does not hold
     fit with caveats                any caveat (style, portfolio, certificate, slow start,
-                                    deadline, only prerequisites of the goal's skills)
+                                    deadline, only prerequisites of the goal's skills, mostly
+                                    about other skills, a small step toward the goal)
     strong fit                      none of the above
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -71,6 +72,9 @@ TOO_BASIC_KNOWN_SHARE = 0.75
 # A course adding nothing toward the goal is "too basic" when at least this share of it (by
 # level) is about the goal, else "off-goal" (its new material is not what the goal asks).
 GOAL_SHARE = 0.5
+# Below this share of the remaining gap closed, a course is a small step toward the goal:
+# worth taking perhaps, but not a strong fit (a caveat).
+SMALL_STEP_SHARE = 0.05
 # How many still-missing goal skills the goal-coverage reason names.
 TOP_MISSING = 5
 
@@ -129,7 +133,10 @@ def assess_fit(
         reasons.append(_known_reason(known_share, teaches, known))
     support = prerequisite_support(ctx, teaches, known, requirements)
     if on_goal or support:
-        reasons.append(_goal_reason(ctx, learner, known, levels, requirements, contrib, support))
+        about = _goal_share(toward_goal(teaches, requirements), {*requirements, *support})
+        reasons.append(
+            _goal_reason(ctx, learner, known, levels, requirements, contrib, support, about)
+        )
     else:
         reasons.append(_off_goal_reason(ctx, learner, teaches))
     for reason in (
@@ -357,7 +364,11 @@ def _goal_reason(
     requirements: Mapping[str, Requirement],
     contrib: CourseContribution,
     support: Mapping[str, list[str]],
+    about: float,
 ) -> Reason:
+    """How far the course takes the learner toward the goal. `about`: the share of the course
+    (by level) on the goal's skills or their prerequisites; below GOAL_SHARE, and a gain
+    below SMALL_STEP_SHARE of the remaining gap, are caveats (not a strong fit)."""
     before = coverage(known, requirements)
     after_cov = coverage(after, requirements)
     share = 0.0 if before >= 1.0 else (after_cov - before) / (1.0 - before)
@@ -396,6 +407,14 @@ def _goal_reason(
             text += f"{_support_words(ctx, support)}."
         if off_goal:
             text += f" Its {_names(ctx, off_goal)} does not count: {_OFF_GOAL_WORDS}."
+        if about < GOAL_SHARE:
+            text += (
+                f" Most of it ({1.0 - about:.0%} by level) is about skills {goal} does not ask for."
+            )
+            caveat = True
+        if share < SMALL_STEP_SHARE:
+            text += f" A small step: most of what {goal} needs lies elsewhere."
+            caveat = True
     if top:
         text += " Still missing after it (core): " + ", ".join(
             f"{g.name} ({g.have}->{g.need})" for g in top
@@ -413,6 +432,7 @@ def _goal_reason(
         "missing_core": [g.skill for g in top],
         "remaining_gaps": len(remaining),
         "prerequisite_support": {s: list(v) for s, v in support.items()},
+        "goal_share_of_course": about,
     }
     return Reason(kind="goal-coverage", text=text, caveat=caveat, data=data)
 
@@ -510,8 +530,9 @@ def _pedagogy_reason(course: Course, learner: Learner) -> Reason | None:
     return Reason(kind="pedagogy", text=text, caveat=True, data={**data, "match": False})
 
 
-def _goal_share(teaches: Mapping[str, Level], requirements: Mapping[str, Requirement]) -> float:
-    """The level-weighted share of what a course teaches that the goal requires."""
+def _goal_share(teaches: Mapping[str, Level], requirements: Container[str]) -> float:
+    """The level-weighted share of what a course teaches that the goal requires (or, as
+    the caller says, needs first)."""
     total = sum(int(v) for v in teaches.values())
     on_goal = sum(int(v) for s, v in teaches.items() if s in requirements)
     return on_goal / total if total else 0.0
