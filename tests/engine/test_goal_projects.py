@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coursestack.domain import Effort, Learner, Level, Plan, Requirement, Weight
+from coursestack.engine import planner_explain
 from coursestack.engine.context import AdvisorContext
 from coursestack.engine.fit import assess_fit
 from coursestack.engine.gaps import audit
@@ -19,7 +20,6 @@ from coursestack.engine.goal_projects import (
     threshold,
     toward_goal,
 )
-from coursestack.engine import planner_explain
 from coursestack.engine.learner_state import known_levels
 from coursestack.engine.planner import plan
 
