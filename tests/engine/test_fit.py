@@ -162,6 +162,34 @@ def test_stretch_closer_respects_platforms_and_prefers_closing_everything() -> N
     assert both.data["closer"]["closes"] == ["math.calculus", "prog.python"]
 
 
+def test_route_to_prerequisites_keeps_to_the_learners_budget_and_languages() -> None:
+    extra = [
+        course("calc-pricey", {"math.calculus": 1}, 2,
+               price={"model": "one-time", "amount": 200, "currency": "USD"}),
+        course("calc-free", {"math.calculus": 1}, 12, price={"model": "free"}),
+        course("calc-es", {"math.calculus": 1}, 1, price={"model": "free"}, language="es"),
+    ]  # fmt: skip
+    ctx = AdvisorContext(
+        courses={c.id: c for c in [*COURSES, *extra]},
+        taxonomy=Taxonomy.build(SKILLS),
+        roles={ROLE.id: ROLE},
+    )
+
+    def closer(**learner: Any) -> str:
+        r = reason(
+            fit("ml-course", ctx, skills={"prog.python": 2}, **learner), "missing-prerequisites"
+        )
+        assert r is not None
+        return str(r.data["closer"]["course_id"])
+
+    assert closer() == "calc-es"  # any language, no budget: the shortest
+    assert closer(languages=["en"]) == "calc-pricey"  # English (or unknown) only
+    # A budget of 0: the free course; courses of unknown price (calc-elsewhere, 5 h) come next.
+    assert closer(languages=["en"], budget=0) == "calc-free"
+    assert closer(languages=["en"], budget=0, platforms=["faraway"]) == "calc-elsewhere"
+    assert closer(languages=["en"], budget=500) == "calc-pricey"
+
+
 def test_too_basic_when_nothing_new_for_the_goal() -> None:
     v = fit("ml-course", skills={**READY, "ml.supervised": 2, "ml.evaluation": 2})
     assert v.verdict == TOO_BASIC

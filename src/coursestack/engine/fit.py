@@ -214,12 +214,16 @@ def closer_route(
     """The set of courses that closes every coverable missing prerequisite for the fewest
     hours (each course also costing ROUTE_COURSE_OVERHEAD_HOURS), found exactly by a small
     branch and bound over the cheapest candidates per skill. Candidates: not the course
-    itself, its parts or programs, nor one already completed; per skill, the learner's
-    platforms first, elsewhere only when none of them teaches it."""
+    itself, its parts or programs, one already completed, nor one in a language the learner
+    did not list; per skill, the courses that suit the learner best (route_tier: on their
+    platforms, then within their budget), the others only when none does."""
     related = {course.id, *course.parts, *ctx.parents_of(course.id)}
+    wanted = None if learner.languages is None else {x.lower() for x in learner.languages}
     cands: list[tuple[Course, frozenset[str], HoursEstimate, float]] = []
     for cand in ctx.courses.values():
         if cand.id in related or cand.id in learner.completed:
+            continue
+        if wanted is not None and cand.language and cand.language.lower() not in wanted:
             continue
         teaches = effective_teaches(cand, ctx)
         closes = frozenset(s for s, (_h, need) in missing.items() if teaches.get(s, 0) >= need)
@@ -234,9 +238,8 @@ def closer_route(
     by_skill: dict[str, list[tuple[Course, frozenset[str], HoursEstimate, float]]] = {}
     for s in coverable:
         teachers = [c for c in cands if s in c[1]]
-        if learner.platforms:  # the learner's platforms first; elsewhere only if none has it
-            inside = [c for c in teachers if c[0].platform in learner.platforms]
-            teachers = inside or teachers
+        best_tier = min(route_tier(c[0], c[2], learner) for c in teachers)
+        teachers = [c for c in teachers if route_tier(c[0], c[2], learner) == best_tier]
         by_skill[s] = sorted(teachers, key=lambda c: (c[3], c[0].id))[:ROUTE_TOP_K]
     if len(coverable) > ROUTE_MAX_SKILLS:
         return _greedy_route(by_skill, coverable)
@@ -263,6 +266,21 @@ def closer_route(
     search(frozenset(), [], 0.0)
     route = sorted(best[1], key=lambda c: (-len(c[1]), c[3], c[0].id))
     return [(c[0], [s for s in missing if s in c[1]], c[2]) for c in route]
+
+
+def route_tier(course: Course, est: HoursEstimate, learner: Learner) -> tuple[bool, int]:
+    """How well a prerequisite course suits the learner, best first: on one of their
+    platforms (when they list any); then, with a budget, a known price within it (0), an
+    unknown price (1), a price above it (2). A course costing more than the learner's whole
+    budget is no route for them while one within it teaches the same."""
+    outside = bool(learner.platforms) and course.platform not in (learner.platforms or [])
+    if learner.budget is None:
+        return outside, 0
+    weeks = None if est.hours is None else weeks_at(est.hours, learner.hours_per_week)
+    price = course.price.cost_for(weeks)
+    if price is None:
+        return outside, 1
+    return outside, 0 if price <= learner.budget + 1e-9 else 2
 
 
 def _greedy_route(
