@@ -75,6 +75,8 @@ def test_calibration_on_curated_catalog_entry() -> None:
     est = estimate_hours(course, EXPERIENCED, PaceProfile.STANDARD, ctx)
     assert est.readiness == 1.0
     assert "prerequisites held" in est.basis
+    # The calibrated share is said, so 63 h beside "listed 117 h" does not read as an error.
+    assert "needs about 54% of the listed time" in est.basis
 
 
 def test_unready_learner_takes_the_listed_time() -> None:

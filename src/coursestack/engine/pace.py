@@ -244,12 +244,22 @@ def _from_parts(
     )
 
 
+# Said in every basis: without it, "listed 260 h" beside an estimate of 140 h reads as an error.
+_READY_SHARE_WORDS = (
+    f"a ready learner needs about {READY_CORE:.0%} of the listed time (calibrated on "
+    "PRODUCT.md's worked example)"
+)
+
+
 def _readiness_words(assumes: Mapping[str, Level], readiness: float) -> str:
     if not assumes:
-        return "no prerequisites listed"
+        return f"no prerequisites listed: {_READY_SHARE_WORDS}"
     if readiness >= 1.0:
-        return "prerequisites held"
-    return f"{readiness:.0%} of the prerequisite levels held (catch-up time added)"
+        return f"prerequisites held: {_READY_SHARE_WORDS}"
+    return (
+        f"{readiness:.0%} of the prerequisite levels held: {_READY_SHARE_WORDS}, plus "
+        "catch-up time"
+    )
 
 
 def _pace_words(pace: PaceProfile) -> str:
