@@ -91,6 +91,24 @@ def test_levels_from_difficulty_and_hands_on() -> None:
     assert deep.teaches["prog.sql"] == Level.APPLIED and deep.hands_on == HandsOn.CAPSTONE
 
 
+def test_projects_lift_only_the_skills_a_program_is_about_to_level_3() -> None:
+    program = course(CourseLevel.INTERMEDIATE, CourseKind.SPECIALIZATION)
+    text = TagInput(
+        title="SQL",
+        description="A capstone project ends it. Python is used. Python scripts are given.",
+        skills=["Linear Regression"],
+        outcomes=["Fit a linear regression"],
+    )
+    result = TAGGER.tag(program, text)
+    assert result.teaches["prog.sql"] == Level.APPLIED  # the title names it
+    assert "projects-in-program(central: title)->3" in result.provenance["teaches.prog.sql"]
+    # a short-list entry and an outcome: evidence enough to teach it twice over
+    assert result.teaches["ml.supervised.linear-regression"] == Level.APPLIED
+    # two passing prose mentions: taught, but not what the program is about
+    assert result.teaches["prog.python"] == Level.PRACTISED
+    assert "(not central)->2" in result.provenance["teaches.prog.python"]
+
+
 def test_taxonomy_prerequisites_assumed_for_intermediate_courses() -> None:
     result = TAGGER.tag(course(CourseLevel.INTERMEDIATE), TagInput(title="Linear Regression"))
     assert result.assumes["math.algebra"] == Level.PRACTISED

@@ -34,7 +34,9 @@ Rules, in order:
 3. Levels (teaches): the course's difficulty gives the base (beginner/mixed/unknown 1,
    intermediate/advanced 2); a hands-on cue (labs, hands-on, exercises, notebooks, guided
    project) raises it to 2; an advanced course or a program (specialization, certificate)
-   at intermediate level or above with a capstone or independent projects reaches 3. Level 4
+   at intermediate level or above with a capstone or independent projects reaches 3 on the
+   skills it is about (`central`: named in the title, evidence twice the threshold, or a
+   skill-list entry repeated in three prose sentences); the rest stay at 2. Level 4
    (production) is never inferred. A course with under SHORT_COURSE_HOURS listed in total
    teaches at level 1.
 4. Assumes: phrase rule above, at level 2 for 'experience / proficiency / comfortable /
@@ -247,6 +249,7 @@ FIELD_WEIGHT = {
 }
 PROSE_CAP = 2  # prose mentions of one skill count at most this much
 PROSE_FIELDS = ("description", "syllabus", "outcome")
+LIST_FIELDS = ("skills", "skills-long")
 # the area of languages and tools: on a course whose title teaches another area, one passing
 # prose mention of a skill in it is a tool the course uses
 INCIDENTAL_AREA = "programming"
@@ -300,7 +303,9 @@ DENIED_PREFIX = "denied."
 
 
 def level_for_weak(result: TagResult, course: Course, text: TagInput) -> Level:
-    return Tagger.level(course, result.hands_on, text.difficulty)[0]
+    """The level of below-threshold evidence, should another source corroborate it: never
+    a skill the course is about (that takes enough evidence on its own)."""
+    return Tagger.level(course, result.hands_on, text.difficulty, None)[0]
 
 
 def evidence_score(matches: Sequence[SkillMatch]) -> int:
@@ -322,6 +327,27 @@ def evidence_score(matches: Sequence[SkillMatch]) -> int:
         ),
     )
     return listed + prose
+
+
+CENTRAL_SCORE = 2 * TEACH_THRESHOLD  # evidence enough to teach a skill twice over
+CENTRAL_SENTENCES = 3  # prose sentences that, beside a skill-list entry, make a skill central
+
+
+def central(matches: Sequence[SkillMatch]) -> str | None:
+    """Why a course is about a skill, or None: its title names it (a generic title word does
+    not count: it is weak evidence); its evidence reaches CENTRAL_SCORE (a trusted skill-list
+    entry and an outcome sentence, a title and prose); or its skill list names it and
+    CENTRAL_SENTENCES prose sentences do too (mentions repeated across the row, which the
+    capped score does not see). Only these skills reach level 3 through projects."""
+    if any(m.field == "title" for m in matches):
+        return "title"
+    score = evidence_score(matches)
+    if score >= CENTRAL_SCORE:
+        return f"evidence {score}"
+    sentences = sum(1 for m in matches if m.field in PROSE_FIELDS)
+    if sentences >= CENTRAL_SENTENCES and any(m.field in LIST_FIELDS for m in matches):
+        return f"listed and in {sentences} sentences"
+    return None
 
 
 _BASE_LEVEL = {
@@ -660,8 +686,11 @@ class Tagger:
 
     @staticmethod
     def level(
-        course: Course, hands_on: HandsOn | None, difficulty: str | None
+        course: Course, hands_on: HandsOn | None, difficulty: str | None, central: str | None
     ) -> tuple[Level, str]:
+        """The level the course teaches a skill at, and its rules. `central` says why the
+        course is about the skill ('title', 'evidence 4', see `central`), None for a skill it
+        only touches: the projects rule lifts only the skills a course is about to 3."""
         base = _BASE_LEVEL.get(course.level, Level.AWARE) if course.level else Level.AWARE
         words = difficulty or (course.level.value if course.level else "unknown")
         level, rule = base, f"rule:level-from-difficulty({words})->{int(base)}"
@@ -675,8 +704,15 @@ class Tagger:
             CourseLevel.ADVANCED,
         )
         if deep and (advanced or program):
-            level = Level.APPLIED
-            rule += f"; rule:projects-in-{'program' if program else 'advanced-course'}->3"
+            where = "program" if program else "advanced-course"
+            if central is None:
+                # the projects apply what the program is about; a skill it only touches
+                # (Python in a DevOps certificate, model evaluation in accounting analytics)
+                # is practised there, not applied
+                rule += f"; rule:projects-in-{where}(not central)->{int(level)}"
+            else:
+                level = Level.APPLIED
+                rule += f"; rule:projects-in-{where}(central: {central})->3"
         hours = course.effort.total_hours() if course.effort else None
         if hours is not None and hours < SHORT_COURSE_HOURS and level > Level.AWARE:
             # an hour or two of material introduces a skill; practising it in labs (level 2)
@@ -694,9 +730,11 @@ class Tagger:
         if hands_on is not None and hands_rule is not None:
             result.hands_on = hands_on
             result.provenance["hands_on"] = hands_rule
-        level, level_rule = self.level(course, hands_on, text.difficulty)
         for skill_id in sorted(teach):
             first = teach[skill_id][0]
+            level, level_rule = self.level(
+                course, hands_on, text.difficulty, central(teach[skill_id])
+            )
             result.teaches[skill_id] = level
             how = "fuzzy" if first.score < 100 else "alias"
             result.provenance[f"teaches.{skill_id}"] = (
