@@ -160,6 +160,11 @@ class Pool:
         """`teach` by skill column (built once per pool: several plan stages read it)."""
         return self.teach.tocsc()
 
+    @cached_property
+    def secondary_scales(self) -> tuple[float, float]:
+        """secondary_scales of this pool, once (the main plan and each alternative read it)."""
+        return secondary_scales(self.plan_hours, self.plan_cost)
+
     @property
     def gap_j(self) -> IntArray:
         """Local skill number of each gap skill (-1 when no pool course teaches it)."""
@@ -253,6 +258,16 @@ class Pool:
             cap=self.cap,
             pool_ids=sub,
         )
+
+
+def secondary_scales(plan_hours: FloatArray, plan_cost: FloatArray) -> tuple[float, float]:
+    """The median positive hours and cost of the courses (1.0 when none): the units the
+    tie-break objectives measure hours and cost in."""
+    positive_h = plan_hours[plan_hours > 0]
+    positive_c = plan_cost[plan_cost > 0]
+    med_h = float(np.median(positive_h)) if positive_h.size else 1.0
+    med_c = float(np.median(positive_c)) if positive_c.size else 1.0
+    return med_h, med_c
 
 
 def language_mask(

@@ -79,6 +79,7 @@ from coursestack.engine.planner_candidates import (
     RATING_WEIGHT,
     Pool,
     Problem,
+    secondary_scales,
 )
 from coursestack.engine.planner_dominance import coverage_scalars, undominated
 from coursestack.engine.planner_index import FloatArray, IntArray, row_entries
@@ -142,10 +143,10 @@ def secondary(pool: Pool | Problem, objective: str) -> FloatArray:
         raise ValueError(f"unknown objective {objective!r}; use {', '.join(OBJECTIVE_WEIGHTS)}")
     wh, wc, wr, wp = OBJECTIVE_WEIGHTS[objective]
     hours = pool.plan_hours
-    positive_h = hours[hours > 0]
-    med_h = float(np.median(positive_h)) if positive_h.size else 1.0
-    positive_c = pool.plan_cost[pool.plan_cost > 0]
-    med_c = float(np.median(positive_c)) if positive_c.size else 1.0
+    if isinstance(pool, Pool):
+        med_h, med_c = pool.secondary_scales
+    else:
+        med_h, med_c = secondary_scales(hours, pool.plan_cost)
     out: FloatArray = (
         wh * hours / med_h
         + wc * pool.plan_cost / med_c
