@@ -521,3 +521,24 @@ def test_a_capstone_outside_the_taxonomy_teaches_nothing() -> None:
     assert "practice.capstone" in tag("Data Science Project Capstone").teaches
     taught = tag("Machine Learning Capstone").teaches
     assert {"practice.capstone", "ml.fundamentals"} <= set(taught)
+
+
+def test_an_ambiguous_word_needs_a_related_skill_even_in_a_title() -> None:
+    assert not tag("Write Dreamy, Heartfelt Poetry - Creative Writing").teaches
+    assert "prog.python.packaging" in tag("Python Packaging with Poetry").teaches
+    java_ee = "Through hands-on labs you will learn Java EE, including JAX-RS for REST services."
+    assert "dl.jax" not in tag("Fundamentals of Java EE Development", java_ee).teaches
+    assert "dl.jax" in tag("JAX", "You will train neural networks with JAX.").teaches
+    design = "You will explore emerging learning theory and how people learn online."
+    theories = tag("Instructional Design: Learning Theories", design)
+    assert "ml.learning-theory" not in theories.teaches
+    # a skill the title names as its purpose is a co-signal too
+    assert "dl.transformers" in tag("Transformers for NLP").teaches
+    assert "dl.transformers" not in tag("Power Electronics", skills=("Transformers",)).teaches
+
+
+def test_an_assumption_named_by_an_ambiguous_word_needs_a_related_skill() -> None:
+    text = "You should be familiar with JAX-WS."
+    assert "dl.jax" not in tag("Java Web Services", text).assumes
+    deep = tag("Deep Learning Research", "You should be familiar with JAX and neural networks.")
+    assert "dl.jax" in deep.assumes

@@ -48,7 +48,7 @@ Rules, in order:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -415,6 +415,10 @@ class Tagger:
     # Science', 'Junior Software Developer'); its areas make a specific skill-list entry in
     # them plausible, like a title skill's area (all phrases normalised)
     title_fields: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # phrases that are ordinary words or names of other things ('poetry', 'jax', 'learning
+    # theory'): wherever they match, title included, they count only beside a context phrase
+    # of theirs or evidence for a related skill (`_related`); all normalised
+    ambiguous: frozenset[str] = frozenset()
 
     _dependent_counts: dict[str, int] = field(default_factory=dict, repr=False)
 
@@ -438,6 +442,7 @@ class Tagger:
         assume: dict[str, tuple[Level, str]],
         denied: set[str] | None = None,
         named: set[str] | None = None,
+        assumed_via: dict[str, set[str]] | None = None,
     ) -> None:
         for sentence, listed in _sentences(text):
             if len(sentence) < 2:
@@ -462,6 +467,8 @@ class Tagger:
                 level = Level.PRACTISED if _STRONG_PREREQ.search(sentence) else Level.AWARE
                 quote = " ".join(sentence.split())[:80].lower()
                 for m in matches:
+                    if assumed_via is not None:
+                        assumed_via.setdefault(m.skill, set()).add(m.phrase)
                     if m.skill not in assume or assume[m.skill][0] < level:
                         assume[m.skill] = (level, f"rule:assumes-phrase('{quote}')->{int(level)}")
                 continue
@@ -509,23 +516,45 @@ class Tagger:
                 weight_field = "description" if (tool and not method) or example else kind
                 teach.setdefault(m.skill, []).append(replace(m, field=weight_field))
 
-    def _in_context(
-        self, found: dict[str, list[SkillMatch]], text: TagInput
-    ) -> dict[str, list[SkillMatch]]:
-        """`found` without the matches of context-gated phrases whose context is absent."""
+    def _related(self, skill_id: str, other: str) -> bool:
+        """Whether evidence for `other` supports an ambiguous phrase of `skill_id`: a skill of
+        the same area (outside the broad programming area, whose members are separate tools),
+        or one a taxonomy prerequisite links to it either way (Python for Poetry, NumPy for
+        JAX)."""
+        if other == skill_id:
+            return False
+        category = self.taxonomy[skill_id].category
+        if category not in BROAD_AREAS and self.taxonomy[other].category == category:
+            return True
+        return other in self.taxonomy.prerequisites_of(
+            skill_id
+        ) or skill_id in self.taxonomy.prerequisites_of(other)
+
+    def _gate(
+        self, found: Mapping[str, list[SkillMatch]], text: TagInput, named: Set[str]
+    ) -> Callable[[str, str], bool]:
+        """Whether a match of (skill, phrase) stands: a context-gated phrase needs one of its
+        context phrases in the course's text; an ambiguous phrase (an ordinary word, the name
+        of another thing: 'poetry', 'jax' in 'JAX-RS') needs a context phrase or evidence for
+        a related skill (`_related`) named by an unambiguous phrase, or in `named` (skills the
+        title names as its purpose or audience, assumed skills: 'Transformers for NLP').
+        Titles and skill lists included: 'Write Dreamy, Heartfelt Poetry' is no Python
+        packaging course."""
         parts = (text.title, text.description, text.syllabus, *text.skills, *text.outcomes)
         blob = " " + " ".join(normalise(p) for p in parts) + " "
-        kept: dict[str, list[SkillMatch]] = {}
-        for skill_id, ms in found.items():
-            ms = [
-                m
-                for m in ms
-                if m.phrase not in self.context
-                or any(f" {c} " in blob for c in self.context[m.phrase])
-            ]
-            if ms:
-                kept[skill_id] = ms
-        return kept
+        plain = {
+            s for s, ms in found.items() if any(m.phrase not in self.ambiguous for m in ms)
+        } | set(named)
+
+        def stands(skill_id: str, phrase: str) -> bool:
+            cues = self.context.get(phrase)
+            if cues is not None and any(f" {c} " in blob for c in cues):
+                return True
+            if phrase in self.ambiguous:
+                return any(self._related(skill_id, other) for other in plain)
+            return cues is None
+
+        return stands
 
     def evidence(self, text: TagInput) -> Evidence:
         """Skills with enough evidence to count as taught (rule 1), skills with some evidence
@@ -535,6 +564,7 @@ class Tagger:
         norm_title = normalise(text.title)
         in_title: set[str] = set()
         audience: set[str] = set()
+        purposes: set[str] = set()  # title skills after 'for'/'in': 'Transformers for NLP'
         for m in self.matcher.match_text(text.title, "title", prose=False):
             in_title.add(m.skill)
             before = norm_title[: m.start].split()
@@ -547,6 +577,7 @@ class Tagger:
                 self.taxonomy[m.skill].category in MEDIUM_CATEGORIES
             )
             if before and before[-1] in PURPOSE_WORDS and not medium:
+                purposes.add(m.skill)  # not taught, but it says what the title is about
                 continue  # 'Linear Algebra for Machine Learning': ML is the purpose
             if m.phrase in self.generic:
                 m = replace(m, field="skills-long")
@@ -594,10 +625,11 @@ class Tagger:
             found.setdefault(skill_id, []).extend(ms)
         denied: set[str] = set()
         objects: set[str] = set()  # skills a sentence names right after a teaching verb
-        self._prose(text.description, "description", found, assume, denied, objects)
-        self._prose(text.syllabus, "syllabus", found, assume, denied, objects)
+        via: dict[str, set[str]] = {}  # assumed skill -> the phrases that named it
+        self._prose(text.description, "description", found, assume, denied, objects, via)
+        self._prose(text.syllabus, "syllabus", found, assume, denied, objects, via)
         for bullet in text.outcomes:
-            self._prose(bullet, "outcome", found, assume, denied, objects)
+            self._prose(bullet, "outcome", found, assume, denied, objects, via)
         for skill_id in denied | audience:
             found.pop(skill_id, None)
         if len(text.description) >= DESCRIBED:
@@ -631,11 +663,26 @@ class Tagger:
         if text.prerequisites:
             strong = _STRONG_PREREQ.search(text.prerequisites)
             for m in self.matcher.match_text(text.prerequisites, "prerequisites"):
+                via.setdefault(m.skill, set()).add(m.phrase)
                 level = Level.PRACTISED if strong else Level.AWARE
                 if m.skill not in assume or assume[m.skill][0] < level:
                     assume[m.skill] = (level, f"rule:assumes-prerequisites-field->{int(level)}")
-        if self.context and any(m.phrase in self.context for ms in found.values() for m in ms):
-            found = self._in_context(found, text)
+        gated = self.context.keys() | self.ambiguous
+        if gated and any(m.phrase in gated for ms in found.values() for m in ms):
+            stands = self._gate(found, text, purposes | audience | assume.keys())
+            kept: dict[str, list[SkillMatch]] = {}
+            for skill_id, ms in found.items():
+                ms = [m for m in ms if stands(m.skill, m.phrase)]
+                if ms:
+                    kept[skill_id] = ms
+            found = kept
+        if any(ps <= self.ambiguous for ps in via.values()):
+            # an assumption named only by ambiguous phrases needs a co-signal too ('familiarity
+            # with JAX-RS' in a Java course assumes no JAX)
+            stands = self._gate(found, text, purposes | audience)
+            for skill_id, phrases in via.items():
+                if phrases <= self.ambiguous and not any(stands(skill_id, p) for p in phrases):
+                    assume.pop(skill_id, None)
         teach = {s: ms for s, ms in found.items() if evidence_score(ms) >= TEACH_THRESHOLD}
         # a specific long-list entry built on a skill the row teaches ('A/B Testing' beside
         # taught hypothesis testing, 'Apache Spark' beside big data) is the course going on

@@ -29,8 +29,8 @@ def default_taxonomy() -> Taxonomy:
 def _translated(data: dict[str, Any], taxonomy: Taxonomy) -> dict[str, Any]:
     """`data` with each translation (`translations`: {English phrase: [phrases]}) given its
     English phrase's roles: the same skills as an alias, and the same entries in `labels`,
-    `prose_excluded`, `weak_labels`, `generic`, `context` (as a gated phrase and as a cue) and
-    `title_fields`. An English phrase in none of them is an error (a typo would translate
+    `prose_excluded`, `weak_labels`, `generic`, `ambiguous`, `context` (as a gated phrase and as
+    a cue) and `title_fields`. An English phrase in none of them is an error (a typo would translate
     nothing)."""
     pairs = [
         (normalise(str(en)), normalise(str(f)))
@@ -52,7 +52,7 @@ def _translated(data: dict[str, Any], taxonomy: Taxonomy) -> dict[str, Any]:
     labels = {normalise(k): list(v or ()) for k, v in (data.get("labels") or {}).items()}
     sets = {
         key: {normalise(p) for p in data.get(key) or ()}
-        for key in ("prose_excluded", "weak_labels", "generic")
+        for key in ("prose_excluded", "weak_labels", "generic", "ambiguous")
     }
     context = {
         normalise(k): [normalise(c) for c in v] for k, v in (data.get("context") or {}).items()
@@ -135,6 +135,20 @@ def default_tagger() -> Tagger:
         if unknown:
             raise ValueError(f"tagging_aliases.yaml title_fields: unknown areas {sorted(unknown)}")
         fields[normalise(phrase)] = frozenset(areas)
+    ambiguous = frozenset(normalise(a) for a in data.get("ambiguous") or ())
+    unknown_phrases = sorted(ambiguous - matcher.phrases.keys())
+    if unknown_phrases:
+        raise ValueError(f"tagging_aliases.yaml ambiguous: unknown phrases {unknown_phrases}")
     return Tagger(
-        matcher, taxonomy, requires, weak, generic, conflicts, context, languages, readings, fields
+        matcher,
+        taxonomy,
+        requires,
+        weak,
+        generic,
+        conflicts,
+        context,
+        languages,
+        readings,
+        fields,
+        ambiguous,
     )
