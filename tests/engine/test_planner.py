@@ -33,6 +33,9 @@ from coursestack.engine.planner import plan
 from coursestack.engine.planner_explain import (
     LANGUAGE,
     NO_COURSE,
+    OVER_BUDGET,
+    PARTIAL,
+    PARTIAL_WORDS,
     PLATFORM,
     UNKNOWN_HOURS,
     UNKNOWN_PRICE,
@@ -313,6 +316,23 @@ def test_gap_no_course_teaches_is_reported_with_a_suggestion() -> None:
     (gap,) = result.uncovered
     assert (gap.skill, gap.reason) == ("practice.portfolio-project", NO_COURSE)
     assert gap.suggestion is not None and "portfolio" in gap.suggestion
+
+
+def test_a_gap_no_course_closes_says_why_the_plan_stops_short_of_the_partial_ones() -> None:
+    # No course reaches SQL 3; one reaches 2 but the budget goes to the Python gap.
+    ctx = context(
+        course("py", {"prog.python": 2}, price=Price(model=PriceModel.ONE_TIME, amount=40)),
+        course("sql", {"prog.sql": 2}, price=Price(model=PriceModel.ONE_TIME, amount=35)),
+    )
+    result = run(ctx, targets(prog_python=2, prog_sql=3), budget=50)
+    assert [s.course_id for s in result.steps] == ["py"]
+    (gap,) = result.uncovered
+    assert gap.reason == NO_COURSE + PARTIAL_WORDS + PARTIAL[OVER_BUDGET]
+    assert gap.suggestion is not None and "raise the budget" in gap.suggestion
+    # Without a budget the partial course is planned, and the rest is simply not taught.
+    free = run(ctx, targets(prog_python=2, prog_sql=3))
+    assert sorted(s.course_id for s in free.steps) == ["py", "sql"]
+    assert [(u.skill, u.reason) for u in free.uncovered] == [("prog.sql", NO_COURSE)]
 
 
 def test_prerequisite_step_comes_first_and_says_why() -> None:

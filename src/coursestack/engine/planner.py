@@ -216,8 +216,9 @@ def _local(problem: Problem, pool_ids: list[int]) -> list[int]:
 
 
 def _residual_sample(pool: Pool, chosen: list[int]) -> set[int]:
-    """Pool courses teaching a still-open gap skill to its need (the cheapest
-    RESIDUAL_SAMPLE by cost), so that the residual gap's reason sees them."""
+    """Pool courses teaching a still-open gap skill to its need, or when none does, above
+    the level the plan reaches (the cheapest RESIDUAL_SAMPLE by cost), so that the residual
+    gap's reason sees them."""
     if not pool.size:
         return set()
     gap_j = pool.gap_j
@@ -235,6 +236,8 @@ def _residual_sample(pool: Pool, chosen: list[int]) -> set[int]:
         col_rows = teach.indices[teach.indptr[j] : teach.indptr[j + 1]]
         col_vals = teach.data[teach.indptr[j] : teach.indptr[j + 1]]
         hits: IntArray = col_rows[col_vals >= g.need].astype(np.int64)
+        if hits.size == 0:  # none reaches the need: those raising it part of the way
+            hits = col_rows[col_vals > reached_j[j]].astype(np.int64)
         if hits.size > RESIDUAL_SAMPLE:
             cost = np.nan_to_num(pool.cost[hits])
             hits = hits[np.argsort(cost, kind="stable")[:RESIDUAL_SAMPLE]]

@@ -46,6 +46,18 @@ OFF_GOAL_PROJECT = (
     "counts toward the goal"
 )
 FALLBACK = "the fallback solver (time limit) did not reach it"
+# When no course teaches a skill to the needed level, why the plan leaves it short of what
+# courses do reach, in words that follow NO_COURSE (an overlap or a pruned prerequisite is
+# not named: the reason stays NO_COURSE).
+PARTIAL = {
+    OVER_BUDGET: "over the budget left",
+    OVER_DEADLINE: "over the deadline",
+    PLATFORM: "on platforms the learner excluded",
+    LANGUAGE: "in languages the learner did not list",
+    UNKNOWN_PRICE: "without a listed price (the budget cannot be checked)",
+    UNKNOWN_HOURS: "without a listed effort (nor comparable courses to estimate it from)",
+}
+PARTIAL_WORDS = "; the courses raising it part of the way are "
 
 
 def _levels(known: dict[str, int], problem: Problem, ks: list[int]) -> dict[str, int]:
@@ -244,7 +256,7 @@ def uncovered(
         reached = after.get(g.skill, 0)
         if reached >= g.need:
             continue
-        reason = _reason(p, g, chosen, method, goal)
+        reason = _reason(p, g, chosen, method, goal, reached)
         out.append(
             UncoveredGap(
                 skill=g.skill,
@@ -257,14 +269,37 @@ def uncovered(
     return out
 
 
-def _reason(p: Problem, g: GapSkill, chosen: list[int], method: str, goal: frozenset[str]) -> str:
+def _reason(
+    p: Problem,
+    g: GapSkill,
+    chosen: list[int],
+    method: str,
+    goal: frozenset[str],
+    reached: int,
+) -> str:
     index = p.index
     if g.col < 0:
         return NO_COURSE
     start, end = index.teaches.indptr[g.col], index.teaches.indptr[g.col + 1]
-    rows = index.teaches.indices[start:end][index.teaches.data[start:end] >= g.need]
+    levels = index.teaches.data[start:end]
+    rows = index.teaches.indices[start:end][levels >= g.need]
     if rows.size == 0:
-        return NO_COURSE
+        # None reaches the need; say why the plan does not take it part of the way either
+        # (a budget spent elsewhere reads very differently from no course at all).
+        partial = index.teaches.indices[start:end][levels > reached]
+        if partial.size == 0 or g.skill in PROJECT_SKILLS:
+            return NO_COURSE
+        why = _blocked(p, g, partial, chosen, method, goal)
+        return NO_COURSE + PARTIAL_WORDS + PARTIAL[why] if why in PARTIAL else NO_COURSE
+    return _blocked(p, g, rows, chosen, method, goal)
+
+
+def _blocked(
+    p: Problem, g: GapSkill, rows: np.ndarray, chosen: list[int], method: str, goal: frozenset[str]
+) -> str:
+    """The first constraint that keeps every course at index `rows` (the skill's teachers)
+    out of the plan."""
+    index = p.index
     if g.skill in PROJECT_SKILLS and goal:
         # A project counts only on a course about the goal: the others never were options.
         rows = rows[_projects_count(index, rows, goal)]
@@ -350,6 +385,11 @@ def _pruned_reason(p: Problem, rows: np.ndarray) -> str:
 
 
 def suggestion(g: GapSkill, reason: str, category: str) -> str:
+    if reason.startswith(NO_COURSE + PARTIAL_WORDS):
+        words = reason[len(NO_COURSE + PARTIAL_WORDS) :]
+        partial = next(k for k, v in PARTIAL.items() if v == words)
+        part_way = suggestion(g, partial, category)
+        return f"{suggestion(g, NO_COURSE, category)}; to get part of the way: {part_way}"
     if reason == PLATFORM:
         return "allow more platforms: courses elsewhere teach it"
     if reason == LANGUAGE:
