@@ -11,8 +11,10 @@ Field merge by source priority (lower rank wins; see SOURCE_RANK):
   3 sparse dumps: coursera-domains, coursera-votes
 A missing value is always filled from any source; a present value is replaced only by a
 strictly better-ranked source (ties and unknown sources keep what is there, so imports are
-order-stable and idempotent). teaches/assumes: a curated course keeps its own lists; imported
-courses take the union, with the higher level. `sources` and field provenance are kept from
+order-stable and idempotent). A language inferred from text (`rule:language-from-text`) ranks
+below every stated one: a source stating the language replaces it, whatever its rank.
+teaches/assumes: a curated course keeps its own lists; imported courses take the union, with
+the higher level. `sources` and field provenance are kept from
 every source."""
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from typing import Any
 from coursestack.domain import Course, CourseKind, Effort, Level, Price
 from coursestack.engine.tagging import DENIED_PREFIX, TEACH_THRESHOLD, WEAK_PREFIX
 from coursestack.ingest.fields import canonical_url, normalise_title
+from coursestack.ingest.language import LANGUAGE_RULE
 
 SOURCE_RANK: dict[str, int] = {
     "curated": 0,
@@ -41,6 +44,7 @@ SOURCE_RANK: dict[str, int] = {
     "coursera-votes": 3,
 }
 UNKNOWN_RANK = 1  # a source from an earlier session whose format we no longer know
+INFERRED_OFFSET = 10  # added to the rank of a value inferred from text: below any stated one
 
 MERGED_FIELDS = (
     "title",
@@ -90,15 +94,22 @@ def _is_unset(course: Course, name: str) -> bool:
     return False
 
 
+def _inferred(course: Course, name: str) -> int:
+    """INFERRED_OFFSET when `course.<name>` was inferred from text, else 0."""
+    return INFERRED_OFFSET if course.provenance.get(name, "").startswith(LANGUAGE_RULE) else 0
+
+
 def field_rank(course: Course, name: str, rank_of: RankOf) -> int:
     """Rank of the source that set `course.<name>`: the file named in its provenance, else the
-    curated catalog when the course is curated, else the course's first source."""
+    curated catalog when the course is curated, else the course's first source; a value
+    inferred from text ranks INFERRED_OFFSET lower."""
     found = _SOURCE_IN_PROVENANCE.match(course.provenance.get(name, ""))
     if found:
         return rank_of(found.group(1))
     if "curated" in course.sources:
-        return 0
-    return rank_of(course.sources[0]) if course.sources else UNKNOWN_RANK
+        return _inferred(course, name)
+    rank = rank_of(course.sources[0]) if course.sources else UNKNOWN_RANK
+    return rank + _inferred(course, name)
 
 
 def _course_rank(course: Course, rank_of: RankOf) -> int:
@@ -117,7 +128,8 @@ def merge_courses(existing: Course, incoming: Course, rank_of: RankOf) -> tuple[
         new_value = getattr(incoming, name)
         if getattr(existing, name) == new_value:
             continue
-        if _is_unset(existing, name) or incoming_rank < field_rank(existing, name, rank_of):
+        rank = incoming_rank + _inferred(incoming, name)
+        if _is_unset(existing, name) or rank < field_rank(existing, name, rank_of):
             data[name] = new_value
             if name in incoming.provenance:
                 provenance[name] = incoming.provenance[name]

@@ -9,16 +9,32 @@ from coursestack.domain import Course
 from coursestack.engine.tagging import Tagger, TagInput
 from coursestack.ingest.aliases import default_tagger
 from coursestack.ingest.formats import open_path
+from coursestack.ingest.language import guess_language
 from coursestack.ingest.rows import ParsedRow, RowError
 
 
+def with_language(row: ParsedRow) -> Course:
+    """The row's course with its language inferred from its text when the source states none
+    (rules in ingest/language.py), the rule recorded in provenance."""
+    course, text = row.course, row.text
+    if course.language is not None:
+        return course
+    body = " ".join(p for p in (text.description, *text.outcomes, text.syllabus) if p)
+    guess = guess_language(text.title, body)
+    if guess is None:
+        return course
+    provenance = {**course.provenance, "language": guess.rule}
+    return course.model_copy(update={"language": guess.code, "provenance": provenance})
+
+
 def tag_row(row: ParsedRow, tagger: Tagger) -> Course:
-    """The row's course with teaches/assumes inferred, unless its source already knew them."""
+    """The row's course with its language and teaches/assumes inferred, unless its source
+    already knew them."""
     if row.extra.get("tag") == "no":
         return row.course
     text = row.text
     return tagger.apply(
-        row.course,
+        with_language(row),
         TagInput(
             title=text.title,
             description=text.description,
