@@ -542,3 +542,17 @@ def test_an_assumption_named_by_an_ambiguous_word_needs_a_related_skill() -> Non
     assert "dl.jax" not in tag("Java Web Services", text).assumes
     deep = tag("Deep Learning Research", "You should be familiar with JAX and neural networks.")
     assert "dl.jax" in deep.assumes
+
+
+def test_a_course_in_another_language_does_not_assume_python() -> None:
+    advanced = Course(
+        id="x", title="x", platform="coursera", level=CourseLevel.ADVANCED, sources=["d.csv"]
+    )
+    tagger = default_tagger()
+    javascript = tagger.tag(advanced, TagInput("JavaScript Design Patterns"))
+    assert "prog.software-engineering" in javascript.teaches
+    assert "prog.python" not in javascript.assumes
+    assert "prog.python" in tagger.tag(advanced, TagInput("Design Patterns")).assumes
+    # SQL goes with any language: Spark in Scala still assumes it
+    scala = tagger.tag(advanced, TagInput("Apache Spark with Scala"))
+    assert "prog.sql" in scala.assumes and "prog.python" not in scala.assumes

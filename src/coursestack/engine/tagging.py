@@ -41,7 +41,8 @@ Rules, in order:
    teaches at level 1.
 4. Assumes: phrase rule above, at level 2 for 'experience / proficiency / comfortable /
    working knowledge', else 1; and, for intermediate and advanced courses, the taxonomy's
-   prerequisites of each taught skill that the course does not teach itself.
+   prerequisites of each taught skill that the course does not teach itself (a prerequisite
+   language not when the course teaches another language: no Python for JavaScript).
 5. Hands-on kind: capstone > independent projects > guided labs, from cue phrases.
 """
 
@@ -263,6 +264,10 @@ DESCRIBED = 200
 # material is outside it ('Supply Chain Excellence Capstone', 'Learn Mandarin Chinese:
 # Capstone Project') and so is the project
 APPLIED_PRACTICE = frozenset({"practice.capstone", "practice.portfolio-project"})
+# languages used beside any other (a query language, the shell): a course in Java still
+# assumes the SQL its databases need; other prerequisite languages are the usual medium of a
+# skill, which a course in another language replaces
+COMPANION_LANGUAGES = frozenset({"prog.sql", "prog.bash"})
 
 
 def _example(before: list[str]) -> bool:
@@ -793,9 +798,15 @@ class Tagger:
             result.assumes[skill_id] = alevel
             result.provenance[f"assumes.{skill_id}"] = rule
         if course.level in (CourseLevel.INTERMEDIATE, CourseLevel.ADVANCED):
+            # a prerequisite language is the usual medium of a skill (Python for software
+            # engineering practices); a course teaching it in another language does not
+            # assume it ('JavaScript Design Patterns', 'Object-Oriented Data Structures in C++')
+            coded_in = set(result.teaches) & self.languages
             for skill_id in list(result.teaches):
                 for prereq, plevel in self.taxonomy.prerequisites_of(skill_id).items():
                     if prereq in result.teaches or result.assumes.get(prereq, 0) >= plevel:
+                        continue
+                    if prereq in self.languages - COMPANION_LANGUAGES and coded_in - {prereq}:
                         continue
                     result.assumes[prereq] = plevel
                     result.provenance[f"assumes.{prereq}"] = (
