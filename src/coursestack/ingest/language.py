@@ -19,17 +19,24 @@ decides wins; each is recorded as `rule:language-from-text(<evidence>)` in
    (English function words at least EN_RATIO of its words and another language's at most
    FOREIGN_RATIO) is English; otherwise the classifier on title and description decides,
    at CONFIDENT_FOREIGN for another language and CONFIDENT_EN for English.
-4. A title alone: English when it has more English function words ('for', 'the', 'how',
-   'beginners', ...) than cue words of any other language; another language only when the
-   classifier (restricted to the Latin-script languages of the catalogs) names it at
-   TITLE_FOREIGN or more, the title holds at least one cue word of that language (a
-   function word or a letter it uses: 'para', 'für', 'ã') and no English function word.
-   A trailing bracketed gloss is read apart ('Aprendiendo a aprender (Learning How to
-   Learn)').
+4. A title alone (its trailing bracketed gloss read apart: 'Aprendiendo a aprender (Learning
+   How to Learn)'): English when it has more English words ('for', 'the', 'how', 'beginners',
+   ...) than cue words of any other language (its function words or letters: 'para', 'für',
+   'ã'). Otherwise, when it holds cue words, the classifier chooses between English and the
+   languages with the most cues; another language needs TITLE_FOREIGN (CONFIDENT_FOREIGN
+   when the title also has an English word). A title with neither: the classifier among the
+   catalogs' Latin-script languages, at CONFIDENT_EN for English and CONFIDENT_FOREIGN
+   otherwise ('Kostenrechnung lernen leicht gemacht').
+   Left unknown: 'Technical Charting', 'Android App Capstone', 'Marketing Gerencial'.
+
+English is assigned too when clear: a course of unknown language passes the planner's
+language filter for every learner, so an English course left unknown is offered to a
+learner who reads only Spanish.
 
 The classifier is py3langid (its bundled model; nothing is downloaded), loaded once on first
-need. Source skill labels are not read: Coursera lists English skill labels on its translated
-courses ('Programación con Python' has 'Python Programming')."""
+need (about 0.5 s: the decompression of its model file). Source skill labels are not read:
+Coursera lists English skill labels on its translated courses ('Programación con Python'
+has 'Python Programming')."""
 
 from __future__ import annotations
 
@@ -91,7 +98,7 @@ _NAME_END = re.compile(
 _IN_NAME = re.compile(
     rf"\bin\s+{_QUALIFIER}({_NAME})(?=\s*(?:[&/,)(\]|–-]|$|\s+(?:{_NAME})\b))", re.IGNORECASE
 )
-_ANY_MARKER = re.compile(rf"(?:{_NAME})|\([A-Z]{{2}}\)\s*$", re.IGNORECASE)  # a cheap first pass
+_NAME_LIST = tuple(_CODE_OF_NAME)  # for a cheap first pass: is any language named at all?
 _PHRASE = re.compile(
     r"\b(?:en|em|auf|in)\s+(español|espanol|castellano|português|portugues|deutsch|français|"
     r"francais|italiano)\b",
@@ -191,7 +198,9 @@ def guess_language(title: str, body: str = "") -> LanguageGuess | None:
 
 
 def _marker(title: str) -> LanguageGuess | None:
-    if not _ANY_MARKER.search(title) or _LEARNING.search(title):
+    low = title.lower()
+    named = any(name in low for name in _NAME_LIST)
+    if not (named or title.endswith(")")) or _LEARNING.search(title):
         return None
     if tag := _TAG_END.search(title):
         return LanguageGuess(tag.group(1).lower(), f"marker '{tag.group(0).strip()}'")
@@ -218,11 +227,12 @@ _SCRIPTS = tuple(
     )
 )
 _LETTER = re.compile(r"[^\W\d_]")
+_NON_LATIN = re.compile("[" + "".join(pattern.pattern[1:-2] for _, pattern, _, _ in _SCRIPTS) + "]")
 
 
 def _script(text: str, share: float = 0.0) -> LanguageGuess | None:
     """Language of a non-Latin script in `text` (at least `share` of its letters)."""
-    if text.isascii():
+    if text.isascii() or not _NON_LATIN.search(text):
         return None
     letters = len(_LETTER.findall(text)) if share else 0
     for script, pattern, needed, code in _SCRIPTS:
