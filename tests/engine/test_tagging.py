@@ -117,6 +117,51 @@ def test_taxonomy_prerequisites_assumed_for_intermediate_courses() -> None:
     assert "math.algebra" not in beginner.assumes
 
 
+def test_an_advanced_course_assumes_its_main_skills_a_level_below() -> None:
+    result = TAGGER.tag(course(CourseLevel.INTERMEDIATE), TagInput(title="Advanced SQL"))
+    assert result.teaches["prog.sql"] == Level.PRACTISED
+    assert result.assumes["prog.sql"] == Level.AWARE
+    assert result.provenance["assumes.prog.sql"] == "rule:assumes-own-skill(title 'advanced')->1"
+    by_label = TAGGER.tag(course(CourseLevel.ADVANCED), TagInput(title="SQL"))
+    assert by_label.assumes["prog.sql"] == Level.AWARE
+    # a skill the course only touches is not what it builds on
+    side = TAGGER.tag(
+        course(CourseLevel.ADVANCED),
+        TagInput(title="SQL", description="Python is used. Python scripts are given."),
+    )
+    assert side.teaches["prog.python"] == Level.PRACTISED and "prog.python" not in side.assumes
+    # a capstone of a program taught at 3 builds on its skill at 2
+    capstone = TAGGER.tag(
+        course(CourseLevel.INTERMEDIATE, CourseKind.SPECIALIZATION),
+        TagInput(title="SQL Capstone", description="A capstone project ends it."),
+    )
+    assert (capstone.teaches["prog.sql"], capstone.assumes["prog.sql"]) == (3, 2)
+
+
+def test_a_course_from_scratch_assumes_nothing_of_its_own() -> None:
+    for title, text in (
+        ("SQL from Beginner to Advanced", ""),
+        ("Advanced SQL", "No prior experience is required."),
+    ):
+        result = TAGGER.tag(course(CourseLevel.INTERMEDIATE), TagInput(title, text))
+        assert "prog.sql" in result.teaches and "prog.sql" not in result.assumes
+    # an advanced label alone: an introduction, or a course stating other prerequisites,
+    # starts its subject from scratch
+    for title, text in (
+        ("Getting Started with SQL", ""),
+        ("SQL", "An in-depth introduction to SQL."),
+        ("SQL", "You should have experience with Python."),
+    ):
+        result = TAGGER.tag(course(CourseLevel.ADVANCED), TagInput(title, text))
+        assert "prog.sql" in result.teaches and "prog.sql" not in result.assumes
+    # taught at level 1 (a beginner label, no labs): no lower level to assume
+    beginner = TAGGER.tag(course(), TagInput(title="Advanced SQL"))
+    assert beginner.teaches["prog.sql"] == Level.AWARE and "prog.sql" not in beginner.assumes
+    # apply() keeps an assumption below the taught level, drops one at or above it
+    tagged = TAGGER.apply(course(CourseLevel.INTERMEDIATE), TagInput(title="Advanced SQL"))
+    assert (tagged.teaches["prog.sql"], tagged.assumes["prog.sql"]) == (2, 1)
+
+
 def test_requires_gate() -> None:
     java = TAGGER.tag(course(), TagInput(title="Java", skills=["Object Oriented Programming"]))
     assert "prog.python.oop" not in java.teaches

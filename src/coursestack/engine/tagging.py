@@ -168,6 +168,23 @@ _STRONG_PREREQ = re.compile(
     r"\b(?:experience|experienced|proficien\w*|comfortable|working knowledge|solid|fluent)\b",
     re.IGNORECASE,
 )
+# a title marking a course as advanced ('Advanced DAX', 'Excel aplicado (Nivel Avanzado)') or
+# as the capstone of a program: it builds on its own main skills
+_ADVANCED_TITLE = re.compile(
+    r"\b(?:advanced|avanzad[oa]s?|fortgeschrittene?\w*|capstone)\b", re.IGNORECASE
+)
+# ...unless it also says it starts from nothing ('JavaScript from Beginner to Advanced',
+# 'Algebra: Elementary to Advanced', 'Basic and Advanced Excel', 'Machine Learning
+# Fundamentals' labelled advanced)
+_FROM_SCRATCH = re.compile(
+    r"\b(?:beginners?|basics?|elementary|from (?:zero|scratch)|zero to|novices?|newbies?|"
+    r"get(?:ting)? started|"
+    r"introduct\w*|intro|fundamentals?|a ?- ?z|principiantes?|b[aá]sic[oa]s?|anf[aä]nger\w*|"
+    r"grundlagen)\b",
+    re.IGNORECASE,
+)
+# a description calling the course an introduction
+_INTRODUCTION = re.compile(r"\b(?:introduction to|introductory)\b", re.IGNORECASE)
 # Each cue with the words one of its phrases must contain (checked first: a plain substring
 # test on the lowercased text is far cheaper than the pattern on a long description).
 _HANDS_ON = (
@@ -773,6 +790,27 @@ class Tagger:
             rule += f"; rule:short-course({hours:g}h)->1"
         return level, rule
 
+    @staticmethod
+    def advanced_cue(course: Course, text: TagInput) -> str | None:
+        """Why the course builds on its own main skills, or None: its title says advanced or
+        capstone, or its difficulty is advanced (unless its description calls it an
+        introduction); never when its title or text says it starts from nothing ('Beginner
+        to Advanced', 'no prior experience required')."""
+        found = _ADVANCED_TITLE.search(text.title)
+        if found is None and course.level != CourseLevel.ADVANCED:
+            return None
+        if _FROM_SCRATCH.search(text.title):
+            return None
+        if _NO_PRIOR.search(text.description) or _NO_PRIOR.search(text.prerequisites):
+            return None
+        if found is not None:
+            return f"title '{found.group(0).lower()}'"
+        if _INTRODUCTION.search(text.description):
+            # labelled advanced for its rigour, introducing its subject ('An in-depth
+            # introduction to the field of machine learning')
+            return None
+        return f"difficulty {text.difficulty or course.level}"
+
     # ------------------------------------------------------------ entry point
 
     def tag(self, course: Course, text: TagInput) -> TagResult:
@@ -797,6 +835,28 @@ class Tagger:
                 continue
             result.assumes[skill_id] = alevel
             result.provenance[f"assumes.{skill_id}"] = rule
+        cue = self.advanced_cue(course, text)
+        if cue is not None:
+            # an advanced course or a capstone builds on what it is about: it raises its main
+            # skills (the central ones, `central`) by a level, and a learner without them
+            # takes an introduction first ('Advanced DAX' does not take a beginner to Power BI
+            # 2); a skill taught at level 1 has no lower level to assume. A difficulty label
+            # alone says less than a title: when the text states prerequisites and they leave
+            # the skill out, the course starts it from scratch (MIT's 'Machine Learning with
+            # Python', labelled advanced, asks for Python and calculus, not machine learning)
+            by_label = not cue.startswith("title")
+            for skill_id, level in result.teaches.items():
+                if level <= Level.AWARE or skill_id in APPLIED_PRACTICE:
+                    continue
+                if central(teach[skill_id]) is None:
+                    continue
+                if by_label and assume and skill_id not in assume:
+                    continue
+                own = Level(level - 1)
+                result.assumes[skill_id] = own
+                result.provenance[f"assumes.{skill_id}"] = (
+                    f"rule:assumes-own-skill({cue})->{int(own)}"
+                )
         if course.level in (CourseLevel.INTERMEDIATE, CourseLevel.ADVANCED):
             # a prerequisite language is the usual medium of a skill (Python for software
             # engineering practices); a course teaching it in another language does not
@@ -820,7 +880,9 @@ class Tagger:
         the course already has are kept: they come from a better source)."""
         result = self.tag(course, text)
         teaches = {**result.teaches, **course.teaches}
-        assumes = {k: v for k, v in result.assumes.items() if k not in teaches}
+        # an assumption below the taught level is an advanced course's own skill (it raises
+        # it by a level); one at or above it cannot be met by the course and goes
+        assumes = {k: v for k, v in result.assumes.items() if k not in teaches or v < teaches[k]}
         assumes.update(course.assumes)
         provenance = {
             k: v

@@ -163,8 +163,11 @@ def merge_courses(existing: Course, incoming: Course, rank_of: RankOf) -> tuple[
                     provenance.pop(f"teaches.{skill}", None)
                     if "teaches" not in taken:
                         taken.append("teaches")
+        # an assumption below the taught level is where the course starts (an advanced
+        # course raising its own main skill, engine/tagging.py); one at or above it is one
+        # the course cannot raise, and goes
         for skill in list(data["assumes"]):
-            if skill in data["teaches"]:
+            if skill in data["teaches"] and data["assumes"][skill] >= data["teaches"][skill]:
                 del data["assumes"][skill]
                 provenance.pop(f"assumes.{skill}", None)
     data["sources"] = list(dict.fromkeys([*existing.sources, *incoming.sources]))
