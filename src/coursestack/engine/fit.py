@@ -431,7 +431,7 @@ def _goal_reason(
             )
             caveat = True
         if share < SMALL_STEP_SHARE:
-            text += f" A small step: most of what {goal} needs lies elsewhere."
+            text += f" A small step: most of the gap to {goal} lies elsewhere."
             caveat = True
     if top:
         text += " Still missing after it (core): " + ", ".join(
