@@ -204,6 +204,26 @@ def test_too_basic_when_most_material_is_held() -> None:
     assert v.verdict == TOO_BASIC
 
 
+def test_mostly_held_but_closing_a_gap_is_a_slow_start_not_too_basic() -> None:
+    # 80% of it is held, but it brings supervised learning to the level the goal needs (the
+    # planner takes such a course: plan and fit agree it is worth taking).
+    closer_one = course("mostly-known-closer", {"prog.python": 2, "math.calculus": 1,
+                                                "ml.supervised": 2}, 20)  # fmt: skip
+    ctx = AdvisorContext(
+        courses={c.id: c for c in [*COURSES, closer_one]},
+        taxonomy=Taxonomy.build(SKILLS),
+        roles={ROLE.id: ROLE},
+    )
+    v = fit("mostly-known-closer", ctx, skills={**READY, "ml.supervised": 1})
+    known = reason(v, "already-known")
+    assert known is not None and known.data["known_share"] >= 0.75 and known.caveat
+    goal = reason(v, "goal-coverage")
+    assert goal is not None and goal.data["closes"] == ["ml.supervised"]
+    assert v.verdict == WITH_CAVEATS
+    # The same share held without finishing any gap stays too basic.
+    assert fit("mostly-known", skills=READY).verdict == TOO_BASIC
+
+
 def test_held_goal_part_and_new_material_off_the_goal_is_off_goal_not_too_basic() -> None:
     v = fit("ml-then-drawing", skills={**READY, "ml.supervised": 2})
     known = reason(v, "already-known")

@@ -6,8 +6,9 @@ data only. The verdict is the first that applies, in this order:
     too basic                       completed already (or a program containing it)
     off-goal                        teaches nothing the goal requires, nor a prerequisite
                                     (in the taxonomy) of a goal skill the learner lacks
-    too basic                       most of it is already held, or it adds nothing toward the
-                                    goal and is mostly about the goal (its goal part is held)
+    too basic                       most of it is already held and it brings no gap to the
+                                    needed level, or it adds nothing toward the goal and is
+                                    mostly about the goal (its goal part is held)
     off-goal                        adds nothing toward the goal and is mostly about other
                                     things (new to the learner, but not asked for)
     stretch: missing prerequisites  assumes levels the learner does not hold
@@ -154,7 +155,9 @@ def assess_fit(
         verdict = TOO_BASIC  # taken already: nothing in it is new
     elif not on_goal and not support:
         verdict = OFF_GOAL
-    elif known_share >= TOO_BASIC_KNOWN_SHARE:
+    elif known_share >= TOO_BASIC_KNOWN_SHARE and not contrib.closes:
+        # Mostly held and finishing no gap: too basic. One that brings a goal skill to the
+        # level the goal needs is worth its slow start (a caveat), as the planner sees it.
         verdict = TOO_BASIC
     elif contrib.coverage_gain <= 0 and not support:
         # Nothing in it counts toward the goal for this learner. Mostly about the goal (the
