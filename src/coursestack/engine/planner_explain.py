@@ -394,8 +394,10 @@ def suggestion(g: GapSkill, reason: str, category: str) -> str:
         return "allow more platforms: courses elsewhere teach it"
     if reason == LANGUAGE:
         return "add a language you read (learner field `languages`), or find a translation"
-    if reason in (OVER_BUDGET, UNKNOWN_PRICE):
+    if reason == OVER_BUDGET:
         return "raise the budget, or look for a free resource teaching it"
+    if reason == UNKNOWN_PRICE:  # a larger budget cannot admit a course of unknown price
+        return "look up its courses' prices and add them to the catalog, or find a free resource"
     if reason == OVER_DEADLINE:
         return "extend the deadline or add weekly hours"
     if reason == UNKNOWN_HOURS:
