@@ -350,6 +350,10 @@ def test_language_reason() -> None:
     assert found is not None and found.caveat and "'es'" in found.text
     assert other.verdict != "strong fit"
     assert reason(fit("ml-espanol", ctx, skills=READY, languages=["es"]), "language") is None
+    # A course of unstated language: fine for English readers, a caveat for the others.
+    assert reason(fit("ml-course", skills=READY, languages=["en"]), "language") is None
+    unstated = reason(fit("ml-course", skills=READY, languages=["es"]), "language")
+    assert unstated is not None and unstated.caveat and unstated.data["course"] is None
     assert reason(fit("ml-course", skills=READY, languages=["en"]), "language") is None
 
 

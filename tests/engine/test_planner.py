@@ -295,6 +295,23 @@ def test_language_filter_keeps_unknown_languages_and_names_its_reason() -> None:
     assert [s.course_id for s in run(ctx, targets(prog_python=3)).steps] == ["spanish"]
 
 
+def test_unknown_language_counts_as_readable_only_for_english_readers() -> None:
+    # What import leaves of unknown language is mostly English: a Spanish-only reader gets
+    # the Spanish course, not the unlabelled one; an English reader may get the unlabelled one.
+    ctx = context(
+        course("spanish", {"prog.python": 2}, language="es", effort=Effort(hours=20)),
+        course("unlabelled", {"prog.python": 2}, effort=Effort(hours=2)),
+    )
+    spanish_only = run(ctx, targets(prog_python=2), languages=["es"])
+    assert [s.course_id for s in spanish_only.steps] == ["spanish"]
+    english = run(ctx, targets(prog_python=2), languages=["en"])
+    assert [s.course_id for s in english.steps] == ["unlabelled"]
+    # With only the unlabelled course, the Spanish reader's gap says why it stays open.
+    alone = context(course("unlabelled", {"prog.python": 2}, effort=Effort(hours=2)))
+    left = run(alone, targets(prog_python=2), languages=["es"])
+    assert left.steps == [] and [u.reason for u in left.uncovered] == [LANGUAGE]
+
+
 def test_budget_excludes_unknown_prices() -> None:
     ctx = context(
         course("unknown-price", {"prog.python": 3}, price=Price(model=PriceModel.ONE_TIME)),

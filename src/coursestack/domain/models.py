@@ -241,7 +241,8 @@ class Learner(_Model):
     budget: float | None = Field(default=None, ge=0)
     deadline_weeks: float | None = Field(default=None, gt=0)
     platforms: list[str] | None = None
-    # ISO 639-1 codes the learner reads; None: any. Courses of unknown language always pass.
+    # ISO 639-1 codes the learner reads; None: any. Courses of unknown language pass only
+    # for a learner who reads English (engine.planner_candidates.unknown_language_readable).
     languages: list[str] | None = None
     pedagogy: Pedagogy | None = None
     needs: list[Need] = Field(default_factory=list)

@@ -52,6 +52,7 @@ from coursestack.engine.learner_state import (
     effective_teaches,
 )
 from coursestack.engine.pace import HoursEstimate, estimate_hours, held_share, weeks_at
+from coursestack.engine.planner_candidates import unknown_language_readable
 
 # engine.goal_projects: a project counts only when the course exercises the goal's skills.
 _OFF_GOAL_WORDS = "the course teaches too few of the goal's own skills for its project to count"
@@ -226,7 +227,11 @@ def closer_route(
     for cand in ctx.courses.values():
         if cand.id in related or cand.id in learner.completed:
             continue
-        if wanted is not None and cand.language and cand.language.lower() not in wanted:
+        if wanted is not None and (
+            cand.language.lower() not in wanted
+            if cand.language
+            else not unknown_language_readable(learner)
+        ):
             continue
         teaches = effective_teaches(cand, ctx)
         closes = frozenset(s for s, (_h, need) in missing.items() if teaches.get(s, 0) >= need)
@@ -519,9 +524,20 @@ def _off_goal_reason(ctx: AdvisorContext, learner: Learner, teaches: Mapping[str
 
 
 def _language_reason(course: Course, learner: Learner) -> Reason | None:
-    """A caveat when the course is taught in a language the learner did not list."""
-    if learner.languages is None or course.language is None:
+    """A caveat when the course is taught in a language the learner did not list, or in an
+    unstated one for a learner who does not read English (planner_candidates)."""
+    if learner.languages is None:
         return None
+    if course.language is None:
+        if unknown_language_readable(learner):
+            return None
+        text = (
+            "Its language is not stated, and most such courses in these catalogs are in "
+            f"English, which you did not list ({', '.join(learner.languages)}); plans leave "
+            "it out."
+        )
+        unstated: dict[str, Any] = {"course": None, "learner": list(learner.languages)}
+        return Reason(kind="language", text=text, caveat=True, data=unstated)
     if course.language.lower() in {lang.lower() for lang in learner.languages}:
         return None
     text = (

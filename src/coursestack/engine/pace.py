@@ -257,8 +257,7 @@ def _readiness_words(assumes: Mapping[str, Level], readiness: float) -> str:
     if readiness >= 1.0:
         return f"prerequisites held: {_READY_SHARE_WORDS}"
     return (
-        f"{readiness:.0%} of the prerequisite levels held: {_READY_SHARE_WORDS}, plus "
-        "catch-up time"
+        f"{readiness:.0%} of the prerequisite levels held: {_READY_SHARE_WORDS}, plus catch-up time"
     )
 
 

@@ -1,7 +1,7 @@
 """The language a course is taught in, inferred from its text when the source states none.
 
 Precision first: a wrong non-English label hides a good course from every English reader
-(the planner keeps a course of unknown language for everyone), so a language is assigned
+(the planner keeps a course of unknown language for English readers), so a language is assigned
 only on clear evidence and is otherwise left unknown. Rules, in order (the first that
 decides wins; each is recorded as `rule:language-from-text(<evidence>)` in
 `course.provenance["language"]`):
@@ -29,9 +29,9 @@ decides wins; each is recorded as `rule:language-from-text(<evidence>)` in
    otherwise ('Kostenrechnung lernen leicht gemacht').
    Left unknown: 'Technical Charting', 'Android App Capstone', 'Marketing Gerencial'.
 
-English is assigned too when clear: a course of unknown language passes the planner's
-language filter for every learner, so an English course left unknown is offered to a
-learner who reads only Spanish.
+English is assigned too when clear: a course labelled English is no longer "unknown" to a
+learner's language filter (the planner offers unknown-language courses only to English
+readers, since what stays unknown is mostly English; engine.planner_candidates).
 
 The classifier is py3langid (its bundled model; nothing is downloaded), loaded once on first
 need (about 0.5 s: the decompression of its model file). Source skill labels are not read:

@@ -29,7 +29,8 @@ from coursestack.engine.context import AdvisorContext
 from coursestack.ingest.fields import language_code
 
 SUGGESTIONS = 5
-# Plans use courses in English or of unknown language unless the learner lists others, or
+# Plans use courses in English or of unknown language (mostly English) unless the learner lists
+# others (then unknown-language courses only if English is among them), or
 # writes `languages: any` (the catalogs are mostly English; edX lists ~200 other courses).
 DEFAULT_LANGUAGES = ["en"]
 ANY_LANGUAGE = "any"
