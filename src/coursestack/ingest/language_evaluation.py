@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coursestack.domain import Course
+from coursestack.ingest.evaluation import Counts  # tp / fp / fn, precision, recall
 from coursestack.ingest.fields import canonical_url
 from coursestack.ingest.formats import open_path
 from coursestack.ingest.merge import SOURCE_RANK, CatalogIndex
@@ -21,31 +22,17 @@ from coursestack.knowledge import load_yaml
 
 
 @dataclass
-class LanguageCounts:
-    tp: int = 0
-    fp: int = 0  # assigned this language, labelled another
-    fn: int = 0  # labelled this language, assigned another or none
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-
-@dataclass
 class LanguageReport:
     courses: int = 0
     missing: list[str] = field(default_factory=list)  # labelled URLs no dump row produced
-    by_language: dict[str, LanguageCounts] = field(default_factory=dict)
+    # per language: fp = assigned it, labelled another; fn = labelled it, assigned another or none
+    by_language: dict[str, Counts] = field(default_factory=dict)
     left_unknown: int = 0
     errors: list[tuple[str, str, str, str]] = field(default_factory=list)  # url, label, got, why
 
-    def total(self, english: bool | None = None) -> LanguageCounts:
+    def total(self, english: bool | None = None) -> Counts:
         """Summed counts: all languages, English only (True) or all but English (False)."""
-        out = LanguageCounts()
+        out = Counts()
         for code, c in self.by_language.items():
             if english is None or (code == "en") == english:
                 out.tp += c.tp
@@ -110,13 +97,13 @@ def score(courses: Mapping[str, Course], labels: Mapping[str, tuple[str, ...]]) 
         report.courses += 1
         got = course.language
         if got is not None and got in accepted:
-            report.by_language.setdefault(got, LanguageCounts()).tp += 1
+            report.by_language.setdefault(got, Counts()).tp += 1
             continue
-        report.by_language.setdefault(accepted[0], LanguageCounts()).fn += 1
+        report.by_language.setdefault(accepted[0], Counts()).fn += 1
         if got is None:
             report.left_unknown += 1
         else:
-            report.by_language.setdefault(got, LanguageCounts()).fp += 1
+            report.by_language.setdefault(got, Counts()).fp += 1
         why = course.provenance.get("language", "")
         report.errors.append((url, "|".join(accepted), got or "-", why))
     return report
