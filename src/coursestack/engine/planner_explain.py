@@ -21,11 +21,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import numpy as np
-import numpy.typing as npt
 
 from coursestack.domain import Level, UncoveredGap, Weight
 from coursestack.engine.goal_projects import PROJECT_SKILLS, goal_skills, threshold
-from coursestack.engine.planner_candidates import GapSkill, Pool, Problem, language_mask
+from coursestack.engine.planner_candidates import (
+    BoolArray,
+    GapSkill,
+    Pool,
+    Problem,
+    language_mask,
+)
 from coursestack.engine.planner_index import PlannerIndex
 from coursestack.engine.planner_milp import gain_units
 from coursestack.engine.planner_schedule import Slot
@@ -359,15 +364,12 @@ _FILTER_REASON = {
 }
 
 
-BoolMask = npt.NDArray[np.bool_]
-
-
-def _projects_count(index: PlannerIndex, rows: np.ndarray, goal: frozenset[str]) -> BoolMask:
+def _projects_count(index: PlannerIndex, rows: np.ndarray, goal: frozenset[str]) -> BoolArray:
     """Which of the courses at index `rows` teach enough of the goal's skills for their
     project to count (goal_projects.project_counts on the index)."""
     cols = [index.skill_pos[s] for s in goal if s in index.skill_pos]
     hits = np.asarray((index.teaches_rows[rows][:, cols] > 0).sum(axis=1)).ravel()
-    mask: BoolMask = hits >= threshold(goal)
+    mask: BoolArray = hits >= threshold(goal)
     return mask
 
 
