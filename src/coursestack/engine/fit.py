@@ -246,8 +246,8 @@ def closer_route(
     by_skill: dict[str, list[tuple[Course, frozenset[str], HoursEstimate, float]]] = {}
     for s in coverable:
         teachers = [c for c in cands if s in c[1]]
-        best_tier = min(route_tier(c[0], c[2], learner) for c in teachers)
-        teachers = [c for c in teachers if route_tier(c[0], c[2], learner) == best_tier]
+        tiers = [route_tier(c[0], c[2], learner) for c in teachers]
+        teachers = [c for c, t in zip(teachers, tiers, strict=True) if t == min(tiers)]
         by_skill[s] = sorted(teachers, key=lambda c: (c[3], c[0].id))[:ROUTE_TOP_K]
     if len(coverable) > ROUTE_MAX_SKILLS:
         return _greedy_route(by_skill, coverable)
