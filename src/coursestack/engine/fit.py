@@ -247,8 +247,8 @@ def closer_route(
     for s in coverable:
         teachers = [c for c in cands if s in c[1]]
         tiers = [route_tier(c[0], c[2], learner) for c in teachers]
-        best = min(tiers)
-        teachers = [c for c, t in zip(teachers, tiers, strict=True) if t == best]
+        top = min(tiers)
+        teachers = [c for c, t in zip(teachers, tiers, strict=True) if t == top]
         by_skill[s] = sorted(teachers, key=lambda c: (c[3], c[0].id))[:ROUTE_TOP_K]
     if len(coverable) > ROUTE_MAX_SKILLS:
         return _greedy_route(by_skill, coverable)
