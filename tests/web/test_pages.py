@@ -67,6 +67,9 @@ def test_plan_form_needs_the_csrf_token(client: TestClient) -> None:
     assert ok.status_code == 200, ok.text
     assert ok.text.count("<svg") == 2
     assert 'class="chart timeline"' in ok.text and 'class="chart coverage"' in ok.text
+    # The heading names the role, not its id; the cost figure says what it counts.
+    assert "<h1>Your plan to Machine learning engineer</h1>" in ok.text
+    assert re.search(r'<span class="big">(\$[\d,]+</span> in fees|free</span> of charge)', ok.text)
 
 
 def test_plan_page_names_skills_and_folds_a_long_residual_table(client: TestClient) -> None:

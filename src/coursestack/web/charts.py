@@ -14,7 +14,12 @@ from typing import Any
 
 LEVEL_LABELS = ("none", "aware", "practised", "applied", "production")
 WEIGHT_LABELS = {3: "core", 2: "important", 1: "useful"}
-PALETTE = ("#3b6ea8", "#d4803a", "#4f9a6a", "#a8508f", "#7a6fb8", "#b8a23a", "#4a9bb0", "#a85a4a")
+# Twelve hues: the real catalogs mix nine or more platforms in one plan, and a repeated colour
+# made two platforms look like one.
+PALETTE = (
+    "#3b6ea8", "#d4803a", "#4f9a6a", "#a8508f", "#7a6fb8", "#b8a23a",
+    "#4a9bb0", "#a85a4a", "#6b7f2e", "#d0607a", "#1f5f5b", "#8c8c8c",
+)  # fmt: skip
 FONT = 12
 LABEL_CHARS = 40
 

@@ -137,10 +137,17 @@ async def plan(
         {
             "plan": result,
             "learner": learner,
+            "goal_name": _role_name(result.get("goal")),
             "timeline": Markup(charts.timeline_svg(result["steps"], result["total_weeks"])),
             "coverage": Markup(charts.coverage_svg(result.get("coverage_by_skill", []))),
         },
     )
+
+
+def _role_name(goal: object) -> str | None:
+    """The goal role's display name (the plan carries its id); None for skill targets only."""
+    names = {r.id: r.name for r in catalog.list_roles()}
+    return names.get(goal) if isinstance(goal, str) else None
 
 
 def _course_context(db: Database, course: str, goal: str | None) -> dict[str, Any]:
