@@ -171,7 +171,10 @@ def test_notebooks_and_real_world_data_in_prose_are_the_medium_not_the_topic() -
     text = "You will learn to analyse real-world data in Jupyter notebooks."
     result = tag("Data Tools", text)
     assert "prog.jupyter" not in result.teaches and "data.messy-real-data" not in result.teaches
-    assert "prog.jupyter" in tag("Data Tools", skills=("Jupyter",)).teaches
+    # a lone 'Jupyter' skill-list tag is an environment tag too (see the activity-tag test); a
+    # course about notebooks says so in its title
+    assert "prog.jupyter" in tag("Data Tools", skills=("Jupyter",)).weak
+    assert "prog.jupyter" in tag("Jupyter Notebooks for Data Tools").teaches
 
 
 def test_an_umbrella_word_inside_a_longer_list_entry_is_weak() -> None:
@@ -556,3 +559,17 @@ def test_a_course_in_another_language_does_not_assume_python() -> None:
     # SQL goes with any language: Spark in Scala still assumes it
     scala = tagger.tag(advanced, TagInput("Apache Spark with Scala"))
     assert "prog.sql" in scala.assumes and "prog.python" not in scala.assumes
+
+
+def test_activity_and_environment_tags_in_a_skill_list_are_weak() -> None:
+    # platform tags on whole families of courses: gathering data for a trial is not scraping,
+    # labs in notebooks do not teach Jupyter, a course using ChatGPT is not about prompting
+    tags = ("Data Collection", "Data Manipulation", "Jupyter", "ChatGPT", "Clinical Trials")
+    result = tag("Understanding Clinical Research", skills=tags)
+    for skill in ("data.collection", "data.wrangling", "prog.jupyter", "llm.prompt-engineering"):
+        assert skill not in result.teaches and skill in result.weak
+    # the course's own text still decides: a tag beside a sentence teaching the skill counts
+    text = "You will learn web scraping with Beautiful Soup to collect data from websites."
+    scraping = tag("Python for Data Science", text, skills=("Data Collection",))
+    assert "data.collection" in scraping.teaches
+    assert "data.wrangling" in tag("Data Wrangling", skills=("Data Manipulation",)).teaches
