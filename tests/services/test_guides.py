@@ -198,3 +198,17 @@ def test_follow_ups_are_in_the_guided_course_language(sqlite_db: Database, langu
     assert isinstance(data, dict)
     stacked = {st["evidence"].get("course_id") for st in _sections(data)["stack"]}
     assert ("quick-monitoring" in stacked) == (language == "en")
+
+
+def test_platform_effort_says_how_many_courses_list_one(ml_guide: dict) -> None:
+    listed = 0
+    for st in _sections(ml_guide)["platforms"]:
+        summary = st["evidence"]["summary"]
+        effort = summary["effort_hours"]
+        if effort["median"] is None:
+            assert "median listed effort" not in st["text"]
+            continue
+        listed += 1
+        # the median is of the courses listing an effort, out of all the platform's courses
+        assert f"({effort['n']} of {summary['courses']} courses list one)" in st["text"]
+    assert listed  # the built-in catalog lists efforts on some platforms
