@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 
 from coursestack.api.config import ServiceOptions
+from coursestack.api.routes.advice import Objective
+from coursestack.engine import planner
 from coursestack.services import advise
 from coursestack.store.db import Database
 
@@ -34,6 +36,19 @@ def test_plan_contract_and_same_answer_as_the_service(
         assert 0 <= row["before"] <= row["after"] <= 4 and row["need"] >= 1
     expected = advise.make_plan(sqlite_db, EXAMPLE_LEARNER)
     assert [s["course_id"] for s in plan["steps"]] == [s["course_id"] for s in expected["steps"]]
+
+
+def test_plan_objective_is_a_query_parameter(client: TestClient, sqlite_db: Database) -> None:
+    assert set(get_args(Objective)) == set(planner.OBJECTIVES)
+    r = client.post("/api/v1/plans?objective=cheapest", json=EXAMPLE_LEARNER)
+    assert r.status_code == 200, r.text
+    expected = advise.make_plan(sqlite_db, EXAMPLE_LEARNER, objective="cheapest")
+    steps = [s["course_id"] for s in r.json()["steps"]]
+    assert steps == [s["course_id"] for s in expected["steps"]]
+    balanced = advise.make_plan(sqlite_db, EXAMPLE_LEARNER)
+    assert steps != [s["course_id"] for s in balanced["steps"]]  # the parameter reached it
+    bad = client.post("/api/v1/plans?objective=quickest", json=EXAMPLE_LEARNER)
+    assert bad.status_code == 422
 
 
 def test_gaps_and_fit(client: TestClient, sqlite_db: Database) -> None:

@@ -93,6 +93,8 @@ def test_learner_from_flags(cli: Any) -> None:
             ["fit", "no such course at all", "--skill", "python=2", "--goal", "ml-engineer"],
             "unknown course",
         ),
+        (["plan", "--goal", "ml-engineer", "--objective", "cheap"], "did you mean 'cheapest'"),
+        (["plan", "--goal", "ml-engineer", "--objective", "quickest"], "fastest"),
     ],
 )
 def test_bad_learner_input_is_exit_2_with_suggestions(

@@ -8,7 +8,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rapidfuzz import process
+
 from coursestack.domain import Course, Learner, Level, PlanStep, Requirement
+from coursestack.domain.errors import InvalidInputError
 from coursestack.engine import fit as fit_engine
 from coursestack.engine import gaps as gaps_engine
 from coursestack.engine import planner
@@ -142,6 +145,13 @@ def make_plan(
 ) -> dict[str, Any]:
     """The optimal set of courses, in order, on a calendar, with what stays uncovered.
     `max_age`: how old a validation of the cached catalog may be (see advisor_context)."""
+    if objective not in planner.OBJECTIVES:
+        # checked before the learner and catalog load: a typo answers at once
+        found = process.extractOne(objective, planner.OBJECTIVES)
+        hint = f" (did you mean {found[0]!r}?)" if found and found[1] >= 60 else ""
+        raise InvalidInputError(
+            f"unknown objective {objective!r}{hint}; use one of: {', '.join(planner.OBJECTIVES)}"
+        )
     case = learner_case(db, learner_data, max_age)
     return plan_for_case(case, time_limit=time_limit, objective=objective)
 

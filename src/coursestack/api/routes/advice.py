@@ -3,9 +3,9 @@ event loop, bounded, with a deadline); unknown names inside the learner are 422.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Query
 
 from coursestack.api.deps import CATALOG_MAX_AGE, DatabaseDep, OptionsDep, PlanRunnerDep
 from coursestack.api.errors import error_responses, names_in_body
@@ -46,9 +46,18 @@ async def fit(
     return await runner.run(_fit, db, course, learner.learner_data())
 
 
+Objective = Literal["balanced", "fastest", "cheapest", "best-rated"]
+
+
 @router.post("/plans", response_model=PlanOut, responses=error_responses(422, 503))
 async def plan(
-    learner: LearnerIn, db: DatabaseDep, runner: PlanRunnerDep, options: OptionsDep
+    learner: LearnerIn,
+    db: DatabaseDep,
+    runner: PlanRunnerDep,
+    options: OptionsDep,
+    objective: Annotated[
+        Objective, Query(description="What breaks ties once coverage is the best it can be.")
+    ] = "balanced",
 ) -> Any:
     """The best set of courses for the learner's goal within their budget, hours, deadline
     and platforms, in prerequisite order on a calendar, with what stays uncovered."""
@@ -58,5 +67,6 @@ async def plan(
             db,
             learner.learner_data(),
             time_limit=options.solver_time_limit,
+            objective=objective,
             max_age=CATALOG_MAX_AGE,
         )
