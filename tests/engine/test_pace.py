@@ -112,6 +112,22 @@ def test_known_material_is_discounted_with_a_floor() -> None:
     assert everything.hours >= 0.4 * fresh.hours - 1e-9  # never skip more than 60%
 
 
+def test_a_video_only_figure_is_the_least_a_ready_learner_needs() -> None:
+    video = Course.model_validate(
+        {"id": "v", "title": "V", "platform": "other", "teaches": {"a": 2, "b": 2},
+         "effort": {"hours": 100, "text": "9 lessons of about 90 minutes (video time only)"}}
+    )  # fmt: skip
+    schedule = video.model_copy(update={"effort": Effort(hours=100, text="approx. 100 hours")})
+    fresh = estimate_hours(video, {})
+    assert fresh.hours == pytest.approx(100)  # not 54 h: watching is the least it takes
+    assert "video time only" in fresh.basis and "practice time" in fresh.basis
+    assert estimate_hours(schedule, {}).hours == pytest.approx(100 * READY_CORE)
+    held = estimate_hours(video, {"a": Level.PRACTISED})  # known material is still skimmed
+    assert held.hours == pytest.approx(100 * (1 - KNOWN_SKIP * 0.5))
+    unready = video.model_copy(update={"assumes": {"c": 2}})
+    assert estimate_hours(unready, {}).hours == pytest.approx(100 + 100 * (1 - READY_CORE))
+
+
 def test_unknown_effort_stays_unknown() -> None:
     est = estimate_hours(plain({"a": 1}, hours=None), {})
     assert (est.hours, est.low, est.high, est.listed) == (None, None, None, None)

@@ -106,6 +106,12 @@ class Effort(_Value):
     hours_per_week_high: float | None = Field(default=None, ge=0)
     text: str | None = None  # the source's own wording
 
+    @property
+    def video_only(self) -> bool:
+        """The source's figure counts video time only (Udemy's content length, a lecture
+        series' running time): what a learner spends watching, practice not included."""
+        return self.text is not None and "video" in self.text.lower()
+
     def total_hours(self) -> float | None:
         """Total listed hours: explicit, or weeks x mid-range hours per week; else None."""
         if self.hours is not None:

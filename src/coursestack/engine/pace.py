@@ -38,9 +38,14 @@ platform and kind, else same kind), when the context carries that table; `listed
 `assumed_listed` holds the figure used and `basis` says where it came from. Without a
 comparable figure the estimate is None.
 
-Known limits: one calibration course; a listed figure that counts video time only (some
-free courses) is understated and the model cannot tell; `assumes` missing from the catalog
-makes a course look prerequisite-free.
+A listed figure that counts video time only (`Effort.video_only`: Udemy's content length,
+a lecture series' running time) is not a typical enrollee's schedule but the least anyone
+spends: the ready share does not apply to it (core = L, less what the learner already knows),
+catch-up time still does, and the practice time it leaves out is said in `basis`, not
+invented (fast.ai's "9 lessons of about 90 minutes" came out at 7.3 h, under the video alone).
+
+Known limits: one calibration course; practice time on top of video-only figures is not
+modelled; `assumes` missing from the catalog makes a course look prerequisite-free.
 """
 
 from __future__ import annotations
@@ -164,10 +169,12 @@ def estimate_hours(
     base = listed if listed is not None else assumed
     assert base is not None
     factor = PACE_FACTORS[pace]
-    core = base * READY_CORE * (1.0 - KNOWN_SKIP * known_share)
+    share = ready_share(course)
+    video = share == 1.0
+    core = base * share * (1.0 - KNOWN_SKIP * known_share)
     catch_up = base * (1.0 - READY_CORE) * (1.0 - readiness) if assumes else 0.0
     basis = (
-        f"{source}; {_readiness_words(assumes, readiness)}; "
+        f"{source}; {_readiness_words(assumes, readiness, video)}; "
         f"{known_share:.0%} of the material already held; {_pace_words(pace)}"
         if explain
         else ""
@@ -182,6 +189,12 @@ def estimate_hours(
         basis=basis,
         assumed_listed=assumed,
     )
+
+
+def ready_share(course: Course) -> float:
+    """Share of the listed time a ready learner needs: READY_CORE of a schedule-like figure,
+    all of a video-only one (watching it is the least the course takes)."""
+    return 1.0 if course.effort.video_only and course.effort.hours is not None else READY_CORE
 
 
 def _own_length_wins(course: Course, ctx: AdvisorContext) -> bool:
@@ -251,14 +264,19 @@ _READY_SHARE_WORDS = (
 )
 
 
-def _readiness_words(assumes: Mapping[str, Level], readiness: float) -> str:
+_VIDEO_WORDS = (
+    "the listed figure is video time only: a ready learner needs about all of it, and the "
+    "practice time on top is not listed, so not counted"
+)
+
+
+def _readiness_words(assumes: Mapping[str, Level], readiness: float, video: bool) -> str:
+    share = _VIDEO_WORDS if video else _READY_SHARE_WORDS
     if not assumes:
-        return f"no prerequisites listed: {_READY_SHARE_WORDS}"
+        return f"no prerequisites listed: {share}"
     if readiness >= 1.0:
-        return f"prerequisites held: {_READY_SHARE_WORDS}"
-    return (
-        f"{readiness:.0%} of the prerequisite levels held: {_READY_SHARE_WORDS}, plus catch-up time"
-    )
+        return f"prerequisites held: {share}"
+    return f"{readiness:.0%} of the prerequisite levels held: {share}, plus catch-up time"
 
 
 def _pace_words(pace: PaceProfile) -> str:

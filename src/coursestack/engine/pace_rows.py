@@ -24,7 +24,13 @@ from scipy import sparse
 from coursestack.domain import Course, Level, PaceProfile
 from coursestack.engine.context import AdvisorContext
 from coursestack.engine.effort_prior import typical_for
-from coursestack.engine.pace import KNOWN_SKIP, PACE_FACTORS, READY_CORE, estimate_hours
+from coursestack.engine.pace import (
+    KNOWN_SKIP,
+    PACE_FACTORS,
+    READY_CORE,
+    estimate_hours,
+    ready_share,
+)
 from coursestack.engine.planner_index import FloatArray, IntArray, PlannerIndex, row_entries
 
 BoolArray = npt.NDArray[np.bool_]
@@ -36,6 +42,7 @@ class _Static:
     """What the estimate needs of each index row that no learner changes."""
 
     base: FloatArray  # listed hours, else the typical effort of comparable courses; NaN
+    ready: FloatArray  # pace.ready_share of each row
     assumes_any: BoolArray  # the course assumes something (catch-up time applies)
     by_course: BoolArray  # a program, or a zero-level skill entry: estimate_hours itself
     relevant: dict[int, tuple[str, ...]]  # by_course row -> the skills its estimate reads
@@ -54,6 +61,7 @@ def _static(index: PlannerIndex, ctx: AdvisorContext) -> _Static:
         if hit is not None and hit[0]() is index and hit[1]() is ctx:
             return hit[2]
     base = index.listed_hours.copy()
+    ready = np.full(index.size, READY_CORE)
     assumes_any = np.zeros(index.size, dtype=bool)
     by_course = np.zeros(index.size, dtype=bool)
     relevant: dict[int, tuple[str, ...]] = {}
@@ -64,11 +72,12 @@ def _static(index: PlannerIndex, ctx: AdvisorContext) -> _Static:
             relevant[r] = tuple(sorted(_skills_read(course, ctx)))
             continue
         assumes_any[r] = bool(course.assumes)
+        ready[r] = ready_share(course)
         if np.isnan(base[r]):
             typical = typical_for(course, ctx.typical_effort)
             if typical is not None:
                 base[r] = typical.hours
-    built = _Static(base, assumes_any, by_course, relevant, {})
+    built = _Static(base, ready, assumes_any, by_course, relevant, {})
     with _LOCK:
         for stale in [k for k, (i, c, _s) in _STATIC.items() if i() is None or c() is None]:
             del _STATIC[stale]
@@ -93,7 +102,7 @@ def hours_for_rows(
     known_share = _held_share(index.teaches_rows, rows, known_vec)
     readiness = np.where(assumes_any, _held_share(index.assumes, rows, known_vec), 1.0)
     factor = PACE_FACTORS[pace]
-    core = base * READY_CORE * (1.0 - KNOWN_SKIP * known_share)
+    core = base * static.ready[rows] * (1.0 - KNOWN_SKIP * known_share)
     catch_up = np.where(assumes_any, base * (1.0 - READY_CORE) * (1.0 - readiness), 0.0)
     out: FloatArray = core * factor.mid + catch_up
     for k in np.flatnonzero(static.by_course[rows]).tolist():
