@@ -212,3 +212,32 @@ def test_platform_effort_says_how_many_courses_list_one(ml_guide: dict) -> None:
         # the median is of the courses listing an effort, out of all the platform's courses
         assert f"({effort['n']} of {summary['courses']} courses list one)" in st["text"]
     assert listed  # the built-in catalog lists efforts on some platforms
+
+
+def test_time_rests_on_the_learners_week_and_says_when_effort_is_assumed(
+    sqlite_db: Database,
+) -> None:
+    ctx = catalog.advisor_context(sqlite_db)
+    unlisted = [
+        c.id
+        for c in ctx.courses.values()
+        if c.effort.total_hours() is None and not c.parts and c.teaches
+    ]
+    said = 0
+    for course_id in unlisted[:6]:
+        data = guides.write_guide(
+            sqlite_db,
+            course_id,
+            learner_data={"skills": {"python": 2}, "goal": "ml-engineer", "hours_per_week": 9},
+            fmt="json",
+        )
+        assert isinstance(data, dict)
+        faq = [
+            st for st in _sections(data)["faq"] if st.get("question") == "How long does it take?"
+        ]
+        if not faq:
+            continue  # nothing comparable either: no figure at all
+        said += 1
+        assert "lists no effort" in faq[0]["text"] and "assume the typical" in faq[0]["text"]
+        assert "at 9 h/week" in faq[0]["text"] and "1 weeks" not in faq[0]["text"]
+    assert said  # the built-in catalog has unlisted courses with comparable ones

@@ -98,6 +98,7 @@ class PaceScenario:
     high: float
     weeks: float
     hours_per_week: float
+    assumed_listed: float | None = None  # the typical effort used when the course lists none
 
 
 @dataclass
@@ -569,6 +570,12 @@ def _rating_phrase(course_id: str, inputs: GuideInputs) -> str | None:
     return None
 
 
+def _weeks(weeks: float) -> str:
+    if weeks < 0.95:
+        return "under a week"
+    return f"{weeks:.0f} week" + ("" if round(weeks) == 1 else "s")
+
+
 def _platforms(course: Course, inputs: GuideInputs) -> Section:
     out: list[Statement] = []
     for summary in inputs.platforms:
@@ -672,10 +679,17 @@ def _faq(ctx: AdvisorContext, course: Course, role: Role | None, inputs: GuideIn
             bits.append(f"listed as {_effort_words(course)}")
         elif listed is not None:
             bits.append(f"listed at about {_hours(listed)}")
+        assumed = next((sc.assumed_listed for sc in inputs.pace if sc.assumed_listed), None)
+        if listed is None and assumed is not None:
+            # the figures below rest on comparable courses, not on this one: say so first
+            bits.append(
+                f"the catalog lists no effort for it, so these figures assume the typical "
+                f"{_hours(assumed)} of comparable courses"
+            )
         for sc in inputs.pace:
             bits.append(
                 f"{sc.profile}: about {_hours(sc.hours)} ({_hours(sc.low)}–"
-                f"{_hours(sc.high)}), {sc.weeks:.0f} weeks at {sc.hours_per_week:g} h/week"
+                f"{_hours(sc.high)}), {_weeks(sc.weeks)} at {sc.hours_per_week:g} h/week"
             )
         out.append(
             Statement(

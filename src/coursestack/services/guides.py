@@ -45,8 +45,15 @@ def _weekly_hours(course: Course) -> float:
     return DEFAULT_HOURS_PER_WEEK
 
 
-def _pace(ctx: AdvisorContext, course: Course, known: Mapping[str, Level]) -> list[PaceScenario]:
-    per_week = _weekly_hours(course)
+def _pace(
+    ctx: AdvisorContext,
+    course: Course,
+    known: Mapping[str, Level],
+    per_week: float | None = None,
+) -> list[PaceScenario]:
+    """Fast / standard / thorough estimates, at the learner's weekly hours when given (else
+    the course's listed load, else a default)."""
+    per_week = per_week or _weekly_hours(course)
     out: list[PaceScenario] = []
     for profile in (PaceProfile.FAST, PaceProfile.STANDARD, PaceProfile.THOROUGH):
         est = estimate_hours(course, known, profile, ctx)
@@ -60,6 +67,7 @@ def _pace(ctx: AdvisorContext, course: Course, known: Mapping[str, Level]) -> li
                 high=est.high,
                 weeks=weeks_at(est.hours, per_week),
                 hours_per_week=per_week,
+                assumed_listed=est.assumed_listed,
             )
         )
     return out
@@ -96,7 +104,7 @@ def build_guide(
     inputs = GuideInputs(
         role=role,
         role_reason=reason,
-        pace=_pace(ctx, course, prereq_known),
+        pace=_pace(ctx, course, prereq_known, learner.hours_per_week if learner else None),
         rating=ctx.ratings.get(course.id),
         quality=ctx.quality,
         ratings=ctx.ratings,
