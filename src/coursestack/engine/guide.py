@@ -27,6 +27,7 @@ from coursestack.domain import (
     Weight,
 )
 from coursestack.engine.context import AdvisorContext, CourseQuality
+from coursestack.engine.planner_explain import PART_WAY
 from coursestack.engine.platforms import PlatformSummary
 from coursestack.engine.ratings import RatingEstimate
 
@@ -546,7 +547,11 @@ def _stack(ctx: AdvisorContext, inputs: GuideInputs) -> Section:
         )
     if plan.uncovered:
         names = [_lower_first(_skill_name(ctx, u.skill)) for u in plan.uncovered[:6]]
-        suggestions = sorted({u.suggestion for u in plan.uncovered if u.suggestion})
+        # the main suggestion of each (a part-way one is about this learner's budget or
+        # platforms, too much for one sentence; joined whole they repeated the main words)
+        suggestions = sorted(
+            {u.suggestion.split(PART_WAY)[0] for u in plan.uncovered if u.suggestion}
+        )
         text = f"No course in the catalog closes {_join(names)}"
         if suggestions:
             text += f"; for those: {_join(suggestions)}"

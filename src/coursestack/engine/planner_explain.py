@@ -63,6 +63,7 @@ PARTIAL = {
     UNKNOWN_HOURS: "without a listed effort (nor comparable courses to estimate it from)",
 }
 PARTIAL_WORDS = "; the courses raising it part of the way are "
+PART_WAY = "; to get part of the way: "  # joins a suggestion and its part-way one
 
 
 def _levels(known: dict[str, int], problem: Problem, ks: list[int]) -> dict[str, int]:
@@ -391,7 +392,7 @@ def suggestion(g: GapSkill, reason: str, category: str) -> str:
         words = reason[len(NO_COURSE + PARTIAL_WORDS) :]
         partial = next(k for k, v in PARTIAL.items() if v == words)
         part_way = suggestion(g, partial, category)
-        return f"{suggestion(g, NO_COURSE, category)}; to get part of the way: {part_way}"
+        return f"{suggestion(g, NO_COURSE, category)}{PART_WAY}{part_way}"
     if reason == PLATFORM:
         return "allow more platforms: courses elsewhere teach it"
     if reason == LANGUAGE:
@@ -399,11 +400,13 @@ def suggestion(g: GapSkill, reason: str, category: str) -> str:
     if reason == OVER_BUDGET:
         return "raise the budget, or look for a free resource teaching it"
     if reason == UNKNOWN_PRICE:  # a larger budget cannot admit a course of unknown price
-        return "look up its courses' prices and add them to the catalog, or find a free resource"
+        return "check its courses' prices on their sites (the catalog has none), or a free resource"
     if reason == OVER_DEADLINE:
         return "extend the deadline or add weekly hours"
     if reason == UNKNOWN_HOURS:
-        return "look up the course's effort and add it to the catalog, or pick another course"
+        return (
+            "check the course's length on its site (the catalog lists none), or pick another course"
+        )
     if g.skill.startswith("practice.") or "portfolio" in g.skill:
         return "an independent portfolio project on real data"
     if g.need >= 4 or category in ("mlops", "cloud", "data-engineering"):
