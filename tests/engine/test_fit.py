@@ -459,3 +459,20 @@ def test_route_to_prerequisites_is_the_cheapest_set() -> None:
     route = [r.data["closer"]["course_id"], *(a["course_id"] for a in r.data.get("also", []))]
     assert sorted(route) == ["calc-quick", "py-quick"]
     assert "Both Slow" not in r.text
+
+
+def test_a_course_on_a_held_goal_skill_and_its_narrower_parts_is_too_basic_not_off_goal() -> None:
+    # A Python bootcamp: Python 2, Python OOP 2, notebooks 1, for a learner holding Python 3.
+    # By level 40% of it is Python itself, but OOP is part of Python (a dotted sub-skill).
+    skills = [*SKILLS, Skill(id="prog.python.oop", name="Python OOP", category="programming"),
+              Skill(id="prog.jupyter", name="Notebooks", category="programming")]  # fmt: skip
+    bootcamp = course("bootcamp", {"prog.python": 2, "prog.python.oop": 2, "prog.jupyter": 1}, 30)
+    ctx = AdvisorContext(
+        courses={c.id: c for c in [*COURSES, bootcamp]},
+        taxonomy=Taxonomy.build(skills),
+        roles={ROLE.id: ROLE},
+    )
+    v = fit("bootcamp", ctx, skills={**READY, "prog.python": 3})
+    assert v.verdict == TOO_BASIC
+    # Drawing is no part of any goal skill: the course stays off the goal.
+    assert fit("ml-then-drawing", skills={**READY, "ml.supervised": 2}).verdict == OFF_GOAL

@@ -165,7 +165,8 @@ def assess_fit(
         # goal's part is held): too basic; mostly about other things, new to the learner but
         # not asked for: off the goal.
         counted = toward_goal(teaches, requirements)
-        verdict = TOO_BASIC if _goal_share(counted, requirements) >= GOAL_SHARE else OFF_GOAL
+        about = _goal_share(counted, _with_subskills(counted, requirements))
+        verdict = TOO_BASIC if about >= GOAL_SHARE else OFF_GOAL
     elif missing:
         verdict = STRETCH
     elif any(r.caveat for r in reasons):
@@ -566,6 +567,17 @@ def _pedagogy_reason(course: Course, learner: Learner) -> Reason | None:
         "they differ in approach."
     )
     return Reason(kind="pedagogy", text=text, caveat=True, data={**data, "match": False})
+
+
+def _with_subskills(teaches: Mapping[str, Level], requirements: Container[str]) -> set[str]:
+    """The taught skills that are a goal skill or a narrower part of one (the taxonomy's dotted
+    ids: prog.python.oop is part of prog.python): a Python bootcamp teaching Python, its OOP
+    and notebooks is about Python, not off a goal that asks for Python."""
+    return {
+        s
+        for s in teaches
+        if any(".".join(s.split(".")[:n]) in requirements for n in range(2, s.count(".") + 2))
+    }
 
 
 def _goal_share(teaches: Mapping[str, Level], requirements: Container[str]) -> float:
