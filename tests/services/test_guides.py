@@ -241,3 +241,15 @@ def test_time_rests_on_the_learners_week_and_says_when_effort_is_assumed(
         assert "lists no effort" in faq[0]["text"] and "assume the typical" in faq[0]["text"]
         assert "at 9 h/week" in faq[0]["text"] and "1 weeks" not in faq[0]["text"]
     assert said  # the built-in catalog has unlisted courses with comparable ones
+
+
+def test_a_foundation_course_is_not_presented_as_aimed_at_its_default_role(
+    sqlite_db: Database,
+) -> None:
+    ctx = catalog.advisor_context(sqlite_db)
+    assert set(ctx.courses["kaggle-python"].teaches) == {"prog.python"}  # every role asks for it
+    python = guides.build_guide(sqlite_db, "kaggle-python")
+    assert python.goal_reason is not None and "foundation" in python.goal_reason
+    assert f"of the {len(ctx.roles)} roles" in python.goal_reason
+    dl = guides.build_guide(sqlite_db, DL)  # a deep-learning course is aimed at a role
+    assert dl.goal_reason is not None and "foundation" not in dl.goal_reason

@@ -119,6 +119,11 @@ class GuideInputs:
 # ---------------------------------------------------------------- helpers
 
 
+# Below this share of the best role's weighted needs, a course many roles ask for is called a
+# foundation rather than a course for that role.
+FOUNDATION_SHARE = 0.1
+
+
 def best_role(ctx: AdvisorContext, course: Course) -> tuple[Role | None, str | None]:
     """The role this course's skills serve best: the largest weighted share of the role's
     requirements that the course teaches at any level."""
@@ -133,7 +138,18 @@ def best_role(ctx: AdvisorContext, course: Course) -> tuple[Role | None, str | N
     if best is None:
         return None, None
     role = ctx.roles[best[1]]
-    return role, f"the role its skills serve best ({best[0]:.0%} of {role.name}'s weighted needs)"
+    reason = f"the role its skills serve best ({best[0]:.0%} of {role.name}'s weighted needs)"
+    asking = sum(
+        1 for r in ctx.roles.values() if any(q.skill in course.teaches for q in r.requirements)
+    )
+    if best[0] < FOUNDATION_SHARE and asking * 2 > len(ctx.roles):
+        # a beginner Python course serves every role a little: naming one as "its" role
+        # without saying so read as if it were aimed at research scientists
+        reason += (
+            f"; it is a foundation {asking} of the {len(ctx.roles)} roles ask for, "
+            "not a course aimed at this one"
+        )
+    return role, reason
 
 
 def _skill_name(ctx: AdvisorContext, skill_id: str) -> str:
