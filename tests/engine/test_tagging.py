@@ -104,9 +104,10 @@ def test_projects_lift_only_the_skills_a_program_is_about_to_level_3() -> None:
     assert "projects-in-program(central: title)->3" in result.provenance["teaches.prog.sql"]
     # a short-list entry and an outcome: evidence enough to teach it twice over
     assert result.teaches["ml.supervised.linear-regression"] == Level.APPLIED
-    # two passing prose mentions: taught, but not what the program is about
-    assert result.teaches["prog.python"] == Level.PRACTISED
-    assert "(not central)->2" in result.provenance["teaches.prog.python"]
+    # two passing prose mentions: taught, but not what the program is about: met, not
+    # practised, whatever the program's level and projects
+    assert result.teaches["prog.python"] == Level.AWARE
+    assert "rule:not-central->1" in result.provenance["teaches.prog.python"]
 
 
 def test_taxonomy_prerequisites_assumed_for_intermediate_courses() -> None:
@@ -129,7 +130,7 @@ def test_an_advanced_course_assumes_its_main_skills_a_level_below() -> None:
         course(CourseLevel.ADVANCED),
         TagInput(title="SQL", description="Python is used. Python scripts are given."),
     )
-    assert side.teaches["prog.python"] == Level.PRACTISED and "prog.python" not in side.assumes
+    assert side.teaches["prog.python"] == Level.AWARE and "prog.python" not in side.assumes
     # a capstone of a program taught at 3 builds on its skill at 2
     capstone = TAGGER.tag(
         course(CourseLevel.INTERMEDIATE, CourseKind.SPECIALIZATION),
@@ -181,3 +182,19 @@ def test_apply_keeps_existing_values_and_records_weak_evidence() -> None:
     )
     assert off_topic.teaches == {}
     assert off_topic.provenance["weak.prog.python"].startswith("1|1|dump.csv|")
+
+
+def test_a_skill_the_course_only_touches_is_met_not_practised() -> None:
+    # An intermediate course with labs about SQL that also fits a linear regression once: it
+    # practises SQL (its title) and meets linear regression (one outcome sentence).
+    labs = "Hands-on labs in every module."
+    text = TagInput(title="SQL Workshop", description=labs, outcomes=["Fit a linear regression"])
+    result = TAGGER.tag(course(CourseLevel.INTERMEDIATE), text)
+    assert result.teaches["prog.sql"] == Level.PRACTISED
+    assert result.teaches["ml.supervised.linear-regression"] == Level.AWARE
+    assert "not-central->1" in result.provenance["teaches.ml.supervised.linear-regression"]
+    # The same sentence in a course about linear regression: practised.
+    about = TagInput(title="Linear Regression Workshop", description=labs,
+                     outcomes=["Fit a linear regression"])  # fmt: skip
+    own = TAGGER.tag(course(CourseLevel.INTERMEDIATE), about)
+    assert own.teaches["ml.supervised.linear-regression"] == Level.PRACTISED

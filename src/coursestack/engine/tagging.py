@@ -31,14 +31,14 @@ Rules, in order:
    course does not become object-oriented Python. A capstone or portfolio project is kept only
    beside another taught skill or a field the title names ('Supply Chain Excellence Capstone'
    applies material outside the taxonomy).
-3. Levels (teaches): the course's difficulty gives the base (beginner/mixed/unknown 1,
-   intermediate/advanced 2); a hands-on cue (labs, hands-on, exercises, notebooks, guided
-   project) raises it to 2; an advanced course or a program (specialization, certificate)
-   at intermediate level or above with a capstone or independent projects reaches 3 on the
-   skills it is about (`central`: named in the title, evidence twice the threshold, or a
-   skill-list entry repeated in three prose sentences); the rest stay at 2. Level 4
-   (production) is never inferred. A course with under SHORT_COURSE_HOURS listed in total
-   teaches at level 1.
+3. Levels (teaches): a skill the course is not about (`central`: named in the title,
+   evidence twice the threshold, or a skill-list entry repeated in three prose sentences) is
+   taught at 1: met, not practised. On the skills it is about, the course's difficulty gives
+   the base (beginner/mixed/unknown 1, intermediate/advanced 2); a hands-on cue (labs,
+   hands-on, exercises, notebooks, guided project) raises it to 2; an advanced course or a
+   program (specialization, certificate) at intermediate level or above with a capstone or
+   independent projects reaches 3. Level 4 (production) is never inferred. A course with
+   under SHORT_COURSE_HOURS listed in total teaches at level 1.
 4. Assumes: phrase rule above, at level 2 for 'experience / proficiency / comfortable /
    working knowledge', else 1; and, for intermediate and advanced courses, the taxonomy's
    prerequisites of each taught skill that the course does not teach itself (a prerequisite
@@ -759,10 +759,17 @@ class Tagger:
     ) -> tuple[Level, str]:
         """The level the course teaches a skill at, and its rules. `central` says why the
         course is about the skill ('title', 'evidence 4', see `central`), None for a skill it
-        only touches: the projects rule lifts only the skills a course is about to 3."""
+        only touches, which it teaches at 1 whatever its difficulty, labs or projects."""
         base = _BASE_LEVEL.get(course.level, Level.AWARE) if course.level else Level.AWARE
         words = difficulty or (course.level.value if course.level else "unknown")
         level, rule = base, f"rule:level-from-difficulty({words})->{int(base)}"
+        if central is None:
+            # A course practises what it is about. A skill it only touches (one outcome
+            # sentence, a list entry: random variables in a Six Sigma course, linear algebra
+            # in a MATLAB primer, A/B tests in a marketing course) is met there, not practised,
+            # whatever the course's difficulty or labs: credited at 2 it let such courses
+            # stand in for courses about the skill in plans (benchmarks/plan_focus.py).
+            return Level.AWARE, rule + "; rule:not-central->1"
         if hands_on is not None and level < Level.PRACTISED:
             level = Level.PRACTISED
             rule += f"; rule:hands-on->{int(level)}"
@@ -773,15 +780,11 @@ class Tagger:
             CourseLevel.ADVANCED,
         )
         if deep and (advanced or program):
+            # the projects apply what the program is about (the skills it only touches, Python
+            # in a DevOps certificate, stopped at 1 above)
             where = "program" if program else "advanced-course"
-            if central is None:
-                # the projects apply what the program is about; a skill it only touches
-                # (Python in a DevOps certificate, model evaluation in accounting analytics)
-                # is practised there, not applied
-                rule += f"; rule:projects-in-{where}(not central)->{int(level)}"
-            else:
-                level = Level.APPLIED
-                rule += f"; rule:projects-in-{where}(central: {central})->3"
+            level = Level.APPLIED
+            rule += f"; rule:projects-in-{where}(central: {central})->3"
         hours = course.effort.total_hours() if course.effort else None
         if hours is not None and hours < SHORT_COURSE_HOURS and level > Level.AWARE:
             # an hour or two of material introduces a skill; practising it in labs (level 2)

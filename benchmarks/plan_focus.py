@@ -1,0 +1,84 @@
+"""How often real-catalog plans lean on courses that are not about what they are credited for.
+
+    COURSESTACK_DATABASE_URL=<db with the six dumps imported> \
+        .venv/bin/python benchmarks/plan_focus.py [-v]
+
+Plans 24 learners (every role x three profiles: a beginner on a budget of 0 at 5 h/week; Python
+at 2 with 200 USD, 8 h/week and 26 weeks; Python and SQL at 1, 10 h/week, no limits) and counts
+- off-topic steps: steps credited (closes / raises) only for skills whose tag is not central to
+  the course (the tag's provenance names neither the title nor `central`; curated courses,
+  hand-labelled, count as on-topic) — a Six Sigma course closing probability, a MATLAB primer
+  closing linear algebra;
+- prerequisite-only steps: steps that raise no goal skill and only supply a later step's
+  prerequisite;
+with their shares of steps and of hours, mean coverage after the plan and total hours.
+-v lists the off-topic and prerequisite-only steps.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from coursestack.domain import Course  # noqa: E402
+from coursestack.services import advise, catalog  # noqa: E402
+from coursestack.store.db import Database  # noqa: E402
+
+PROFILES: list[dict[str, object]] = [
+    {"skills": {}, "hours_per_week": 5, "budget": 0},
+    {"skills": {"python": 2}, "hours_per_week": 8, "budget": 200, "deadline_weeks": 26},
+    {"skills": {"python": 1, "sql": 1}, "hours_per_week": 10},
+]
+
+
+def focused(course: Course, skill: str) -> bool:
+    rule = course.provenance.get(f"teaches.{skill}")
+    return rule is None or "title:" in rule or "central" in rule
+
+
+def main(argv: list[str]) -> int:
+    url = os.environ.get("COURSESTACK_DATABASE_URL")
+    if not url:
+        print("set COURSESTACK_DATABASE_URL to a database with the dumps imported", file=sys.stderr)
+        return 2
+    db = Database(url)
+    ctx = catalog.advisor_context(db)
+    steps = off = pre = 0
+    hours = off_h = pre_h = 0.0
+    coverage: list[float] = []
+    listed: list[str] = []
+    for role in ctx.roles:
+        for k, profile in enumerate(PROFILES):
+            plan = advise.make_plan(db, {**profile, "goal": role})
+            coverage.append(plan["coverage"]["after"])
+            for step in plan["steps"]:
+                course = ctx.courses[step["course_id"]]
+                credited = [*step["closes"], *step["raises"]]
+                steps += 1
+                hours += step["hours"]
+                if not credited:
+                    pre += 1
+                    pre_h += step["hours"]
+                    listed.append(f"prerequisite-only | {role} {k} | {course.title}")
+                elif not any(focused(course, s) for s in credited):
+                    off += 1
+                    off_h += step["hours"]
+                    listed.append(f"off-topic | {role} {k} | {course.title}: {', '.join(credited)}")
+    print(f"learners {len(coverage)}, steps {steps}, hours {hours:.0f}")
+    print(f"off-topic steps: {off} ({off / steps:.1%} of steps, {off_h / hours:.1%} of hours)")
+    print(
+        f"prerequisite-only steps: {pre} ({pre / steps:.1%} of steps, {pre_h / hours:.1%} of hours)"
+    )
+    print(f"mean coverage after the plan: {statistics.mean(coverage):.4f}")
+    if "-v" in argv:
+        print("\n".join(listed))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
