@@ -47,6 +47,10 @@ SKILLS = knowledge.skills()
 TAXONOMY = Taxonomy.build(SKILLS)
 
 
+def usd(amount: float) -> Price:
+    return Price(model=PriceModel.ONE_TIME, amount=amount, currency="USD")
+
+
 def _hours(course: Course) -> float | None:
     return course.effort.total_hours()
 
@@ -315,7 +319,7 @@ def test_unknown_language_counts_as_readable_only_for_english_readers() -> None:
 def test_budget_excludes_unknown_prices() -> None:
     ctx = context(
         course("unknown-price", {"prog.python": 3}, price=Price(model=PriceModel.ONE_TIME)),
-        course("paid", {"prog.python": 2}, price=Price(model=PriceModel.ONE_TIME, amount=30)),
+        course("paid", {"prog.python": 2}, price=usd(30)),
     )
     result = run(ctx, targets(prog_python=3), budget=50)
     assert [s.course_id for s in result.steps] == ["paid"]
@@ -340,8 +344,8 @@ def test_gap_no_course_teaches_is_reported_with_a_suggestion() -> None:
 def test_a_gap_no_course_closes_says_why_the_plan_stops_short_of_the_partial_ones() -> None:
     # No course reaches SQL 3; one reaches 2 but the budget goes to the Python gap.
     ctx = context(
-        course("py", {"prog.python": 2}, price=Price(model=PriceModel.ONE_TIME, amount=40)),
-        course("sql", {"prog.sql": 2}, price=Price(model=PriceModel.ONE_TIME, amount=35)),
+        course("py", {"prog.python": 2}, price=usd(40)),
+        course("sql", {"prog.sql": 2}, price=usd(35)),
     )
     result = run(ctx, targets(prog_python=2, prog_sql=3), budget=50)
     assert [s.course_id for s in result.steps] == ["py"]
@@ -381,7 +385,7 @@ def test_runner_up_and_dominated_course() -> None:
 def test_runner_up_named_when_not_dominated() -> None:
     ctx = context(
         course("fast", {"prog.python": 3}, effort=Effort(hours=10),
-               price=Price(model=PriceModel.ONE_TIME, amount=20)),
+               price=usd(20)),
         course("free", {"prog.python": 3}, effort=Effort(hours=30)),
     )  # fmt: skip
     result = run(ctx, targets(prog_python=3))

@@ -16,7 +16,7 @@ from coursestack.engine import fit as fit_engine
 from coursestack.engine import gaps as gaps_engine
 from coursestack.engine import planner
 from coursestack.engine.context import AdvisorContext
-from coursestack.engine.effort_prior import typical_price_for
+from coursestack.engine.effort_prior import BUDGET_CURRENCY, typical_price_for
 from coursestack.engine.learner_state import (
     effective_teaches,
     goal_requirements,
@@ -201,6 +201,17 @@ def _step_json(
 
 def _cost_basis(ctx: AdvisorContext, course: Course) -> dict[str, Any]:
     typical = typical_price_for(course, ctx.typical_price)
+    price = course.price
+    if typical is None and price.amount and (price.currency or "").upper() != BUDGET_CURRENCY:
+        # Udemy's dump lists "200" with no currency: the planner counts it against the USD
+        # budget as it stands, which is an assumption to show, not a fact
+        return {
+            "cost_assumed": True,
+            "cost_basis": (
+                f"listed {price.amount:g} in {price.currency or 'an unstated currency'}; "
+                f"counted as {BUDGET_CURRENCY}, the budget's currency"
+            ),
+        }
     if typical is None:
         return {"cost_assumed": False, "cost_basis": course.price.text}
     return {

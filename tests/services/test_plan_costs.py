@@ -1,0 +1,28 @@
+"""What a plan step says about its cost: listed, assumed from the platform, or an amount in an
+unstated currency counted against the USD budget (an assumption, labelled)."""
+
+from __future__ import annotations
+
+from coursestack.domain import Course, Price, PriceModel
+from coursestack.engine.context import AdvisorContext
+from coursestack.engine.taxonomy import Taxonomy
+from coursestack.services.advise import _cost_basis
+
+
+def _ctx() -> AdvisorContext:
+    return AdvisorContext(courses={}, taxonomy=Taxonomy.build([]), roles={})
+
+
+def _course(price: Price) -> Course:
+    return Course(id="c", title="C", platform="udemy", price=price)
+
+
+def test_an_amount_without_a_currency_is_labelled_as_counted_in_usd() -> None:
+    unstated = _course(Price(model=PriceModel.ONE_TIME, amount=200, text="200 (no currency)"))
+    basis = _cost_basis(_ctx(), unstated)
+    assert basis["cost_assumed"] is True
+    assert "unstated currency" in basis["cost_basis"] and "counted as USD" in basis["cost_basis"]
+    listed = _course(Price(model=PriceModel.ONE_TIME, amount=20, currency="USD", text="20 USD"))
+    assert _cost_basis(_ctx(), listed) == {"cost_assumed": False, "cost_basis": "20 USD"}
+    free = _course(Price(model=PriceModel.FREE, text="free"))
+    assert _cost_basis(_ctx(), free)["cost_assumed"] is False
