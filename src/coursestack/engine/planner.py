@@ -65,7 +65,7 @@ from coursestack.engine.context import AdvisorContext
 from coursestack.engine.gaps import coverage
 from coursestack.engine.planner_candidates import Pool, Problem, build_pool
 from coursestack.engine.planner_dominance import undominated
-from coursestack.engine.planner_explain import Explainer, dominated_count, runner_up_pool, uncovered
+from coursestack.engine.planner_explain import Explainer, runner_up_pool, uncovered
 from coursestack.engine.planner_index import FloatArray, IntArray, PlannerIndex, row_entries
 from coursestack.engine.planner_milp import (
     OBJECTIVE_WEIGHTS,
@@ -138,7 +138,8 @@ def plan(
         for name in ALTERNATIVES:
             alts.append(_alternative(pool, core, name, objective, core_solution, time_limit,
                                      known, requirements, alt_info))  # fmt: skip
-    problem.excluded.dominated = dominated_count(problem)
+    # Pool courses outside the undominated core: no optimum needs them (planner_dominance).
+    problem.excluded.dominated = pool.size - int(core.ids.size)
     return Plan(
         goal=learner.goal,
         steps=steps,

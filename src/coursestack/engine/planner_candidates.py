@@ -74,7 +74,7 @@ class Exclusions:
     unknown_hours: int = 0
     over_budget: int = 0
     over_deadline: int = 0
-    dominated: int = 0
+    dominated: int = 0  # pool courses outside the undominated core (planner_dominance)
     unreachable: int = 0
     # index row -> the filter that removed it ("platform", "unknown_hours", ...), so a
     # residual gap can name what blocked the courses that teach it.

@@ -454,34 +454,3 @@ def runner_up_pool(pool: Pool, chosen: list[int], sec: np.ndarray) -> list[int]:
             best = cand[np.lexsort((cand, sec[cand], -gain[cand]))[0]]
             out.append(int(best))
     return out
-
-
-def dominated_count(problem: Problem) -> int:
-    """Explained candidates another one makes useless: same capped levels and unmet
-    assumptions, no more hours, cost, rating penalty and pedagogy penalty (programs and their
-    parts aside). Diagnostic only: the solver's proof does not rely on it."""
-    related = problem.index.related[problem.rows]
-    groups: dict[tuple[object, ...], list[int]] = {}
-    for k in range(problem.size):
-        if related[k]:
-            continue
-        lv = tuple(
-            sorted((s, min(v, problem.cap.get(s, v))) for s, v in problem.levels.get(k, {}).items())
-        )
-        nd = tuple(sorted(problem.needs.get(k, {}).items()))
-        groups.setdefault((lv, nd), []).append(k)
-    dims = np.stack(
-        [problem.plan_hours, problem.plan_cost, problem.rating_pen, problem.pedagogy_pen], axis=1
-    )
-    count = 0
-    for members in groups.values():
-        if len(members) < 2:
-            continue
-        members.sort(key=lambda k: (*dims[k].tolist(), k))
-        front: list[int] = []
-        for k in members:
-            if any(bool(np.all(dims[f] <= dims[k])) for f in front):
-                count += 1
-            else:
-                front.append(k)
-    return count
