@@ -96,16 +96,28 @@ def plain(teaches: dict[str, int], hours: float | None = 100.0, **extra: object)
     )  # fmt: skip
 
 
+def test_a_course_assuming_nothing_takes_its_listed_time() -> None:
+    # Its typical enrollee is a beginner with nothing to catch up on: the ready share (the
+    # worked example's 54%) splits only the listed time of courses that assume something.
+    intro = plain({"a": 2})
+    fresh = estimate_hours(intro, {})
+    assert fresh.hours == pytest.approx(100)
+    assert "no prerequisites listed" in fresh.basis and "all of it counted" in fresh.basis
+    held = estimate_hours(intro, {"a": Level.PRACTISED})  # known material is still skimmed
+    assert held.hours == pytest.approx(100 * (1 - KNOWN_SKIP))
+
+
 def test_known_material_is_discounted_with_a_floor() -> None:
-    course = plain({"a": 2, "b": 2})
-    fresh = estimate_hours(course, {})
-    assert fresh.hours == pytest.approx(100 * READY_CORE)  # nothing assumed, nothing held
-    half = estimate_hours(course, {"a": Level.PRACTISED})
+    course = plain({"a": 2, "b": 2}, assumes={"c": 1})
+    ready = {"c": Level.AWARE}
+    fresh = estimate_hours(course, ready)
+    assert fresh.hours == pytest.approx(100 * READY_CORE)  # prerequisite held, nothing known
+    half = estimate_hours(course, {**ready, "a": Level.PRACTISED})
     assert half.known_share == pytest.approx(0.5)
     assert half.hours == pytest.approx(100 * READY_CORE * (1 - KNOWN_SKIP * 0.5))
-    partial = estimate_hours(course, {"a": Level.AWARE})  # holds a at 1 of 2
+    partial = estimate_hours(course, {**ready, "a": Level.AWARE})  # holds a at 1 of 2
     assert partial.known_share == pytest.approx(0.25)
-    everything = estimate_hours(course, {"a": Level.PRODUCTION, "b": Level.PRODUCTION})
+    everything = estimate_hours(course, {**ready, "a": Level.PRODUCTION, "b": Level.PRODUCTION})
     assert everything.known_share == 1.0
     assert everything.hours == pytest.approx(fresh.hours * (1 - KNOWN_SKIP))
     assert everything.hours is not None and fresh.hours is not None
@@ -117,15 +129,16 @@ def test_a_video_only_figure_is_the_least_a_ready_learner_needs() -> None:
         {"id": "v", "title": "V", "platform": "other", "teaches": {"a": 2, "b": 2},
          "effort": {"hours": 100, "text": "9 lessons of about 90 minutes (video time only)"}}
     )  # fmt: skip
+    video = video.model_copy(update={"assumes": {"c": 2}})
     schedule = video.model_copy(update={"effort": Effort(hours=100, text="approx. 100 hours")})
-    fresh = estimate_hours(video, {})
+    ready = {"c": Level.PRACTISED}
+    fresh = estimate_hours(video, ready)
     assert fresh.hours == pytest.approx(100)  # not 54 h: watching is the least it takes
     assert "video time only" in fresh.basis and "practice time" in fresh.basis
-    assert estimate_hours(schedule, {}).hours == pytest.approx(100 * READY_CORE)
-    held = estimate_hours(video, {"a": Level.PRACTISED})  # known material is still skimmed
+    assert estimate_hours(schedule, ready).hours == pytest.approx(100 * READY_CORE)
+    held = estimate_hours(video, {**ready, "a": Level.PRACTISED})  # known material skimmed
     assert held.hours == pytest.approx(100 * (1 - KNOWN_SKIP * 0.5))
-    unready = video.model_copy(update={"assumes": {"c": 2}})
-    assert estimate_hours(unready, {}).hours == pytest.approx(100 + 100 * (1 - READY_CORE))
+    assert estimate_hours(video, {}).hours == pytest.approx(100 + 100 * (1 - READY_CORE))
 
 
 def test_unknown_effort_stays_unknown() -> None:
@@ -148,9 +161,9 @@ def test_program_without_effort_sums_its_parts() -> None:
     ctx = AdvisorContext(courses={"p1": p1, "p2": p2, "prog": prog},
                          taxonomy=Taxonomy.build([]), roles={})  # fmt: skip
     est = estimate_hours(prog, {}, PaceProfile.STANDARD, ctx)
-    # p2's prerequisite is taught by p1, so no catch-up for it
+    # p1 assumes nothing (all 40 h); p2's prerequisite is taught by p1: no catch-up for it
     assert est.listed == pytest.approx(100)
-    assert est.hours == pytest.approx(100 * READY_CORE)
+    assert est.hours == pytest.approx(40 + 60 * READY_CORE)
     assert estimate_hours(prog, {}, PaceProfile.STANDARD, None).hours is None
     missing_part = prog.model_copy(update={"parts": ["p1", "gone"]})
     assert estimate_hours(missing_part, {}, PaceProfile.STANDARD, ctx).hours is None

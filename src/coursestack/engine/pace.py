@@ -15,6 +15,10 @@ enrollee, who may first have to catch up on what the course assumes.
     catch-up = L * (1 - READY_CORE) * (1 - r)          (only when the course assumes something)
     hours    = core + catch-up
 
+A course that assumes nothing has no catch-up in its listed time (its typical enrollee is a
+beginner), so its core is all of L (less what the learner already knows): READY_CORE splits
+only the listed time of courses that assume something.
+
 Holding a taught skill at or above the taught level removes KNOWN_SKIP (60%) of that part;
 partial holding removes proportionally; even material you know costs 40% (you still watch or
 skim it to find what is new). low / high use the pace profile's spread.
@@ -169,8 +173,8 @@ def estimate_hours(
     base = listed if listed is not None else assumed
     assert base is not None
     factor = PACE_FACTORS[pace]
-    share = ready_share(course)
-    video = share == 1.0
+    share = ready_share(course, bool(assumes))
+    video = course.effort.video_only and course.effort.hours is not None
     core = base * share * (1.0 - KNOWN_SKIP * known_share)
     catch_up = base * (1.0 - READY_CORE) * (1.0 - readiness) if assumes else 0.0
     basis = (
@@ -191,9 +195,14 @@ def estimate_hours(
     )
 
 
-def ready_share(course: Course) -> float:
-    """Share of the listed time a ready learner needs: READY_CORE of a schedule-like figure,
-    all of a video-only one (watching it is the least the course takes)."""
+def ready_share(course: Course, assumes_something: bool) -> float:
+    """Share of the listed time a learner holding the course's prerequisites needs:
+    READY_CORE of a schedule-like figure for a course that assumes something (the listed time
+    is the typical enrollee's, who first catches up); all of it for a course that assumes
+    nothing (its typical enrollee is a beginner with nothing to catch up on) and of a
+    video-only figure (watching it is the least the course takes)."""
+    if not assumes_something:
+        return 1.0
     return 1.0 if course.effort.video_only and course.effort.hours is not None else READY_CORE
 
 
@@ -273,7 +282,10 @@ _VIDEO_WORDS = (
 def _readiness_words(assumes: Mapping[str, Level], readiness: float, video: bool) -> str:
     share = _VIDEO_WORDS if video else _READY_SHARE_WORDS
     if not assumes:
-        return f"no prerequisites listed: {share}"
+        return (
+            "no prerequisites listed: the listed time is a beginner's, nothing to catch up on, "
+            "all of it counted"
+        )
     if readiness >= 1.0:
         return f"prerequisites held: {share}"
     return f"{readiness:.0%} of the prerequisite levels held: {share}, plus catch-up time"
