@@ -231,3 +231,12 @@ def test_more_knowledge_never_takes_longer(
     assert before is not None and after is not None
     assert after <= before + 1e-9
     assert after >= 100 * READY_CORE * (1 - KNOWN_SKIP) * 0.7 - 1e-9
+
+
+def test_a_plan_step_has_its_prerequisites_met_so_no_catch_up() -> None:
+    course = plain({"a": 2}, assumes={"c": 2})
+    alone = estimate_hours(course, {})  # taken cold: catch-up for c
+    assert alone.hours == pytest.approx(100 * READY_CORE + 100 * (1 - READY_CORE))
+    step = estimate_hours(course, {}, prerequisites_met=True)  # c taught by an earlier step
+    assert step.hours == pytest.approx(100 * READY_CORE)
+    assert "taught by an earlier step" in step.basis and "catch-up" not in step.basis

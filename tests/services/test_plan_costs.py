@@ -1,12 +1,16 @@
-"""What a plan step says about its cost: listed, assumed from the platform, or an amount in an
-unstated currency counted against the USD budget (an assumption, labelled)."""
+"""What a plan step says about its cost and hours: listed, assumed from the platform, or an
+amount in an unstated currency counted against the USD budget (an assumption, labelled); hours
+as the planner counted them, prerequisites met."""
 
 from __future__ import annotations
 
 from coursestack.domain import Course, Price, PriceModel
 from coursestack.engine.context import AdvisorContext
+from coursestack.engine.pace import estimate_hours
 from coursestack.engine.taxonomy import Taxonomy
+from coursestack.services import advise, catalog
 from coursestack.services.advise import _cost_basis
+from coursestack.store.db import Database
 
 
 def _ctx() -> AdvisorContext:
@@ -26,3 +30,14 @@ def test_an_amount_without_a_currency_is_labelled_as_counted_in_usd() -> None:
     assert _cost_basis(_ctx(), listed) == {"cost_assumed": False, "cost_basis": "20 USD"}
     free = _course(Price(model=PriceModel.FREE, text="free"))
     assert _cost_basis(_ctx(), free)["cost_assumed"] is False
+
+
+def test_step_hours_are_the_estimate_their_basis_describes(sqlite_db: Database) -> None:
+    learner = {"skills": {}, "goal": "ml-engineer", "hours_per_week": 9}
+    plan = advise.make_plan(sqlite_db, learner)
+    ctx = catalog.advisor_context(sqlite_db)
+    assert plan["steps"]
+    for step in plan["steps"]:
+        want = estimate_hours(ctx.courses[step["course_id"]], {}, ctx=ctx, prerequisites_met=True)
+        assert want.hours is not None and step["hours"] == round(want.hours, 1)
+        assert "catch-up" not in step["hours_basis"]  # every prerequisite is met by then

@@ -146,20 +146,24 @@ def estimate_hours(
     ctx: AdvisorContext | None = None,
     *,
     explain: bool = True,
+    prerequisites_met: bool = False,
 ) -> HoursEstimate:
     """This learner's hours for `course`, given the levels they hold when they start it.
 
     `ctx` lets a program without its own effort figure be summed from its parts and lets a
     program's teaches / assumes include its parts'. `explain=False` leaves `basis` empty (the
     planner asks for a thousand figures per plan and reads none of the words).
+    `prerequisites_met`: the course's prerequisites are met when it starts, held or taught by
+    an earlier step — true of every course in a plan (the planner's constraints), so a plan
+    step has no catch-up time.
     """
     listed = course.effort.total_hours()
     teaches = effective_teaches(course, ctx)
     known_share = held_share(teaches, known)
     if listed is None and course.parts and ctx is not None and not _own_length_wins(course, ctx):
-        return _from_parts(course, known, pace, ctx, known_share, explain)
+        return _from_parts(course, known, pace, ctx, known_share, explain, prerequisites_met)
     assumes = effective_assumes(course, ctx)
-    readiness = held_share(assumes, known) if assumes else 1.0
+    readiness = 1.0 if prerequisites_met or not assumes else held_share(assumes, known)
     assumed: float | None = None
     source = f"listed {listed:g} h" if listed is not None and explain else ""
     if listed is None:
@@ -178,7 +182,7 @@ def estimate_hours(
     core = base * share * (1.0 - KNOWN_SKIP * known_share)
     catch_up = base * (1.0 - READY_CORE) * (1.0 - readiness) if assumes else 0.0
     basis = (
-        f"{source}; {_readiness_words(assumes, readiness, video)}; "
+        f"{source}; {_readiness_words(assumes, readiness, video, prerequisites_met)}; "
         f"{known_share:.0%} of the material already held; {_pace_words(pace)}"
         if explain
         else ""
@@ -224,6 +228,7 @@ def _from_parts(
     ctx: AdvisorContext,
     known_share: float,
     explain: bool = True,
+    prerequisites_met: bool = False,
 ) -> HoursEstimate:
     """A program without its own effort: its parts in order, each starting from what the
     learner holds plus what the earlier parts taught."""
@@ -232,7 +237,13 @@ def _from_parts(
     readiness = 1.0
     for index, part_id in enumerate(course.parts):
         part = ctx.courses.get(part_id)
-        est = None if part is None else estimate_hours(part, levels, pace, ctx, explain=explain)
+        est = (
+            None
+            if part is None
+            else estimate_hours(
+                part, levels, pace, ctx, explain=explain, prerequisites_met=prerequisites_met
+            )
+        )
         if part is None or est is None or est.hours is None:
             return HoursEstimate(
                 None,
@@ -279,8 +290,12 @@ _VIDEO_WORDS = (
 )
 
 
-def _readiness_words(assumes: Mapping[str, Level], readiness: float, video: bool) -> str:
+def _readiness_words(
+    assumes: Mapping[str, Level], readiness: float, video: bool, met: bool = False
+) -> str:
     share = _VIDEO_WORDS if video else _READY_SHARE_WORDS
+    if assumes and met:
+        return f"prerequisites held or taught by an earlier step: {share}"
     if not assumes:
         return (
             "no prerequisites listed: the listed time is a beginner's, nothing to catch up on, "

@@ -46,7 +46,7 @@ class _Static:
     assumes_any: BoolArray  # the course assumes something (catch-up time applies)
     by_course: BoolArray  # a program, or a zero-level skill entry: estimate_hours itself
     relevant: dict[int, tuple[str, ...]]  # by_course row -> the skills its estimate reads
-    memo: dict[tuple[int, PaceProfile, tuple[int, ...]], float]  # (row, pace, levels) -> h
+    memo: dict[tuple[int, PaceProfile, bool, tuple[int, ...]], float]  # (row, pace, met, levels)
 
 
 _STATIC: dict[int, tuple[weakref.ref[PlannerIndex], weakref.ref[AdvisorContext], _Static]] = {}
@@ -91,8 +91,11 @@ def hours_for_rows(
     rows: IntArray,
     known: Mapping[str, Level],
     pace: PaceProfile = PaceProfile.STANDARD,
+    *,
+    prerequisites_met: bool = False,
 ) -> FloatArray:
-    """`estimate_hours(course, known, pace, ctx).hours` for each index row (NaN for None)."""
+    """`estimate_hours(course, known, pace, ctx, prerequisites_met=...).hours` for each index
+    row (NaN for None); the planner passes prerequisites_met=True (no catch-up in a plan)."""
     if rows.size == 0:
         return np.full(0, np.nan)
     static = _static(index, ctx)
@@ -100,18 +103,24 @@ def hours_for_rows(
     assumes_any = static.assumes_any[rows]
     known_vec = index.level_vector(known)
     known_share = _held_share(index.teaches_rows, rows, known_vec)
-    readiness = np.where(assumes_any, _held_share(index.assumes, rows, known_vec), 1.0)
+    if prerequisites_met:
+        readiness = np.ones(rows.size)
+    else:
+        readiness = np.where(assumes_any, _held_share(index.assumes, rows, known_vec), 1.0)
     factor = PACE_FACTORS[pace]
     core = base * static.ready[rows] * (1.0 - KNOWN_SKIP * known_share)
     catch_up = np.where(assumes_any, base * (1.0 - READY_CORE) * (1.0 - readiness), 0.0)
     out: FloatArray = core * factor.mid + catch_up
     for k in np.flatnonzero(static.by_course[rows]).tolist():
         row = int(rows[k])
-        key = (row, pace, tuple(int(known.get(s, 0)) for s in static.relevant[row]))
+        levels = tuple(int(known.get(s, 0)) for s in static.relevant[row])
+        key = (row, pace, prerequisites_met, levels)
         hours = static.memo.get(key)
         if hours is None:
             course = ctx.courses[index.ids[row]]
-            figure = estimate_hours(course, known, pace, ctx, explain=False).hours
+            figure = estimate_hours(
+                course, known, pace, ctx, explain=False, prerequisites_met=prerequisites_met
+            ).hours
             hours = np.nan if figure is None else figure
             if len(static.memo) >= MEMO_MAX:
                 static.memo.clear()  # a bound on memory, not an eviction policy

@@ -18,11 +18,9 @@ from coursestack.engine import planner
 from coursestack.engine.context import AdvisorContext
 from coursestack.engine.effort_prior import BUDGET_CURRENCY, typical_price_for
 from coursestack.engine.learner_state import (
-    effective_teaches,
     goal_requirements,
     known_levels,
     levels_after,
-    raise_levels,
 )
 from coursestack.engine.pace import HoursEstimate, estimate_hours
 from coursestack.engine.pace_rows import hours_for_rows
@@ -157,14 +155,20 @@ def make_plan(
 
 
 def _step_estimates(case: LearnerCase, chosen: Sequence[str]) -> dict[str, HoursEstimate]:
-    """Each step's time estimate as the learner will start it (after the earlier steps)."""
-    levels = dict(case.known)
-    out: dict[str, HoursEstimate] = {}
-    for course_id in chosen:
-        course = case.ctx.courses[course_id]
-        out[course_id] = estimate_hours(course, levels, case.learner.pace, case.ctx)
-        raise_levels(levels, effective_teaches(course, case.ctx))
-    return out
+    """Each step's time estimate exactly as the planner counted it: from what the learner
+    holds, with its prerequisites met (held or taught by an earlier step), so the step's
+    hours and its basis agree (its basis said "prerequisites held" beside hours that still
+    carried catch-up time)."""
+    return {
+        course_id: estimate_hours(
+            case.ctx.courses[course_id],
+            case.known,
+            case.learner.pace,
+            case.ctx,
+            prerequisites_met=True,
+        )
+        for course_id in chosen
+    }
 
 
 _TOKEN = re.compile(r"(?<![\w.-])[a-z0-9][a-z0-9._-]*[a-z0-9](?![\w-])")
@@ -232,7 +236,8 @@ def plan_for_case(
     index = PlannerIndex.for_context(ctx)
 
     def hours_rows(rows: IntArray) -> FloatArray:
-        return hours_for_rows(index, ctx, rows, case.known, learner.pace)
+        # a plan meets every step's prerequisites before it starts: no catch-up time
+        return hours_for_rows(index, ctx, rows, case.known, learner.pace, prerequisites_met=True)
 
     result = planner.plan(
         ctx,

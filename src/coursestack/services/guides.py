@@ -131,7 +131,9 @@ def build_guide(
             reader,
             known,
             requirements,
-            hours_rows=lambda rows: hours_for_rows(index, ctx, rows, known, reader.pace),
+            hours_rows=lambda rows: hours_for_rows(
+                index, ctx, rows, known, reader.pace, prerequisites_met=True
+            ),
             time_limit=PLAN_TIME_LIMIT,
             index=index,
         )
