@@ -37,6 +37,7 @@ from coursestack.engine.planner_explain import (
     PARTIAL,
     PARTIAL_WORDS,
     PLATFORM,
+    PREREQS,
     UNKNOWN_HOURS,
     UNKNOWN_PRICE,
 )
@@ -330,6 +331,20 @@ def test_budget_excludes_unknown_prices() -> None:
     unlimited = run(ctx, targets(prog_python=3))
     assert [s.course_id for s in unlimited.steps] == ["unknown-price"]
     assert unlimited.totals.cost_unknown == 1
+
+
+def test_a_gap_blocked_by_an_unlisted_foundation_names_it() -> None:
+    # Deep learning's only course needs algebra, which the learner did not list and no course
+    # teaches: say so, so that a learner who knows algebra can add it.
+    ctx = context(course("dl", {"dl.neural-networks": 2}, assumes={"math.algebra": 1}))
+    result = run(ctx, targets(dl_neural_networks=2))
+    (gap,) = result.uncovered
+    assert gap.reason == PREREQS
+    assert gap.suggestion is not None
+    assert "Algebra" in gap.suggestion and "(aware)" in gap.suggestion
+    assert "add it to your skills" in gap.suggestion
+    known = run(ctx, targets(dl_neural_networks=2), skills={"math.algebra": 1})
+    assert [s.course_id for s in known.steps] == ["dl"] and not known.uncovered
 
 
 def test_gap_no_course_teaches_is_reported_with_a_suggestion() -> None:

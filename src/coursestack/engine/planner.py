@@ -146,7 +146,15 @@ def plan(
         coverage_before=before,
         coverage_after=after,
         totals=totals,
-        uncovered=uncovered(problem, chosen, solution.method, category, requirements),
+        uncovered=uncovered(
+            problem,
+            chosen,
+            solution.method,
+            category,
+            requirements,
+            _names(ctx),
+            _supplied(pool, idx),
+        ),
         alternatives=alts,
         solver=_solver_info(problem, pool, solution, started, pruned_at, alt_info, chosen),
     )
@@ -259,6 +267,20 @@ def _after(known: Mapping[str, Level], problem: Problem, chosen: list[int]) -> d
             if lvl > levels.get(s, Level.NONE):
                 levels[s] = Level(int(lvl))
     return levels
+
+
+def _supplied(pool: Pool, index: PlannerIndex) -> dict[str, int]:
+    """The highest level some reachable candidate teaches, per skill (the pool is exactly the
+    courses within the learner's limits whose prerequisites can be met)."""
+    if not pool.size or not pool.cols.size:
+        return {}
+    top = np.asarray(pool.teach.max(axis=0).todense()).ravel()
+    return {index.skills[int(c)]: int(v) for c, v in zip(pool.cols, top, strict=True) if v > 0}
+
+
+def _names(ctx: AdvisorContext) -> dict[str, str]:
+    """Skill names for residual suggestions."""
+    return {s: info.name for s, info in ctx.taxonomy.skills.items()}
 
 
 def _category(ctx: AdvisorContext, skill: str) -> str:

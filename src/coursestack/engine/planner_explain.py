@@ -18,7 +18,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -31,7 +31,7 @@ from coursestack.engine.planner_candidates import (
     Problem,
     language_mask,
 )
-from coursestack.engine.planner_index import PlannerIndex
+from coursestack.engine.planner_index import PlannerIndex, row_entries
 from coursestack.engine.planner_milp import gain_units
 from coursestack.engine.planner_schedule import Slot
 
@@ -251,9 +251,13 @@ def uncovered(
     method: str,
     category: dict[str, str],
     required: Iterable[str] = (),
+    names: Mapping[str, str] | None = None,
+    supplied: Mapping[str, int] | None = None,
 ) -> list[UncoveredGap]:
     """The gaps the plan leaves, each with why and what to do instead. `required`: the
-    goal's required skills (their non-practice part decides whose projects count)."""
+    goal's required skills (their non-practice part decides whose projects count); `names`:
+    skill names for the suggestions (ids otherwise); `supplied`: the highest level a reachable
+    candidate teaches per skill (prerequisites below it are not what blocks a gap)."""
     p = problem
     goal = goal_skills(required)
     after = _levels(p.known, p, chosen)
@@ -263,16 +267,55 @@ def uncovered(
         if reached >= g.need:
             continue
         reason = _reason(p, g, chosen, method, goal, reached)
+        blocking = _blocking_prerequisites(p, g, supplied or {}) if reason == PREREQS else []
         out.append(
             UncoveredGap(
                 skill=g.skill,
                 have=Level(min(reached, 4)),
                 need=Level(g.need),
                 reason=reason,
-                suggestion=suggestion(g, reason, category.get(g.skill, "")),
+                suggestion=suggestion(g, reason, category.get(g.skill, ""), blocking, names or {}),
             )
         )
     return out
+
+
+BLOCKING_SHOWN = 3  # prerequisites named in a residual gap's suggestion
+
+
+def _blocking_prerequisites(
+    p: Problem, g: GapSkill, supplied: Mapping[str, int]
+) -> list[tuple[str, int]]:
+    """The prerequisites that keep the skill's teachers (on the learner's platforms, in their
+    languages) out of reach: ones the learner lacks and no reachable course teaches to the
+    level (`supplied`), most shared first — often a foundation such as algebra that the
+    learner never listed."""
+    index = p.index
+    if g.col < 0:
+        return []
+    start, end = index.teaches.indptr[g.col], index.teaches.indptr[g.col + 1]
+    rows = index.teaches.indices[start:end][index.teaches.data[start:end] >= g.need]
+    learner = p.learner
+    if learner.platforms is not None:
+        allowed = [k for k, name in enumerate(index.platforms) if name in set(learner.platforms)]
+        rows = rows[np.isin(index.platform_code[rows], allowed)]
+    readable = language_mask(index, learner, rows)
+    if readable is not None:
+        rows = rows[readable]
+    if rows.size == 0:
+        return []
+    _pos, cols, vals = row_entries(index.assumes, rows.astype(np.int64))
+    counts: dict[tuple[str, int], int] = {}
+    for col, lvl in zip(cols.tolist(), vals.tolist(), strict=True):
+        skill = index.skills[col]
+        if int(p.known.get(skill, 0)) < int(lvl) and supplied.get(skill, 0) < int(lvl):
+            counts[(skill, int(lvl))] = counts.get((skill, int(lvl)), 0) + 1
+    ranked = sorted(counts, key=lambda sl: (-counts[sl], sl[1], sl[0]))
+    out: list[tuple[str, int]] = []
+    for skill, lvl in ranked:  # one level per skill: the lowest most often needed
+        if all(s != skill for s, _l in out):
+            out.append((skill, lvl))
+    return out[:BLOCKING_SHOWN]
 
 
 def _reason(
@@ -387,7 +430,25 @@ def _pruned_reason(p: Problem, rows: np.ndarray) -> str:
     return _FILTER_REASON.get(max(counts, key=lambda k: counts[k]), PREREQS)
 
 
-def suggestion(g: GapSkill, reason: str, category: str) -> str:
+_LEVEL_WORDS = ("none", "aware", "practised", "applied", "production")
+
+
+def suggestion(
+    g: GapSkill,
+    reason: str,
+    category: str,
+    blocking: Sequence[tuple[str, int]] = (),
+    names: Mapping[str, str] | None = None,
+) -> str:
+    if blocking:
+        # Actionable first: the learner may well hold the foundation without having listed it.
+        listed = ", ".join(
+            f"{(names or {}).get(s, s)} ({_LEVEL_WORDS[min(lvl, 4)]})" for s, lvl in blocking
+        )
+        return (
+            f"its courses need {listed}, which no course within your limits teaches: if you "
+            "know it, add it to your skills; else learn it from documentation or a book first"
+        )
     if reason.startswith(NO_COURSE + PARTIAL_WORDS):
         words = reason[len(NO_COURSE + PARTIAL_WORDS) :]
         partial = next(k for k, v in PARTIAL.items() if v == words)
