@@ -198,3 +198,14 @@ def test_a_skill_the_course_only_touches_is_met_not_practised() -> None:
                      outcomes=["Fit a linear regression"])  # fmt: skip
     own = TAGGER.tag(course(CourseLevel.INTERMEDIATE), about)
     assert own.teaches["ml.supervised.linear-regression"] == Level.PRACTISED
+
+
+def test_taxonomy_prerequisites_come_from_what_the_course_is_about() -> None:
+    # An intermediate SQL course that mentions linear regression once: SQL is what it is
+    # about; regression, met in passing, brings no algebra prerequisite with it.
+    text = TagInput(title="SQL Workshop", outcomes=["Fit a linear regression"])
+    result = TAGGER.tag(course(CourseLevel.INTERMEDIATE), text)
+    assert result.teaches["ml.supervised.linear-regression"] == Level.AWARE
+    assert "math.algebra" not in result.assumes
+    about = TAGGER.tag(course(CourseLevel.INTERMEDIATE), TagInput(title="Linear Regression"))
+    assert about.assumes["math.algebra"] == Level.PRACTISED

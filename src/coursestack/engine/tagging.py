@@ -41,8 +41,9 @@ Rules, in order:
    under SHORT_COURSE_HOURS listed in total teaches at level 1.
 4. Assumes: phrase rule above, at level 2 for 'experience / proficiency / comfortable /
    working knowledge', else 1; and, for intermediate and advanced courses, the taxonomy's
-   prerequisites of each taught skill that the course does not teach itself (a prerequisite
-   language not when the course teaches another language: no Python for JavaScript).
+   prerequisites of each skill the course is about (`central`) that it does not teach
+   itself (a prerequisite language not when the course teaches another language: no Python
+   for JavaScript).
 5. Hands-on kind: capstone > independent projects > guided labs, from cue phrases.
 """
 
@@ -866,6 +867,11 @@ class Tagger:
             # assume it ('JavaScript Design Patterns', 'Object-Oriented Data Structures in C++')
             coded_in = set(result.teaches) & self.languages
             for skill_id in list(result.teaches):
+                if central(teach[skill_id]) is None:
+                    # a skill the course only touches (taught at 1) is no reason to ask
+                    # for that skill's own prerequisites: a predictive-modelling course
+                    # mentioning time series does not need regression at 2 first
+                    continue
                 for prereq, plevel in self.taxonomy.prerequisites_of(skill_id).items():
                     if prereq in result.teaches or result.assumes.get(prereq, 0) >= plevel:
                         continue
