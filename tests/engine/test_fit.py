@@ -476,3 +476,12 @@ def test_a_course_on_a_held_goal_skill_and_its_narrower_parts_is_too_basic_not_o
     assert v.verdict == TOO_BASIC
     # Drawing is no part of any goal skill: the course stays off the goal.
     assert fit("ml-then-drawing", skills={**READY, "ml.supervised": 2}).verdict == OFF_GOAL
+
+
+def test_no_route_in_the_learners_languages_says_so() -> None:
+    # Calculus is taught only in English here: a Spanish-only learner hears that no course in
+    # a language they read teaches it (not that the catalog has none).
+    v = fit("ml-course", skills={"prog.python": 2}, languages=["es"])
+    r = reason(v, "missing-prerequisites")
+    assert r is not None and "in a language you read" in r.text
+    assert "No course in the catalog" not in r.text

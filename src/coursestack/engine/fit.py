@@ -327,8 +327,10 @@ def _prerequisites_reason(
         "closer": None,
     }
     route = closer_route(ctx, course, learner, known, missing)
+    # the route keeps to the learner's languages: say so when it finds nothing there
+    scope = "in the catalog" if learner.languages is None else "in a language you read"
     if not route:
-        text += " No course in the catalog teaches these to that level."
+        text += f" No course {scope} teaches these to that level."
     else:
         closed: set[str] = set()
         for n, (closer, closes, est) in enumerate(route):
@@ -358,7 +360,7 @@ def _prerequisites_reason(
         left = [s for s in missing if s not in closed]
         if left:
             names = ", ".join(_skill_name(ctx, s) for s in left)
-            text += f" No course in the catalog teaches {names} to that level: learn it elsewhere."
+            text += f" No course {scope} teaches {names} to that level: learn it elsewhere."
     return Reason(kind="missing-prerequisites", text=text, caveat=True, data=data)
 
 
