@@ -138,7 +138,10 @@ def best_role(ctx: AdvisorContext, course: Course) -> tuple[Role | None, str | N
     if best is None:
         return None, None
     role = ctx.roles[best[1]]
-    reason = f"the role its skills serve best ({best[0]:.0%} of {role.name}'s weighted needs)"
+    reason = (
+        f"the role its skills serve best (it teaches something of {best[0]:.0%} of "
+        f"{role.name}'s needs, by weight)"
+    )
     asking = sum(
         1 for r in ctx.roles.values() if any(q.skill in course.teaches for q in r.requirements)
     )
@@ -834,8 +837,11 @@ def _bottom_line(
     plan = inputs.plan_after
     if plan is not None and plan.steps:
         pieces.append(
+            # the starting figure counts what the course assumes as held too, so it is not the
+            # course's own share: say so, beside the header's and the FAQ's figures
             f"a plan of {len(plan.steps)} follow-up courses takes weighted coverage "
-            f"from {plan.coverage_before:.0%} to {plan.coverage_after:.0%}"
+            f"from {plan.coverage_before:.0%} (this course and what it assumes you know) "
+            f"to {plan.coverage_after:.0%}"
         )
     if pieces:
         out.append(
