@@ -253,3 +253,14 @@ def test_a_foundation_course_is_not_presented_as_aimed_at_its_default_role(
     assert f"of the {len(ctx.roles)} roles" in python.goal_reason
     dl = guides.build_guide(sqlite_db, DL)  # a deep-learning course is aimed at a role
     assert dl.goal_reason is not None and "foundation" not in dl.goal_reason
+
+
+def test_the_follow_up_plan_reader_holds_what_the_prerequisites_imply(
+    sqlite_db: Database,
+) -> None:
+    ctx = catalog.advisor_context(sqlite_db)
+    course = ctx.courses[DL]
+    assert "math.calculus" in course.assumes  # and calculus rests on algebra (taxonomy)
+    assert "math.algebra" in ctx.taxonomy.prerequisites_of("math.calculus")
+    known = guides._known_after(ctx, course, {})
+    assert known.get("math.algebra", 0) >= 1  # no algebra primer in its follow-ups

@@ -10,7 +10,12 @@ from coursestack.engine import planner
 from coursestack.engine.context import AdvisorContext
 from coursestack.engine.guide import Guide, GuideInputs, PaceScenario, best_role, compose_guide
 from coursestack.engine.guide_render import to_html, to_markdown
-from coursestack.engine.learner_state import effective_assumes, effective_teaches, known_levels
+from coursestack.engine.learner_state import (
+    effective_assumes,
+    effective_teaches,
+    implied_prerequisites,
+    known_levels,
+)
 from coursestack.engine.pace import estimate_hours, weeks_at
 from coursestack.engine.pace_rows import hours_for_rows
 from coursestack.engine.planner_index import PlannerIndex
@@ -29,13 +34,15 @@ PLAN_TIME_LIMIT = 2.0
 def _known_after(
     ctx: AdvisorContext, course: Course, base: Mapping[str, Level]
 ) -> dict[str, Level]:
-    """A reader who met the prerequisites and finished the course."""
+    """A reader who met the prerequisites and finished the course, with what those imply
+    (whoever holds calculus holds the algebra under it: the follow-up plan sent Deep Learning
+    Specialization readers to an algebra primer)."""
     known = dict(base)
     for table in (effective_assumes(course, ctx), effective_teaches(course, ctx)):
         for skill, level in table.items():
             if level > known.get(skill, Level.NONE):
                 known[skill] = level
-    return known
+    return implied_prerequisites(known, ctx.taxonomy)
 
 
 def _weekly_hours(course: Course) -> float:
