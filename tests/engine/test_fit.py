@@ -485,3 +485,14 @@ def test_no_route_in_the_learners_languages_says_so() -> None:
     r = reason(v, "missing-prerequisites")
     assert r is not None and "in a language you read" in r.text
     assert "No course in the catalog" not in r.text
+
+
+def test_a_language_the_learner_does_not_read_is_said_first() -> None:
+    spanish = course("ml-es", {"ml.supervised": 2}, 20, language="en")
+    ctx = AdvisorContext(
+        courses={c.id: c for c in [*COURSES, spanish]},
+        taxonomy=Taxonomy.build(SKILLS),
+        roles={ROLE.id: ROLE},
+    )
+    v = fit("ml-es", ctx, languages=["es"])
+    assert v.reasons[0].kind == "language" and "'en'" in v.reasons[0].text

@@ -128,6 +128,11 @@ def assess_fit(
     done = _completed_reason(ctx, course, learner)
     if done is not None:
         reasons.append(done)
+    # A language the learner does not read decides more than anything below: said first
+    # (a Spanish-only learner heard about missing prerequisites before the language).
+    language = _language_reason(course, learner)
+    if language is not None:
+        reasons.append(language)
     missing = _missing_prerequisites(course, known, ctx)
     if missing:
         reasons.append(_prerequisites_reason(ctx, course, learner, known, missing))
@@ -142,7 +147,6 @@ def assess_fit(
     else:
         reasons.append(_off_goal_reason(ctx, learner, teaches))
     for reason in (
-        _language_reason(course, learner),
         _pedagogy_reason(course, learner),
         _portfolio_reason(course, learner),
         _certificate_reason(course, learner),
