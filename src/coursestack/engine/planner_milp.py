@@ -81,6 +81,7 @@ from coursestack.engine.planner_candidates import (
     Problem,
     secondary_scales,
 )
+from coursestack.engine.planner_covers import Knapsack, strengthen
 from coursestack.engine.planner_dominance import coverage_scalars, undominated
 from coursestack.engine.planner_index import FloatArray, IntArray, row_entries
 
@@ -743,6 +744,10 @@ def _milp(
             start = np.zeros(cols.size)
             start[local] = 1.0
     n_int = None if ph.first else int(cols.size)  # integer columns: all, or the x's
+    # Phase 1's budget / deadline rows: cover inequalities on them (planner_covers) before
+    # the branch and bound (valid for every plan: exactness is kept); deleted again when
+    # the branch and bound hands the model to HiGHS's MIP.
+    knapsacks = _knapsacks(ph.pool, cols) if ph.first and ph.abs_gap is None else []
     added = 0
     while added <= MAX_CUTS * 4:
         remaining = deadline - time.perf_counter()
@@ -754,7 +759,16 @@ def _milp(
         if not relaxed:
             n_col = int(h.getNumCol())
             if n_col <= BNB_MAX_COLS and h.getModelStatus() == highspy.HighsModelStatus.kOptimal:
-                proved = branch_and_bound(h, n_col if n_int is None else n_int, deadline)
+                first_cover = int(h.getNumRow())
+                if ph.first and knapsacks:
+                    strengthen(h, knapsacks)
+                if h.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+                    proved = branch_and_bound(h, n_col if n_int is None else n_int, deadline)
+                n_covers = int(h.getNumRow()) - first_cover
+                if proved is None and n_covers:
+                    # HiGHS's MIP ran slower with them (its own cuts do the same work).
+                    h.deleteRows(n_covers, np.arange(first_cover, first_cover + n_covers,
+                                                     dtype=np.int32))  # fmt: skip
             if proved is None:
                 if start is not None:
                     h.setSolution(int(cols.size), np.arange(cols.size, dtype=np.int32), start)
@@ -794,6 +808,16 @@ def _milp(
             kept.cuts_seen = len(store)
         added += len(found)
     return None
+
+
+def _knapsacks(pool: Pool, cols: IntArray) -> list[Knapsack]:
+    """The budget and deadline rows over the shortlist's x columns (the model's first)."""
+    out: list[Knapsack] = []
+    if pool.budget is not None:
+        out.append((np.nan_to_num(pool.cost[cols]), float(pool.budget)))
+    if pool.hours_cap is not None:
+        out.append((np.nan_to_num(pool.hours[cols]), float(pool.hours_cap)))
+    return out
 
 
 def _row(problem: Problem, members: list[int], pairs: list[tuple[str, int]]) -> Cut:
