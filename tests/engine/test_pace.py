@@ -96,17 +96,6 @@ def plain(teaches: dict[str, int], hours: float | None = 100.0, **extra: object)
     )  # fmt: skip
 
 
-def test_a_course_assuming_nothing_takes_its_listed_time() -> None:
-    # Its typical enrollee is a beginner with nothing to catch up on: the ready share (the
-    # worked example's 54%) splits only the listed time of courses that assume something.
-    intro = plain({"a": 2})
-    fresh = estimate_hours(intro, {})
-    assert fresh.hours == pytest.approx(100)
-    assert "no prerequisites listed" in fresh.basis and "all of it counted" in fresh.basis
-    held = estimate_hours(intro, {"a": Level.PRACTISED})  # known material is still skimmed
-    assert held.hours == pytest.approx(100 * (1 - KNOWN_SKIP))
-
-
 def test_known_material_is_discounted_with_a_floor() -> None:
     course = plain({"a": 2, "b": 2}, assumes={"c": 1})
     ready = {"c": Level.AWARE}
@@ -161,9 +150,9 @@ def test_program_without_effort_sums_its_parts() -> None:
     ctx = AdvisorContext(courses={"p1": p1, "p2": p2, "prog": prog},
                          taxonomy=Taxonomy.build([]), roles={})  # fmt: skip
     est = estimate_hours(prog, {}, PaceProfile.STANDARD, ctx)
-    # p1 assumes nothing (all 40 h); p2's prerequisite is taught by p1: no catch-up for it
+    # p2's prerequisite is taught by p1, so no catch-up for it
     assert est.listed == pytest.approx(100)
-    assert est.hours == pytest.approx(40 + 60 * READY_CORE)
+    assert est.hours == pytest.approx(100 * READY_CORE)
     assert estimate_hours(prog, {}, PaceProfile.STANDARD, None).hours is None
     missing_part = prog.model_copy(update={"parts": ["p1", "gone"]})
     assert estimate_hours(missing_part, {}, PaceProfile.STANDARD, ctx).hours is None

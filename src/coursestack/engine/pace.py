@@ -15,9 +15,6 @@ enrollee, who may first have to catch up on what the course assumes.
     catch-up = L * (1 - READY_CORE) * (1 - r)          (only when the course assumes something)
     hours    = core + catch-up
 
-A course that assumes nothing has no catch-up in its listed time (its typical enrollee is a
-beginner), so its core is all of L (less what the learner already knows): READY_CORE splits
-only the listed time of courses that assume something.
 
 Holding a taught skill at or above the taught level removes KNOWN_SKIP (60%) of that part;
 partial holding removes proportionally; even material you know costs 40% (you still watch or
@@ -177,7 +174,7 @@ def estimate_hours(
     base = listed if listed is not None else assumed
     assert base is not None
     factor = PACE_FACTORS[pace]
-    share = ready_share(course, bool(assumes))
+    share = ready_share(course)
     video = course.effort.video_only and course.effort.hours is not None
     core = base * share * (1.0 - KNOWN_SKIP * known_share)
     catch_up = base * (1.0 - READY_CORE) * (1.0 - readiness) if assumes else 0.0
@@ -199,14 +196,12 @@ def estimate_hours(
     )
 
 
-def ready_share(course: Course, assumes_something: bool) -> float:
+def ready_share(course: Course) -> float:
     """Share of the listed time a learner holding the course's prerequisites needs:
-    READY_CORE of a schedule-like figure for a course that assumes something (the listed time
-    is the typical enrollee's, who first catches up); all of it for a course that assumes
-    nothing (its typical enrollee is a beginner with nothing to catch up on) and of a
-    video-only figure (watching it is the least the course takes)."""
-    if not assumes_something:
-        return 1.0
+    READY_CORE of a schedule-like figure, all of a video-only one (watching it is the least
+    the course takes). Not tied to whether the course lists prerequisites: the catalog's
+    `assumes` are incomplete, and a 2x step on them swapped whole certificates for patchworks
+    of small courses (tried and reverted; see docs/architecture.md)."""
     return 1.0 if course.effort.video_only and course.effort.hours is not None else READY_CORE
 
 
@@ -297,10 +292,7 @@ def _readiness_words(
     if assumes and met:
         return f"prerequisites held or taught by an earlier step: {share}"
     if not assumes:
-        return (
-            "no prerequisites listed: the listed time is a beginner's, nothing to catch up on, "
-            "all of it counted"
-        )
+        return f"no prerequisites listed: {share}"
     if readiness >= 1.0:
         return f"prerequisites held: {share}"
     return f"{readiness:.0%} of the prerequisite levels held: {share}, plus catch-up time"

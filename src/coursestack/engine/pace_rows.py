@@ -72,7 +72,7 @@ def _static(index: PlannerIndex, ctx: AdvisorContext) -> _Static:
             relevant[r] = tuple(sorted(_skills_read(course, ctx)))
             continue
         assumes_any[r] = bool(course.assumes)
-        ready[r] = ready_share(course, bool(course.assumes))
+        ready[r] = ready_share(course)
         if np.isnan(base[r]):
             typical = typical_for(course, ctx.typical_effort)
             if typical is not None:
