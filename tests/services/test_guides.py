@@ -238,7 +238,7 @@ def test_time_rests_on_the_learners_week_and_says_when_effort_is_assumed(
         if not faq:
             continue  # nothing comparable either: no figure at all
         said += 1
-        assert "lists no effort" in faq[0]["text"] and "assume the typical" in faq[0]["text"]
+        assert "lists no effort" in faq[0]["text"] and "from comparable courses" in faq[0]["text"]
         assert "at 9 h/week" in faq[0]["text"] and "1 weeks" not in faq[0]["text"]
     assert said  # the built-in catalog has unlisted courses with comparable ones
 

@@ -706,9 +706,14 @@ def _faq(ctx: AdvisorContext, course: Course, role: Role | None, inputs: GuideIn
         assumed = next((sc.assumed_listed for sc in inputs.pace if sc.assumed_listed), None)
         if listed is None and assumed is not None:
             # the figures below rest on comparable courses, not on this one: say so first
+            what = (
+                "its length but not its weekly hours"
+                if course.effort.weeks is not None
+                else "no effort for it"
+            )
             bits.append(
-                f"the catalog lists no effort for it, so these figures assume the typical "
-                f"{_hours(assumed)} of comparable courses"
+                f"the catalog lists {what}, so these figures assume {_hours(assumed)} in all, "
+                "from comparable courses"
             )
         for sc in inputs.pace:
             bits.append(
