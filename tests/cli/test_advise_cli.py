@@ -213,3 +213,11 @@ def test_skill_targets_from_flags_instead_of_a_goal(cli: Any) -> None:
     assert gaps.code == 0 and "1 gap, by category" in gaps.out
     bad = cli("plan", "--target", "sqll=3")
     assert bad.code == 2 and "unknown skill" in bad.err and "prog.sql" in bad.err
+
+
+def test_fit_text_says_weeks_in_words(cli: Any) -> None:
+    short = cli("fit", "kaggle-intro-to-sql", "--goal", "data-analyst", "--hours", "20")
+    assert short.code == 0, short.err
+    assert "Your estimate:" in short.out and "under a week" in short.out  # not "about 0 weeks"
+    long = cli("fit", "Deep Learning Specialization", "--learner", str(EXAMPLE))
+    assert long.code == 0 and " weeks" in long.out.split("Your estimate:")[1]

@@ -223,10 +223,13 @@ def fit_cmd(
     for reason in result["reasons"]:
         console.print(f"  • [dim]{reason['kind']}:[/dim] {reason['text']}")
     if result.get("estimated_hours") is not None:
-        console.print(
-            f"  Your estimate: {fmt_hours(result['estimated_hours'])}, about "
-            f"{result['estimated_weeks']:.0f} weeks"
+        weeks = float(result["estimated_weeks"])
+        span = (
+            "under a week"
+            if weeks < 0.95
+            else f"about {weeks:.0f} week" + ("" if round(weeks) == 1 else "s")
         )
+        console.print(f"  Your estimate: {fmt_hours(result['estimated_hours'])}, {span}")
 
 
 def plan_cmd(

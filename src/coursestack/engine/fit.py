@@ -443,7 +443,8 @@ def _goal_reason(
             text += f" Its {_names(ctx, off_goal)} does not count: {_OFF_GOAL_WORDS}."
         if about < GOAL_SHARE:
             text += (
-                f" Most of it ({1.0 - about:.0%} by level) is about skills {goal} does not ask for."
+                f" Most of it ({1.0 - about:.0%} by level) is about skills {goal} "
+                f"{'do' if goal == 'your targets' else 'does'} not ask for."
             )
             caveat = True
         if share < SMALL_STEP_SHARE:
