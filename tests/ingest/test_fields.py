@@ -232,6 +232,7 @@ def test_clean_levels_languages_bools() -> None:
     with pytest.raises(FieldError):
         parse_level("Wizard")
     assert language_code("Español") == "es" and language_code("Klingon") is None
+    assert language_code("xx") is None and language_code("pt-BR") == "pt-br"  # ISO 639-1 only
     assert parse_bool("TRUE") is True and parse_bool("FALSE") is False
 
 
