@@ -264,3 +264,14 @@ def test_the_follow_up_plan_reader_holds_what_the_prerequisites_imply(
     assert "math.algebra" in ctx.taxonomy.prerequisites_of("math.calculus")
     known = guides._known_after(ctx, course, {})
     assert known.get("math.algebra", 0) >= 1  # no algebra primer in its follow-ups
+
+
+def test_a_foundation_course_is_for_anyone_starting_out(sqlite_db: Database) -> None:
+    data = guides.write_guide(sqlite_db, "kaggle-python", fmt="json")
+    assert isinstance(data, dict)
+    texts = [st["text"] for st in _sections(data)["for"]]
+    assert any(t.startswith("Anyone starting out") for t in texts)
+    assert not any("People heading for" in t for t in texts)
+    chosen = guides.write_guide(sqlite_db, "kaggle-python", goal="data-analyst", fmt="json")
+    assert isinstance(chosen, dict)  # a goal the learner chose is named as such
+    assert any("People heading for" in st["text"] for st in _sections(chosen)["for"])

@@ -108,6 +108,7 @@ class GuideInputs:
 
     role: Role | None = None
     role_reason: str | None = None
+    role_defaulted: bool = False  # the role is best_role's, not the learner's goal
     plan_after: Plan | None = None
     pace: Sequence[PaceScenario] = ()
     rating: RatingEstimate | None = None
@@ -142,10 +143,8 @@ def best_role(ctx: AdvisorContext, course: Course) -> tuple[Role | None, str | N
         f"the role its skills serve best (it teaches something of {best[0]:.0%} of "
         f"{role.name}'s needs, by weight)"
     )
-    asking = sum(
-        1 for r in ctx.roles.values() if any(q.skill in course.teaches for q in r.requirements)
-    )
-    if best[0] < FOUNDATION_SHARE and asking * 2 > len(ctx.roles):
+    asking = foundation_roles(ctx, course, best[0])
+    if asking:
         # a beginner Python course serves every role a little: naming one as "its" role
         # without saying so read as if it were aimed at research scientists
         reason += (
@@ -153,6 +152,15 @@ def best_role(ctx: AdvisorContext, course: Course) -> tuple[Role | None, str | N
             "not a course aimed at this one"
         )
     return role, reason
+
+
+def foundation_roles(ctx: AdvisorContext, course: Course, best_share: float) -> int:
+    """How many roles ask for what the course teaches, when it is a foundation (most roles
+    ask for some of it and none gets FOUNDATION_SHARE of its needs from it); else 0."""
+    asking = sum(
+        1 for r in ctx.roles.values() if any(q.skill in course.teaches for q in r.requirements)
+    )
+    return asking if best_share < FOUNDATION_SHARE and asking * 2 > len(ctx.roles) else 0
 
 
 def _skill_name(ctx: AdvisorContext, skill_id: str) -> str:
@@ -367,7 +375,11 @@ def _covers(ctx: AdvisorContext, course: Course) -> Section:
     return Section(id="covers", title="What it covers", statements=out)
 
 
-def _audience(ctx: AdvisorContext, course: Course, role: Role | None) -> tuple[Section, Section]:
+def _audience(
+    ctx: AdvisorContext, course: Course, role: Role | None, foundation: int = 0
+) -> tuple[Section, Section]:
+    """Who it is for and less suited for. `foundation`: the roles asking for what a
+    foundation course teaches, when its role was not chosen by the learner (0 otherwise)."""
     good: list[Statement] = []
     less: list[Statement] = []
     python = course.assumes.get("prog.python")
@@ -430,7 +442,15 @@ def _audience(ctx: AdvisorContext, course: Course, role: Role | None) -> tuple[S
         )
     if role is not None:
         serves = {r.skill: r for r in role.requirements if r.skill in course.teaches}
-        if serves:
+        if serves and foundation:
+            good.append(
+                Statement(
+                    text=f"Anyone starting out: {foundation} of the {len(ctx.roles)} roles "
+                    "ask for what it teaches, none for it alone.",
+                    evidence={"roles_asking": foundation, "skills": sorted(serves)},
+                )
+            )
+        elif serves:
             good.append(
                 Statement(
                     text=f"People heading for {role.name.lower()} roles: it teaches "
@@ -864,7 +884,12 @@ def _bottom_line(
 
 def compose_guide(ctx: AdvisorContext, course: Course, inputs: GuideInputs) -> Guide:
     role = inputs.role
-    for_section, less_section = _audience(ctx, course, role)
+    foundation = 0
+    if role is not None and inputs.role_defaulted:
+        total = sum(int(r.weight) for r in role.requirements)
+        served = sum(int(r.weight) for r in role.requirements if r.skill in course.teaches)
+        foundation = foundation_roles(ctx, course, served / total if total else 0.0)
+    for_section, less_section = _audience(ctx, course, role, foundation)
     sections = {
         "covers": _covers(ctx, course),
         "for": for_section,

@@ -111,6 +111,7 @@ def build_guide(
     inputs = GuideInputs(
         role=role,
         role_reason=reason,
+        role_defaulted=goal_id is None,
         pace=_pace(ctx, course, prereq_known, learner.hours_per_week if learner else None),
         rating=ctx.ratings.get(course.id),
         quality=ctx.quality,
