@@ -221,3 +221,8 @@ def test_fit_text_says_weeks_in_words(cli: Any) -> None:
     assert "Your estimate:" in short.out and "under a week" in short.out  # not "about 0 weeks"
     long = cli("fit", "Deep Learning Specialization", "--learner", str(EXAMPLE))
     assert long.code == 0 and " weeks" in long.out.split("Your estimate:")[1]
+
+
+def test_plan_objective_ignores_case(cli: Any) -> None:
+    result = cli("plan", "--goal", "data-analyst", "--objective", "BEST-RATED", "--json")
+    assert result.code == 0, result.err

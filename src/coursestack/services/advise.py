@@ -143,6 +143,7 @@ def make_plan(
 ) -> dict[str, Any]:
     """The optimal set of courses, in order, on a calendar, with what stays uncovered.
     `max_age`: how old a validation of the cached catalog may be (see advisor_context)."""
+    objective = objective.strip().lower()  # 'BEST-RATED' is best-rated
     if objective not in planner.OBJECTIVES:
         # checked before the learner and catalog load: a typo answers at once
         found = process.extractOne(objective, planner.OBJECTIVES)
