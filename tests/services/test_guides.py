@@ -275,3 +275,25 @@ def test_a_foundation_course_is_for_anyone_starting_out(sqlite_db: Database) -> 
     chosen = guides.write_guide(sqlite_db, "kaggle-python", goal="data-analyst", fmt="json")
     assert isinstance(chosen, dict)  # a goal the learner chose is named as such
     assert any("People heading for" in st["text"] for st in _sections(chosen)["for"])
+
+
+def test_the_follow_up_residual_sentence_has_no_learner_specific_advice(
+    sqlite_db: Database,
+) -> None:
+    from coursestack.domain import Level, Plan, PlanTotals, UncoveredGap
+    from coursestack.engine.guide import GuideInputs, _stack
+    from coursestack.engine.planner_explain import BLOCKED_BY
+
+    ctx = catalog.advisor_context(sqlite_db)
+    gaps = [
+        UncoveredGap(skill="dl.pytorch", have=Level(1), need=Level(3), reason="x",
+                     suggestion=BLOCKED_BY + "Algebra (aware), ...: add it to your skills"),
+        UncoveredGap(skill="dl.cnn", have=Level(1), need=Level(3), reason="y",
+                     suggestion="an independent project applying it to real data"),
+    ]  # fmt: skip
+    totals = PlanTotals(weeks=0, hours=0, cost=0, coverage_after=0.5)
+    plan = Plan(goal=None, steps=[], coverage_before=0.5, coverage_after=0.5,
+                totals=totals, uncovered=gaps)  # fmt: skip
+    (statement,) = _stack(ctx, GuideInputs(plan_after=plan)).statements
+    assert "independent project" in statement.text
+    assert "add it to your skills" not in statement.text

@@ -27,7 +27,7 @@ from coursestack.domain import (
     Weight,
 )
 from coursestack.engine.context import AdvisorContext, CourseQuality
-from coursestack.engine.planner_explain import PART_WAY
+from coursestack.engine.planner_explain import BLOCKED_BY, PART_WAY
 from coursestack.engine.platforms import PlatformSummary
 from coursestack.engine.ratings import RatingEstimate
 
@@ -588,8 +588,14 @@ def _stack(ctx: AdvisorContext, inputs: GuideInputs) -> Section:
         names = [_lower_first(_skill_name(ctx, u.skill)) for u in plan.uncovered[:6]]
         # the main suggestion of each (a part-way one is about this learner's budget or
         # platforms, too much for one sentence; joined whole they repeated the main words)
+        # learner-specific advice (prerequisites to add to one's skills) has no place in a
+        # guide written for every reader
         suggestions = sorted(
-            {u.suggestion.split(PART_WAY)[0] for u in plan.uncovered if u.suggestion}
+            {
+                u.suggestion.split(PART_WAY)[0]
+                for u in plan.uncovered
+                if u.suggestion and not u.suggestion.startswith(BLOCKED_BY)
+            }
         )
         text = f"No course in the catalog closes {_join(names)}"
         if suggestions:

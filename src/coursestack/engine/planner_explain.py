@@ -281,6 +281,7 @@ def uncovered(
 
 
 BLOCKING_SHOWN = 3  # prerequisites named in a residual gap's suggestion
+BLOCKED_BY = "its courses need "  # opens the suggestion naming blocking prerequisites
 
 
 def _blocking_prerequisites(
@@ -446,7 +447,7 @@ def suggestion(
             f"{(names or {}).get(s, s)} ({_LEVEL_WORDS[min(lvl, 4)]})" for s, lvl in blocking
         )
         return (
-            f"its courses need {listed}, which no course within your limits teaches: if you "
+            f"{BLOCKED_BY}{listed}, which no course within your limits teaches: if you "
             "know it, add it to your skills; else learn it from documentation or a book first"
         )
     if reason.startswith(NO_COURSE + PARTIAL_WORDS):
