@@ -226,3 +226,18 @@ def test_fit_text_says_weeks_in_words(cli: Any) -> None:
 def test_plan_objective_ignores_case(cli: Any) -> None:
     result = cli("plan", "--goal", "data-analyst", "--objective", "BEST-RATED", "--json")
     assert result.code == 0, result.err
+
+
+def test_identical_alternatives_are_shown_once() -> None:
+    from coursestack.services.advise import grouped_alternatives
+
+    totals = {"weeks": 1, "hours": 1, "cost": 0, "coverage_after": 0.5}
+    alts = [
+        {"name": "fastest", "course_ids": ["a", "b"], "totals": totals},
+        {"name": "cheapest", "course_ids": ["b", "a"], "totals": totals},
+        {"name": "best-rated", "course_ids": ["c"], "totals": totals},
+    ]
+    assert [names for names, _alt in grouped_alternatives(alts)] == [
+        ["fastest", "cheapest"],
+        ["best-rated"],
+    ]

@@ -323,13 +323,17 @@ def plan_cmd(
             if hint:
                 console.print(f"    [dim]instead: {hint}[/dim]")
     if result["alternatives"]:
+        from coursestack.services.advise import grouped_alternatives
+
         console.print("[bold]Alternatives[/bold]")
-        for alt in result["alternatives"]:
+        planned = sorted(s["course_id"] for s in result["steps"])
+        for alt_names, alt in grouped_alternatives(result["alternatives"]):
             t = alt["totals"]
+            same = " (the plan above)" if sorted(alt["course_ids"]) == planned else ""
             console.print(
-                f"  {alt['name']:>11}: {len(alt['course_ids'])} courses, {t['weeks']:g} weeks, "
-                f"{fmt_hours(t['hours'])}, {fmt_money(t['cost'])}, coverage "
-                f"{t['coverage_after']:.0%}"
+                f"  {' = '.join(alt_names):>11}: {len(alt['course_ids'])} courses, {t['weeks']:g} "
+                f"weeks, {fmt_hours(t['hours'])}, {fmt_money(t['cost'])}, coverage "
+                f"{t['coverage_after']:.0%}{same}"
             )
     solver = result["solver"]
     if not solver.get("exact", True):

@@ -292,3 +292,18 @@ def plan_for_case(
         },
         "solver": result.solver,
     }
+
+
+def grouped_alternatives(
+    alternatives: Sequence[Mapping[str, Any]],
+) -> list[tuple[list[str], Mapping[str, Any]]]:
+    """The alternatives with the same courses shown once under all their names ('fastest =
+    cheapest'): when coverage forces the same courses, three identical lines read as noise."""
+    groups: dict[tuple[str, ...], tuple[list[str], Mapping[str, Any]]] = {}
+    for alt in alternatives:
+        key = tuple(sorted(alt["course_ids"]))
+        if key in groups:
+            groups[key][0].append(str(alt["name"]))
+        else:
+            groups[key] = ([str(alt["name"])], alt)
+    return list(groups.values())

@@ -138,6 +138,7 @@ async def plan(
             "plan": result,
             "learner": learner,
             "goal_name": _role_name(result.get("goal")),
+            "alternatives": advise.grouped_alternatives(result.get("alternatives", [])),
             "timeline": Markup(charts.timeline_svg(result["steps"], result["total_weeks"])),
             "coverage": Markup(charts.coverage_svg(result.get("coverage_by_skill", []))),
         },
