@@ -209,3 +209,37 @@ def test_taxonomy_prerequisites_come_from_what_the_course_is_about() -> None:
     assert "math.algebra" not in result.assumes
     about = TAGGER.tag(course(CourseLevel.INTERMEDIATE), TagInput(title="Linear Regression"))
     assert about.assumes["math.algebra"] == Level.PRACTISED
+
+
+def test_a_review_of_a_skill_is_a_prerequisite_not_a_topic() -> None:
+    # 'Week 0: review of ... linear regression' refreshes what the course builds on.
+    text = TagInput(
+        title="SQL Workshop",
+        description="Week 0 is a review of linear regression. Then we write SQL.",
+    )
+    result = TAGGER.tag(course(), text)
+    assert "ml.supervised.linear-regression" not in result.teaches
+    assert result.assumes["ml.supervised.linear-regression"] == Level.AWARE
+    # a peer review of work is no prerequisite cue
+    peer = TagInput(title="SQL Workshop", description="A peer review of linear regression work.")
+    assert "ml.supervised.linear-regression" not in TAGGER.tag(course(), peer).assumes
+
+
+def test_a_title_conflict_drops_the_assumption_too() -> None:
+    # A Java title: 'a refresher on object oriented programming' is not Python OOP assumed.
+    tax = Taxonomy.build(
+        [
+            *TAX.skills.values(),
+            Skill(id="prog.java", name="Java", category="programming", aliases=["java"]),
+        ]
+    )
+    tagger = Tagger(
+        SkillMatcher.build(tax),
+        tax,
+        requires={"prog.python.oop": ["prog.python"]},
+        title_conflicts={"prog.python.oop": ["prog.java"]},
+    )
+    text = TagInput(
+        title="Core Java", description="Course 2 is a refresher on object oriented programming."
+    )
+    assert "prog.python.oop" not in tagger.tag(course(), text).assumes

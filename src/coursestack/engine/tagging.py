@@ -112,7 +112,10 @@ _PREREQ = re.compile(
     r"assumed|expected)|we assume|assumes? (?:that )?(?:you|learners|basic|some|knowledge)|"
     r"before (?:taking|starting|enrolling)|recommended background|required background|"
     r"to succeed in this course|you(?:['’]ll| will) need (?:to know|some|basic|experience)|"
-    r"already (?:have|know)|(?:developers|analysts|scientists|engineers|learners|students|"
+    r"already (?:have|know)|"
+    # 'Week 0: review of calculus and linear algebra': a refresher of what the course builds on
+    r"(?<!peer )(?<!code )(?<!literature )(?:review|refresher|recap) (?:of|on)|brush up on|"
+    r"(?:developers|analysts|scientists|engineers|learners|students|"
     r"professionals|those|anyone) (?:who are |already )?familiar with|"
     r"(?:knowledge|experience|proficiency|familiarity|understanding) "
     r"(?:of|in|with)\b.{0,80}?\b(?:is|are|will be) (?:essential|necessary|needed|helpful)|"
@@ -731,8 +734,11 @@ class Tagger:
                 del teach[skill_id]
         for skill_id, rivals in self.title_conflicts.items():
             own = set(self.requires.get(skill_id, ())) or {skill_id}
-            if skill_id in teach and in_title & set(rivals) and not in_title & own:
-                weak[skill_id] = teach.pop(skill_id)
+            if in_title & set(rivals) and not in_title & own:
+                if skill_id in teach:
+                    weak[skill_id] = teach.pop(skill_id)
+                # nor assumed: 'a refresher on object-oriented programming' in 'Core Java'
+                assume.pop(skill_id, None)
         if teach and not field_areas and set(teach) <= APPLIED_PRACTICE:
             for skill_id in list(teach):
                 weak[skill_id] = teach.pop(skill_id)
