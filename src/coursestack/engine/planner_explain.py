@@ -40,7 +40,7 @@ OVER_BUDGET = "over budget"
 OVER_DEADLINE = "over the deadline"
 PLATFORM = "excluded by platform filter"
 LANGUAGE = "its courses are taught in languages the learner did not list"
-PREREQS = "needs prerequisites the catalog cannot supply"
+PREREQS = "needs prerequisites no course within your limits supplies"
 UNKNOWN_HOURS = (
     "its courses list no effort (nor do comparable ones), so their time cannot be planned"
 )
