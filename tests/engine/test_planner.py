@@ -347,6 +347,25 @@ def test_a_gap_blocked_by_an_unlisted_foundation_names_it() -> None:
     assert [s.course_id for s in known.steps] == ["dl"] and not known.uncovered
 
 
+def test_courses_on_one_subscription_share_its_months_in_the_total() -> None:
+    # Two 10 h courses at 5 h/week on one 49/month subscription: four weeks in all, one
+    # month paid, not one per course (each step still shows what it would cost alone).
+    sub = Price(model=PriceModel.SUBSCRIPTION, amount=49, currency="USD")
+    ctx = context(
+        course("py", {"prog.python": 2}, price=sub),
+        course("sql", {"prog.sql": 2}, price=sub),
+    )
+    result = run(ctx, targets(prog_python=2, prog_sql=2))
+    assert sorted(s.course_id for s in result.steps) == ["py", "sql"]
+    assert [s.cost for s in result.steps] == [49, 49]
+    assert result.totals.weeks <= 52 / 12 and result.totals.cost == 49
+    apart = context(
+        course("py", {"prog.python": 2}, price=sub),
+        course("sql", {"prog.sql": 2}, price=sub, platform="edx"),  # two subscriptions
+    )
+    assert run(apart, targets(prog_python=2, prog_sql=2)).totals.cost == 98
+
+
 def test_gap_no_course_teaches_is_reported_with_a_suggestion() -> None:
     ctx = context(course("py", {"prog.python": 2}))
     result = run(ctx, targets(prog_python=2, practice_portfolio_project=3))

@@ -36,7 +36,9 @@ Policies:
 - Unknown price: excluded when a budget is set (counted as unknown_price); otherwise allowed
   and counted in totals.cost_unknown.
 - Subscriptions are paid per course for the months it takes at the learner's weekly hours
-  (Price.cost_for); currencies are not converted.
+  (Price.cost_for) in each step's cost and in the budget check (conservative); the plan's
+  total pays each subscription once, for the months the calendar has any of its courses
+  running. Currencies are not converted.
 - Preferred pedagogy is soft: the opposite pedagogy costs a quarter of a median course's hours.
 - A program and its parts are mutually exclusive; completed courses and the parts of completed
   programs are never candidates; a step either raises a gap skill or supplies a prerequisite
@@ -61,12 +63,19 @@ from coursestack.domain import (
     PlanTotals,
     Requirement,
 )
+from coursestack.domain.models import WEEKS_PER_MONTH
 from coursestack.engine.context import AdvisorContext
 from coursestack.engine.gaps import coverage
 from coursestack.engine.planner_candidates import Pool, Problem, build_pool
 from coursestack.engine.planner_dominance import undominated
 from coursestack.engine.planner_explain import Explainer, runner_up_pool, uncovered
-from coursestack.engine.planner_index import FloatArray, IntArray, PlannerIndex, row_entries
+from coursestack.engine.planner_index import (
+    PRICE_SUBSCRIPTION,
+    FloatArray,
+    IntArray,
+    PlannerIndex,
+    row_entries,
+)
 from coursestack.engine.planner_milp import (
     OBJECTIVE_WEIGHTS,
     Solution,
@@ -321,10 +330,40 @@ def _totals(problem: Problem, slots: list[Slot], after: float) -> PlanTotals:
     return PlanTotals(
         weeks=max((s.end for s in slots), default=0.0),
         hours=round(float(problem.plan_hours[ks].sum()) if ks else 0.0, 1),
-        cost=round(float(np.nansum(costs)), 2),
+        cost=round(float(np.nansum(costs)) - _shared_subscriptions(problem, slots), 2),
         cost_unknown=int(np.isnan(costs).sum()),
         coverage_after=after,
     )
+
+
+def _shared_subscriptions(problem: Problem, slots: list[Slot]) -> float:
+    """What one subscription per platform saves over paying each course's months apart: the
+    steps on one subscription (same platform and monthly price) are paid for the months the
+    calendar has any of them running, not once per course (a plan of eleven Coursera courses
+    over six months costs six months, not eleven). Each step keeps its own cost (what the
+    course alone would cost) and the budget is checked on those, which is conservative."""
+    index = problem.index
+    groups: dict[tuple[int, float], list[Slot]] = {}
+    for slot in slots:
+        row = int(problem.rows[slot.k])
+        amount = float(index.price_amount[row])
+        if index.price_model[row] == PRICE_SUBSCRIPTION and not np.isnan(problem.cost[slot.k]):
+            groups.setdefault((int(index.platform_code[row]), amount), []).append(slot)
+    saved = 0.0
+    for (_platform, amount), group in groups.items():
+        if len(group) < 2:
+            continue
+        paid = float(sum(problem.cost[s.k] for s in group))
+        covered = 0.0  # weeks in which at least one of them runs
+        end = -np.inf
+        for s in sorted(group, key=lambda s: s.start):
+            start = max(s.start, end)
+            if s.end > start:
+                covered += s.end - start
+            end = max(end, s.end)
+        shared = amount * max(1, int(-(-covered // WEEKS_PER_MONTH)))
+        saved += max(0.0, paid - shared)
+    return saved
 
 
 def _solver_info(
