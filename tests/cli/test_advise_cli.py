@@ -241,3 +241,18 @@ def test_identical_alternatives_are_shown_once() -> None:
         ["fastest", "cheapest"],
         ["best-rated"],
     ]
+
+
+def test_plan_text_says_when_subscriptions_are_shared(cli: Any) -> None:
+    # The built-in catalog's Coursera courses share a 49/month subscription.
+    result = cli("plan", "--goal", "data-analyst", "--hours", "10", "--platform", "coursera")
+    assert result.code == 0, result.err
+    data = json.loads(
+        cli("plan", "--goal", "data-analyst", "--hours", "10", "--platform", "coursera",
+            "--json").out
+    )  # fmt: skip
+    step_sum = sum(step["cost"] or 0 for step in data["steps"])
+    assert step_sum > data["total_cost"] + 0.5  # several courses on one subscription
+    assert "pays each subscription once" in result.out
+    single = cli("plan", "--goal", "data-analyst", "--hours", "10", "--platform", "kaggle-learn")
+    assert "pays each subscription once" not in single.out  # free courses: nothing shared

@@ -311,6 +311,12 @@ def plan_cmd(
             "[dim]* not listed by the course: assumed from comparable courses "
             "(see hours_basis / cost_basis in --json)[/dim]"
         )
+    step_sum = sum(step["cost"] or 0.0 for step in result["steps"])
+    if step_sum > result["total_cost"] + 0.5:
+        console.print(
+            f"[dim]The total pays each subscription once for the months its courses run "
+            f"({fmt_money(result['total_cost'])}, not the steps' {fmt_money(step_sum)}).[/dim]"
+        )
     if result["uncovered"]:
         console.print("[bold]Still uncovered after the plan[/bold]")
         names = {row["skill"]: row["name"] for row in result.get("coverage_by_skill", [])}

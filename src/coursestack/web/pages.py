@@ -139,6 +139,7 @@ async def plan(
             "learner": learner,
             "goal_name": _role_name(result.get("goal")),
             "alternatives": advise.grouped_alternatives(result.get("alternatives", [])),
+            "steps_cost": sum(step["cost"] or 0.0 for step in result["steps"]),
             "timeline": Markup(charts.timeline_svg(result["steps"], result["total_weeks"])),
             "coverage": Markup(charts.coverage_svg(result.get("coverage_by_skill", []))),
         },
