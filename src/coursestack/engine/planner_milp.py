@@ -46,6 +46,10 @@ shortlist and proves the shortlist's optimum optimal for the whole pool:
 - the shortlist's MILP optimum Z is optimal for the pool when every course outside it has
   L + max(0, rc_c) > Z - 1 (phase 1, whose objective is integral) or >= Z - SECONDARY_GAP |Z|
   (phase 2). Courses failing the test join the shortlist and both are solved again.
+- phase 1 only: when planner_bnb's branch and bound gives up on the shortlist MILP (a wide LP
+  gap, so the test would fail for most of the pool), the whole pool's MILP is solved instead,
+  within ESCALATE_SECONDS (else back to the shortlist); a phase whose branch and bound gave up
+  once sends its later MILPs to HiGHS's MIP directly.
 
 Ordering cuts: the assumption rows allow two courses that each supply the other's assumption.
 After each MILP solve the chosen set is ordered (a course is placed once known levels plus
@@ -102,6 +106,8 @@ SHORTLIST_K = 3  # cheapest courses per gap element in the first shortlist
 PRICING_BATCH = 40  # most negative reduced costs added per column-generation round
 MAX_ROUNDS = 30
 MAX_CUTS = 50
+ESCALATE_MAX = 1500  # phase 1 pools up to this size may be solved whole (see `_run_phase`)
+ESCALATE_SECONDS = 0.04
 EPS = 1e-7
 Cut = tuple[dict[int, float], float]  # row coefficients (shortlist numbers), right-hand side
 # An ordering cut in pool numbers: its members and, per member, an unmet assumption.
@@ -339,6 +345,9 @@ class Phase:
     solved: dict[bytes, tuple[list[int], float, int, bool, float]] = field(default_factory=dict)
     sec_gap: float = SECONDARY_GAP  # relative gap accepted on phase 2
     abs_gap: float | None = None  # the combined objective's absolute gap (see `_combined`)
+    # Set when planner_bnb's branch and bound gave up on one of this phase's MILPs: the later
+    # ones (more columns, more cuts) go to HiGHS's MIP directly (see `_milp`).
+    bnb_failed: bool = False
 
     @property
     def first(self) -> bool:
@@ -695,10 +704,13 @@ def _add_cut_rows(h: Highs, rows: list[Cut]) -> None:
 
 
 def _milp(
-    ph: Phase, cols: IntArray, deadline: float, seed: list[int] | None = None
-) -> tuple[list[int], float, int, bool, float] | None:
+    ph: Phase, cols: IntArray, deadline: float, seed: list[int] | None = None,
+    escalate: bool = False,
+) -> tuple[list[int], float, int, bool, float] | None:  # fmt: skip
     """Solve the shortlist's MILP with lazy ordering cuts: (placed pool numbers, objective,
-    cuts, optimal, dual bound) or None when no plan was found in time or it is infeasible.
+    cuts, optimal, dual bound) or None when no plan was found in time or it is infeasible,
+    or, with `escalate`, as soon as the branch and bound gives up (ph.bnb_failed is set:
+    the caller solves a larger model instead, see `_run_phase`).
     Cuts found are kept in the plan's cut store (valid for every shortlist and phase); the
     result is cached per shortlist (the cached plan stays optimal: later cuts never cut it)."""
     key = cols.tobytes()
@@ -758,12 +770,19 @@ def _milp(
         proved: Proved | None = None
         if not relaxed:
             n_col = int(h.getNumCol())
-            if n_col <= BNB_MAX_COLS and h.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+            if (
+                n_col <= BNB_MAX_COLS
+                and not ph.bnb_failed
+                and h.getModelStatus() == highspy.HighsModelStatus.kOptimal
+            ):
                 first_cover = int(h.getNumRow())
                 if ph.first and knapsacks:
                     strengthen(h, knapsacks)
                 if h.getModelStatus() == highspy.HighsModelStatus.kOptimal:
                     proved = branch_and_bound(h, n_col if n_int is None else n_int, deadline)
+                    ph.bnb_failed = proved is None
+                    if escalate and proved is None:
+                        return None
                 n_covers = int(h.getNumRow()) - first_cover
                 if proved is None and n_covers:
                     # HiGHS's MIP ran slower with them (its own cuts do the same work).
@@ -904,15 +923,44 @@ def _run_phase(ph: Phase, seed: list[int], deadline: float) -> PhaseResult | Non
     in_s = _shortlist(ph, seed, position)
     rounds = 0
     best: PhaseResult | None = None
+    # Phase 1: when the branch and bound gives up on the shortlist, its LP gap is wide, and
+    # the proof then fails for most of the pool (whose reduced costs are near 0 against a gap
+    # of units): seeds 10 and 16 of the generated 20k catalog solved a 250-course shortlist,
+    # then 950 / 843 of the 987 / 877 pool courses. So the whole pool is solved instead (an
+    # exact MILP on it, nothing to prove), within ESCALATE_SECONDS: a pool whose MILP takes
+    # longer (seed 24's: seconds) goes back to the shortlist (`shortlist_again`).
+    escalate = ph.first and ph.pool.size <= ESCALATE_MAX
+    shortlist_again: npt_bool | None = None
+    target_checked = ph.target is None
     while rounds < MAX_ROUNDS:
         if time.perf_counter() > deadline:
             return best
         rounds += 1
         cols = np.flatnonzero(in_s)
-        if ph.target is not None and rounds == 1:
+        if cols.size == ph.pool.size:  # the whole pool: nothing outside it to prove against
+            seed_now = best.placed if best is not None else seed
+            if shortlist_again is None:
+                solved = _milp(ph, cols, deadline, seed_now)
+            else:
+                limit = min(deadline, time.perf_counter() + ESCALATE_SECONDS)
+                solved = _milp(ph, cols, limit, seed_now)
+                if solved is None or not solved[3]:
+                    in_s, shortlist_again = shortlist_again, None
+                    continue
+            if solved is None:
+                return best
+            placed, value, cuts, optimal, dual = solved
+            bound = value if optimal and ph.first else dual
+            return PhaseResult(placed, value, bound, optimal, cuts, cols.tolist(), rounds)
+        if not target_checked:
             # Phase 1 often reaches the reachable levels on the shortlist: nothing to prove.
-            direct = _milp(ph, cols, deadline, seed)
-            if direct is not None and direct[1] <= ph.target + EPS:
+            direct = _milp(ph, cols, deadline, seed, escalate)
+            if direct is None and escalate and ph.bnb_failed:
+                escalate, shortlist_again = False, in_s.copy()
+                in_s[:] = True
+                continue
+            target_checked = True
+            if direct is not None and ph.target is not None and direct[1] <= ph.target + EPS:
                 placed, value, cuts, optimal, _dual = direct
                 return PhaseResult(placed, value, value, optimal, cuts, cols.tolist(), rounds)
         model = _model(ph, cols, [])
@@ -930,7 +978,11 @@ def _run_phase(ph: Phase, seed: list[int], deadline: float) -> PhaseResult | Non
             _close(ph, in_s, position)
             continue
         # The previous round's plan is still feasible: it seeds HiGHS as an incumbent.
-        solved = _milp(ph, cols, deadline, best.placed if best is not None else seed)
+        solved = _milp(ph, cols, deadline, best.placed if best is not None else seed, escalate)
+        if solved is None and escalate and ph.bnb_failed:
+            escalate, shortlist_again = False, in_s.copy()
+            in_s[:] = True
+            continue
         if solved is None:
             return best
         placed, value, cuts, optimal, dual = solved
