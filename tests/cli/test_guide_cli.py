@@ -18,5 +18,7 @@ def test_guide_formats(cli: Any, tmp_path: Path) -> None:
 
 def test_guide_bad_format_and_unknown_course(cli: Any) -> None:
     assert cli("guide", "coursera-ml-specialization", "--format", "pdf").code == 2
-    unknown = cli("guide", "Machine Lerning Specialisation")
+    unknown = cli("guide", "Machine Learning Specialty Track")
     assert unknown.code == 2 and "closest matches" in unknown.err
+    misspelt = cli("guide", "Machine Lerning Specialisation")  # a spelling: that course
+    assert misspelt.code == 0 and "Machine Learning Specialization" in misspelt.out

@@ -29,8 +29,19 @@ def test_resolve_and_page_in_memory_match_the_database(sqlite_db: Database) -> N
         sqlite_db, ctx, platform="kaggle-learn", limit=5, offset=2
     )
     assert [c.id for c in page] == [c.id for c in listed] and count == total
+    # a title but for a spelling, or the head of exactly one title, names that course (both
+    # paths); anything further off is an error naming the closest
+    misspelt = "Machine Lerning Specialisation"
+    near = catalog.resolve_in_context(sqlite_db, ctx, misspelt, near=True)
+    assert near.id == "coursera-ml-specialization"
+    with sqlite_db.session() as s:
+        assert catalog.resolve_course(s, misspelt, near=True).id == near.id
+        with pytest.raises(NotFoundError):  # writes (reviews) never guess
+            catalog.resolve_course(s, misspelt)
     with pytest.raises(NotFoundError) as err:
-        catalog.resolve_in_context(sqlite_db, ctx, "Machine Lerning Specialisation")
+        catalog.resolve_in_context(
+            sqlite_db, ctx, "Machine Learning Specialisations Bundle", near=True
+        )
     assert "coursera-ml-specialization" in str(err.value)
     with sqlite_db.session() as s:
         for cid in ("twin-a", "twin-b"):

@@ -104,9 +104,11 @@ def test_levels_out_of_range_or_malformed() -> None:
 
 def test_unknown_and_ambiguous_courses() -> None:
     with pytest.raises(NotFoundError) as err:
-        parse(completed=["Machine Learning Specialisation"])
+        parse(completed=["Machine Learning Specialty Track"])
     assert "completed[0]" in str(err.value)
     assert err.value.suggestions[0].startswith("ml-spec")
+    # a title but for a spelling is that course (as on the command line)
+    assert parse(completed=["Machine Learning Specialisation"]).completed == ["ml-spec"]
     with pytest.raises(AmbiguousError, match="twin-a, twin-b"):
         parse(completed=["intro to data"])
     with pytest.raises(InvalidInputError, match="completed: expected a list"):

@@ -81,7 +81,7 @@ def course_show(
     Example: coursestack course show "Machine Learning Specialization"
     """
     with state.database().session() as session:
-        found = catalog.resolve_course(session, course)
+        found = catalog.resolve_course(session, course, near=True)
     if json_out:
         print_json({"course_id": found.id, **found.model_dump(mode="json")})
         return

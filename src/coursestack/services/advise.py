@@ -57,7 +57,7 @@ def learner_case(
 
 def _resolve(db: Database, queries: Sequence[str]) -> list[Course]:
     with db.session() as session:
-        return [resolve_course(session, q) for q in queries]
+        return [resolve_course(session, q, near=True) for q in queries]
 
 
 def _skill_name(ctx: AdvisorContext, skill: str) -> str:

@@ -64,9 +64,11 @@ def get_role(role_id: str) -> Role:
     raise NotFoundError("role", role_id, [name for name, _s, _i in found])
 
 
-def resolve_course(session: Session, query: str) -> Course:
-    """A course by id or exact title (case-insensitive); otherwise a NotFoundError or
-    AmbiguousError naming the closest matches."""
+def resolve_course(session: Session, query: str, *, near: bool = False) -> Course:
+    """A course by id or exact title (case-insensitive); with `near` (the advisor's reads,
+    never a write such as a review), also a title but for a spelling or the head of exactly
+    one title (`near_title`); otherwise a NotFoundError or AmbiguousError naming the closest
+    matches."""
     repo = CourseRepository(session)
     text = query.strip()
     course = repo.get(text) or repo.get(text.lower())
@@ -79,7 +81,52 @@ def resolve_course(session: Session, query: str) -> Course:
         raise AmbiguousError(
             "course", query, [f"{c.id} ({c.platform}: {c.title})" for c in matches[:10]]
         )
-    raise NotFoundError("course", query, closest_courses(repo, text))
+    titles = repo.titles()
+    spelled = near_title(titles, text) if near else None
+    if spelled is not None:
+        found = repo.get(spelled)
+        if found is not None:
+            return found
+    raise NotFoundError("course", query, closest_titles(titles, text))
+
+
+# A title this close (whole-string ratio, case-insensitive) to one course and no other is that
+# course spelled another way ('Deep Learning Specialisation').
+SPELLING_SCORE = 95.0
+SPELLING_MARGIN = 5.0
+
+
+def near_title(titles: Mapping[str, str], text: str) -> str | None:
+    """The id of the one course (among id -> title) that `text` names but for a spelling or
+    a title's tail ('Deep Learning Specialisation', 'Python for Everybody'), else None."""
+    return _one_spelling_away(titles, text) or _one_title_starting(titles, text)
+
+
+def _one_spelling_away(titles: Mapping[str, str], text: str) -> str | None:
+    """The id of the one course whose whole title differs from `text` only by a spelling
+    (a letter or two), or None when none or several do."""
+    best = process.extract(
+        text.lower(), {cid: t.lower() for cid, t in titles.items()}, scorer=fuzz.ratio, limit=2
+    )
+    if not best or best[0][1] < SPELLING_SCORE:
+        return None
+    if len(best) > 1 and best[1][1] > best[0][1] - SPELLING_MARGIN:
+        return None
+    return str(best[0][2])
+
+
+def _one_title_starting(titles: Mapping[str, str], text: str) -> str | None:
+    """The id of the one course whose title starts with `text` as whole words ('Python for
+    Everybody' is 'Python for Everybody Specialization'), or None when none or several do."""
+    head = " ".join(text.lower().split())
+    if len(head) < 12:  # 'Python' starts too many titles to mean one
+        return None
+    hits = [
+        cid
+        for cid, title in titles.items()
+        if f"{' '.join(title.lower().split())} ".startswith(f"{head} ")
+    ]
+    return hits[0] if len(hits) == 1 else None
 
 
 def closest_courses(repo: CourseRepository, text: str, limit: int = SUGGESTIONS) -> list[str]:
@@ -87,9 +134,13 @@ def closest_courses(repo: CourseRepository, text: str, limit: int = SUGGESTIONS)
 
 
 def closest_titles(titles: Mapping[str, str], text: str, limit: int = SUGGESTIONS) -> list[str]:
-    """'id (title)' of the courses whose titles are closest to `text`."""
+    """'id (title)' of the courses whose titles are closest to `text`, those far behind the
+    closest left out (a nonsense query listed trading courses after the one near miss)."""
     by_title = process.extract(text, titles, scorer=fuzz.WRatio, limit=limit)
-    return [f"{cid} ({title})" for title, _score, cid in by_title]
+    if not by_title:
+        return []
+    floor = by_title[0][1] - 15
+    return [f"{cid} ({title})" for title, score, cid in by_title if score >= floor]
 
 
 def list_courses(
@@ -228,7 +279,9 @@ def advisor_context(db: Database, max_age: float = 0.0) -> AdvisorContext:
     return ctx
 
 
-def resolve_in_context(db: Database, ctx: AdvisorContext, query: str) -> Course:
+def resolve_in_context(
+    db: Database, ctx: AdvisorContext, query: str, *, near: bool = False
+) -> Course:
     """`resolve_course` on the in-memory catalog: id or exact title, else the closest."""
     text = query.strip()
     found = ctx.courses.get(text) or ctx.courses.get(text.lower())
@@ -245,6 +298,9 @@ def resolve_in_context(db: Database, ctx: AdvisorContext, query: str) -> Course:
             [f"{i} ({ctx.courses[i].platform}: {ctx.courses[i].title})" for i in ids[:10]],
         )
     titles = {cid: c.title for cid, c in ctx.courses.items()}
+    close = near_title(titles, text) if near else None
+    if close is not None:
+        return ctx.courses[close]
     raise NotFoundError("course", query, closest_titles(titles, text))
 
 

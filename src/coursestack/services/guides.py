@@ -93,7 +93,7 @@ def build_guide(
 ) -> Guide:
     ctx = advisor_context(db)
     with db.session() as session:
-        course = resolve_course(session, course_query)
+        course = resolve_course(session, course_query, near=True)
     learner: Learner | None = None
     if learner_data is not None:
         learner = learners.parse_learner(learner_data, ctx)

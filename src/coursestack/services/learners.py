@@ -27,6 +27,7 @@ from coursestack.domain import (
 )
 from coursestack.engine.context import AdvisorContext
 from coursestack.ingest.fields import language_code
+from coursestack.services.catalog import closest_titles, near_title
 
 SUGGESTIONS = 5
 # Plans use courses in English or of unknown language (mostly English) unless the learner lists
@@ -214,8 +215,10 @@ def resolve_course_id(text: str, where: str, ctx: AdvisorContext) -> str:
         amb.args = (f"{where}: ambiguous course title; use one of the ids: {', '.join(matches)}",)
         raise amb
     titles = {c.id: c.title for c in ctx.courses.values()}
-    found = process.extract(query, titles, scorer=fuzz.WRatio, limit=SUGGESTIONS)
-    raise _not_found(where, "course", text, [f"{cid} ({title})" for title, _s, cid in found])
+    near = near_title(titles, query)  # the same tolerance as a course named on the command line
+    if near is not None:
+        return near
+    raise _not_found(where, "course", text, closest_titles(titles, query, SUGGESTIONS))
 
 
 def _courses(value: Any, ctx: AdvisorContext) -> list[str]:

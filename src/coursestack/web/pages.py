@@ -154,7 +154,7 @@ def _role_name(goal: object) -> str | None:
 
 def _course_context(db: Database, course: str, goal: str | None) -> dict[str, Any]:
     with db.session() as session:
-        found = catalog.resolve_course(session, course)
+        found = catalog.resolve_course(session, course, near=True)
         listed = reviews.list_reviews(session, found.id).as_dict()
         part_courses = catalog.get_courses(session, found.parts)
     tax = catalog.taxonomy()
