@@ -256,3 +256,11 @@ def test_plan_text_says_when_subscriptions_are_shared(cli: Any) -> None:
     assert "pays each subscription once" in result.out
     single = cli("plan", "--goal", "data-analyst", "--hours", "10", "--platform", "kaggle-learn")
     assert "pays each subscription once" not in single.out  # free courses: nothing shared
+
+
+def test_gaps_text_names_skills_and_courses(cli: Any) -> None:
+    result = cli("gaps", "--learner", str(EXAMPLE), "--after", "Deep Learning Specialization")
+    assert result.code == 0, result.err
+    assert "after Deep Learning Specialization" in result.out  # the title, not the id
+    assert "falls through" in result.out
+    assert "dl.cnn" not in result.out and "Convolutional neural networks" in result.out

@@ -149,14 +149,22 @@ def gaps_cmd(
     goal = result["goal"] or "your skill targets"
     head = f"[bold]Goal: {goal}[/bold] — weighted coverage {before:.0%}"
     if result["after"]:
-        head += f" → {after_cov:.0%} after {', '.join(result['after'])}"
+        titles = {c["course_id"]: c["title"] for c in result["courses"] if "course_id" in c}
+        shown = ", ".join(titles.get(cid, cid) for cid in result["after"])
+        head += f" → {after_cov:.0%} after {shown}"
     console.print(head)
+    from coursestack.services.catalog import list_skills
+
+    names = {skill.id: skill.name for skill in list_skills()}  # ids read as names in text
     for contrib in result["courses"]:
-        counted = ", ".join(f"{s} → {lv}" for s, lv in contrib["counts"].items()) or "nothing"
+        counted = (
+            ", ".join(f"{names.get(s, s)} → {lv}" for s, lv in contrib["counts"].items())
+            or "nothing"
+        )
         console.print(f"  {contrib['title']}: counts toward the goal: {counted}")
         by_reason: dict[str, list[str]] = {}
         for f in contrib["fallthrough"]:
-            by_reason.setdefault(f["reason"], []).append(f["skill"])
+            by_reason.setdefault(f["reason"], []).append(names.get(f["skill"], f["skill"]))
         for reason, skills in by_reason.items():
             why = _FALLTHROUGH_WORDS.get(reason, reason)
             console.print(f"    [dim]falls through ({why}): {', '.join(skills)}[/dim]")
@@ -187,7 +195,7 @@ def gaps_cmd(
                 f"{row['coverage_after']:.0%}",
                 f"+{row['gain']:.0%}",
                 str(row["gaps_left"]),
-                ", ".join(row["closes"]) or "—",
+                ", ".join(names.get(c, c) for c in row["closes"]) or "—",
             )
         console.print(cmp)
 
