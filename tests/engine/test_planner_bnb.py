@@ -109,3 +109,48 @@ def test_it_gives_up_after_its_lp_budget_and_restores_the_model(monkeypatch: obj
     ) is False
     h.run()  # HiGHS's MIP still solves the untouched model
     assert h.getModelStatus() == highspy.HighsModelStatus.kOptimal
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 100_000), n=st.integers(3, 12), rows=st.integers(2, 6),
+       gap=st.sampled_from([(0.0, 1e-6), (0.005, 1e-6)]))  # fmt: skip
+def test_lazy_rows_give_highs_optimum_of_the_model_with_them(
+    seed: int, n: int, rows: int, gap: tuple[float, float]
+) -> None:
+    """Lazy rows (forbidden pairs x_i + x_j <= 1, added only when an integral point takes
+    both): the proof matches HiGHS's optimum with every such row in the model up front."""
+    rel, abs_gap = gap
+    rng = np.random.default_rng(seed + 1)
+    forbidden = [(int(i), int(j)) for i, j in rng.integers(0, n, (n, 2)) if i != j]
+    h = _model(seed, n, rows, rel, abs_gap)
+    if not _relaxed(h):
+        return
+    added: list[tuple[int, int]] = []
+
+    def lazy(x: np.ndarray) -> int:
+        for i, j in forbidden:
+            if x[i] > 0.5 and x[j] > 0.5 and (i, j) not in added:
+                added.append((i, j))
+                h.addRows(1, np.array([-highspy.kHighsInf]), np.array([1.0]), 2,
+                          np.array([0], dtype=np.int32), np.array([i, j], dtype=np.int32),
+                          np.ones(2))  # fmt: skip
+                return 1
+        return 0
+
+    proved = branch_and_bound(h, n, time.perf_counter() + 10, lazy)
+    reference = _model(seed, n, rows, 0.0, 1e-9)
+    for i, j in forbidden:
+        reference.addRows(1, np.array([-highspy.kHighsInf]), np.array([1.0]), 2,
+                          np.array([0], dtype=np.int32), np.array([i, j], dtype=np.int32),
+                          np.ones(2))  # fmt: skip
+    reference.run()
+    if proved is None:
+        return  # gave up (or infeasible): the caller runs HiGHS's MIP
+    assert reference.getModelStatus() == highspy.HighsModelStatus.kOptimal
+    x = proved.x
+    assert all(x[i] + x[j] <= 1.0 + 1e-9 for i, j in forbidden)
+    optimum = reference.getInfo().objective_function_value
+    tol = max(abs_gap, rel * abs(proved.value))
+    assert proved.bound <= optimum + 1e-7
+    assert proved.value - proved.bound <= tol + 1e-9
+    assert proved.value <= optimum + tol + 1e-7

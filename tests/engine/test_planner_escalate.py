@@ -29,7 +29,7 @@ class Recorder:
         milp = planner_milp._milp
         current: list[bool] = []
 
-        def give_up(_h: object, _n: int, _deadline: float) -> None:
+        def give_up(_h: object, _n: int, _deadline: float, _lazy: object = None) -> None:
             self.bnb.append(bool(current and current[-1]))
 
         def traced_milp(ph: planner_milp.Phase, *args: object, **kwargs: object) -> object:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import highspy
@@ -34,9 +35,13 @@ from highspy._core import _Highs as Highs
 
 MAX_COLS = 700  # larger models go to HiGHS's MIP directly
 MAX_LPS = 16  # LP solves before handing the model back
+MAX_LAZY = 12  # lazy-row rounds (each grants MAX_LPS more LP solves) before handing it back
 INTEGRAL_TOL = 1e-6
 
 Fix = dict[int, float]  # integer column -> the value it is fixed to
+# Called on an integral LP point that would become the incumbent: adds rows to the model
+# that cut it off (the caller's lazy constraints) and returns how many, 0 when it is feasible.
+Lazy = Callable[[npt.NDArray[np.float64]], int]
 
 
 @dataclass(frozen=True)
@@ -47,11 +52,19 @@ class Proved:
     lps: int
 
 
-def branch_and_bound(h: Highs, n_int: int, deadline: float) -> Proved | None:
+def branch_and_bound(
+    h: Highs, n_int: int, deadline: float, lazy: Lazy | None = None
+) -> Proved | None:
     """The MIP on `h` (minimise; its first n_int columns integer), whose LP relaxation `h`
     has just solved to a fractional optimum; None when no proof came within MAX_LPS LP
     solves or before `deadline` (perf_counter), or on any LP status but optimal / infeasible.
-    `h`'s column bounds and options are as they were on return."""
+    `h`'s column bounds and options are as they were on return (rows `lazy` added stay).
+
+    `lazy`: lazy constraints. An integral node that would become the incumbent is first
+    passed to it; when it adds rows (valid for every feasible plan), the node's LP is solved
+    again with them and the node settled anew, and the search goes on from the open nodes
+    instead of restarting (their bounds stay valid lower bounds: rows only raise an LP's
+    value; nodes are pruned only against incumbents `lazy` accepted)."""
     rel = float(h.getOptionValue("mip_rel_gap")[1])
     abs_gap = float(h.getOptionValue("mip_abs_gap")[1])
     lp = h.getLp()
@@ -95,6 +108,38 @@ def branch_and_bound(h: Highs, n_int: int, deadline: float) -> Proved | None:
             heapq.heappush(heap, (value, -len(fix), next(counter), {**fix, j: fixed}))
 
     lps = 0
+    budget = MAX_LPS
+    rounds = 0
+
+    def solve_node(fix: Fix) -> bool:
+        """The node's LP (bounds applied), settled, with lazy rows added and the LP solved
+        again while its integral optimum is cut off; False on an unexpected LP status or
+        past the budgets (the search gives up)."""
+        nonlocal lps, budget, rounds, pruned
+        while True:
+            if lps >= budget or time.perf_counter() >= deadline:
+                return False
+            h.run()
+            lps += 1
+            status = h.getModelStatus()
+            if status == highspy.HighsModelStatus.kInfeasible:
+                return True
+            if status != highspy.HighsModelStatus.kOptimal:
+                return False
+            value = float(h.getInfo().objective_function_value)
+            if value >= limit():
+                pruned = min(pruned, value)
+                return True
+            x = _solution(h)
+            if lazy is not None and value < best and _integral(x, n_int) and lazy(x):
+                rounds += 1
+                if rounds > MAX_LAZY:
+                    return False
+                budget += MAX_LPS
+                continue
+            settle(fix, value, x)
+            return True
+
     h.setOptionValue("solve_relaxation", True)
     try:
         settle({}, float(h.getInfo().objective_function_value), _solution(h))
@@ -103,21 +148,11 @@ def branch_and_bound(h: Highs, n_int: int, deadline: float) -> Proved | None:
             if bound >= limit():
                 break  # every open node is within the tolerance: proved
             heapq.heappop(heap)
-            if lps >= MAX_LPS or time.perf_counter() >= deadline:
+            if lps >= budget or time.perf_counter() >= deadline:
                 return None
             apply(fix)
-            h.run()
-            lps += 1
-            status = h.getModelStatus()
-            if status == highspy.HighsModelStatus.kInfeasible:
-                continue
-            if status != highspy.HighsModelStatus.kOptimal:
+            if not solve_node(fix):
                 return None
-            value = float(h.getInfo().objective_function_value)
-            if value >= limit():
-                pruned = min(pruned, value)
-                continue
-            settle(fix, value, _solution(h))
         if best_x is None:
             return None  # infeasible, or nothing found: HiGHS decides
         x = best_x.copy()
@@ -127,6 +162,10 @@ def branch_and_bound(h: Highs, n_int: int, deadline: float) -> Proved | None:
     finally:
         apply({})
         h.setOptionValue("solve_relaxation", False)
+
+
+def _integral(x: npt.NDArray[np.float64], n_int: int) -> bool:
+    return bool(np.all(np.abs(x[:n_int] - np.round(x[:n_int])) <= INTEGRAL_TOL))
 
 
 def _solution(h: Highs) -> npt.NDArray[np.float64]:

@@ -57,7 +57,9 @@ placed courses meet its assumptions); if a set S is stuck, each c in S has an as
 (a_c, l_c) no placed course supplies, and the cut
     sum_{c in S} x_c <= |S| - 1 + sum_{p not in S, p supplies some (a_c, l_c)} x_p
 is added (valid: in any orderable plan containing S, the first course of S placed has its
-assumption supplied from outside S) and the model solved again.
+assumption supplied from outside S) and the model solved again. Inside planner_bnb's branch
+and bound they are lazy rows: added when an integral node would become the incumbent, the
+search going on from its open nodes (no restart from the root).
 
 Greedy fallback (time limit hit, or time_limit <= 0): repeatedly take the course (with, where
 needed, the cheapest ready supplier of each missing prerequisite) of best primary gain per unit
@@ -761,6 +763,31 @@ def _milp(
     # the branch and bound hands the model to HiGHS's MIP.
     knapsacks = _knapsacks(ph.pool, cols) if ph.first and ph.abs_gap is None else []
     added = 0
+
+    def lazy(x: FloatArray) -> int:
+        """Ordering cuts inside the branch and bound (planner_bnb's lazy rows): the cuts
+        for an integral point whose chosen set cannot be ordered, added to `h` and the
+        store; 0 when it can (or the cut budget is spent: the point then comes back as the
+        B&B's answer and the loop below handles it as before)."""
+        nonlocal added, problem
+        if added > MAX_CUTS * 4:
+            return 0
+        picked = np.flatnonzero(x[: cols.size] > 0.5).tolist()
+        placed_l, stuck_l = order(ph.pool.problem(cols[picked]), list(range(len(picked))))
+        if not stuck_l:
+            return 0
+        if problem is None:
+            problem = ph.pool.problem(cols)
+        found = _cuts(problem, [picked[i] for i in placed_l], [picked[i] for i in stuck_l])
+        store.extend(
+            (tuple(int(cols[k]) for k in members), tuple(pairs)) for members, pairs in found
+        )
+        _add_cut_rows(h, [_row(problem, members, pairs) for members, pairs in found])
+        if kept is not None:
+            kept.cuts_seen = len(store)
+        added += len(found)
+        return len(found)
+
     while added <= MAX_CUTS * 4:
         remaining = deadline - time.perf_counter()
         if remaining <= 0:
@@ -776,16 +803,16 @@ def _milp(
                 and h.getModelStatus() == highspy.HighsModelStatus.kOptimal
             ):
                 first_cover = int(h.getNumRow())
-                if ph.first and knapsacks:
-                    strengthen(h, knapsacks)
+                n_covers = strengthen(h, knapsacks) if ph.first and knapsacks else 0
                 if h.getModelStatus() == highspy.HighsModelStatus.kOptimal:
-                    proved = branch_and_bound(h, n_col if n_int is None else n_int, deadline)
+                    proved = branch_and_bound(h, n_col if n_int is None else n_int, deadline,
+                                              lazy)  # fmt: skip
                     ph.bnb_failed = proved is None
                     if escalate and proved is None:
                         return None
-                n_covers = int(h.getNumRow()) - first_cover
                 if proved is None and n_covers:
-                    # HiGHS's MIP ran slower with them (its own cuts do the same work).
+                    # HiGHS's MIP ran slower with them (its own cuts do the same work); the
+                    # ordering cuts added in the branch and bound, after them, stay.
                     h.deleteRows(n_covers, np.arange(first_cover, first_cover + n_covers,
                                                      dtype=np.int32))  # fmt: skip
             if proved is None:
