@@ -5,10 +5,12 @@
 
 Plans 24 learners (every role x three profiles: a beginner on a budget of 0 at 5 h/week; Python
 at 2 with 200 USD, 8 h/week and 26 weeks; Python and SQL at 1, 10 h/week, no limits) and counts
-- off-topic steps: steps credited (closes / raises) only for skills whose tag is not central to
-  the course (the tag's provenance names neither the title nor `central`; curated courses,
-  hand-labelled, count as on-topic) — a Six Sigma course closing probability, a MATLAB primer
-  closing linear algebra;
+- off-topic steps: steps credited (closes / raises) only for skills the course merely touches
+  (the tag's provenance carries `rule:not-central`; curated courses, hand-labelled, count as
+  on-topic) — a Six Sigma course closing probability, a MATLAB primer closing linear algebra
+  (the planner gives such tags no credit since this stop, so this should read 0);
+- steps credited only for skills their title does not name (a weaker signal: a course can be
+  about a skill its title leaves out, 'Introduction to Data Engineering' and NoSQL);
 - prerequisite-only steps: steps that raise no goal skill and only supply a later step's
   prerequisite;
 with their shares of steps and of hours, mean coverage after the plan and total hours.
@@ -36,9 +38,13 @@ PROFILES: list[dict[str, object]] = [
 ]
 
 
-def focused(course: Course, skill: str) -> bool:
+def touched(course: Course, skill: str) -> bool:
+    return "rule:not-central" in course.provenance.get(f"teaches.{skill}", "")
+
+
+def in_title(course: Course, skill: str) -> bool:
     rule = course.provenance.get(f"teaches.{skill}")
-    return rule is None or "title:" in rule or "central" in rule
+    return rule is None or "title:" in rule or "central: title" in rule
 
 
 def main(argv: list[str]) -> int:
@@ -48,7 +54,7 @@ def main(argv: list[str]) -> int:
         return 2
     db = Database(url)
     ctx = catalog.advisor_context(db)
-    steps = off = pre = 0
+    steps = off = pre = untitled = 0
     hours = off_h = pre_h = 0.0
     coverage: list[float] = []
     listed: list[str] = []
@@ -65,12 +71,16 @@ def main(argv: list[str]) -> int:
                     pre += 1
                     pre_h += step["hours"]
                     listed.append(f"prerequisite-only | {role} {k} | {course.title}")
-                elif not any(focused(course, s) for s in credited):
+                elif all(touched(course, s) for s in credited):
                     off += 1
                     off_h += step["hours"]
                     listed.append(f"off-topic | {role} {k} | {course.title}: {', '.join(credited)}")
+                elif not any(in_title(course, s) for s in credited):
+                    untitled += 1
+                    listed.append(f"untitled | {role} {k} | {course.title}: {', '.join(credited)}")
     print(f"learners {len(coverage)}, steps {steps}, hours {hours:.0f}")
     print(f"off-topic steps: {off} ({off / steps:.1%} of steps, {off_h / hours:.1%} of hours)")
+    print(f"steps credited only for skills their title does not name: {untitled}")
     print(
         f"prerequisite-only steps: {pre} ({pre / steps:.1%} of steps, {pre_h / hours:.1%} of hours)"
     )

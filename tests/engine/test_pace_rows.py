@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from coursestack import knowledge
-from coursestack.domain import Level, PaceProfile
+from coursestack.domain import Course, Level, PaceProfile
 from coursestack.engine.context import AdvisorContext
 from coursestack.engine.effort_prior import typical_efforts_with_weekly
 from coursestack.engine.learner_state import known_levels
@@ -97,3 +97,33 @@ def test_memoised_program_figures_follow_the_levels_they_read() -> None:
     size = len(static.memo)
     hours_for_rows(index, ctx, rows, {unread: Level(1)})
     assert len(static.memo) == size  # the same figures: no new entry
+
+
+def test_touched_skills_count_as_known_material_but_not_as_plan_credit() -> None:
+    from coursestack.engine.planner_index import TOUCHED_RULE
+
+    touched = Course.model_validate(
+        {"id": "t", "title": "T", "platform": "other", "effort": {"hours": 10},
+         "teaches": {"prog.python": 2, "prog.sql": 1},
+         "provenance": {"teaches.prog.sql": f"rule:alias(outcome:'sql'); {TOUCHED_RULE}->1"}}
+    )  # fmt: skip
+    ctx = AdvisorContext(
+        courses={"t": touched},
+        taxonomy=Taxonomy.build(knowledge.skills()),
+        roles={},
+    )
+    index = PlannerIndex.build(ctx)
+    sql = index.skill_pos["prog.sql"]
+    assert index.teaches[0, sql] == 0 and index.material_rows[0, sql] == 1
+    known = {"prog.sql": Level(1)}
+    rows = np.arange(index.size, dtype=np.int64)
+    got = hours_for_rows(index, ctx, rows, known)
+    assert got[0] == estimate_hours(touched, known, PaceProfile.STANDARD, ctx).hours
+
+
+def test_tagging_marks_touched_skills_with_the_rule_the_index_reads() -> None:
+    from coursestack.engine.planner_index import TOUCHED_RULE
+    from coursestack.engine.tagging import Tagger
+
+    _level, rule = Tagger.level(Course(id="x", title="x", platform="p"), None, None, None)
+    assert TOUCHED_RULE in rule

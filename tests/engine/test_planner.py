@@ -441,3 +441,15 @@ def test_unknown_hours_are_never_planned() -> None:
         assert [s.course_id for s in result.steps] == ["known"]
         assert result.solver["excluded_unknown_hours"] == 1
         assert result.uncovered[0].reason == UNKNOWN_HOURS
+
+
+def test_a_skill_a_course_only_touches_earns_no_plan_credit() -> None:
+    # A MATLAB primer that mentions matrices (tagging: linear algebra at 1, not central) is
+    # no linear-algebra step; a course about it is.
+    touched = {"teaches.math.linear-algebra": "rule:alias(outcome:'matrices'); rule:not-central->1"}
+    primer = course("matlab", {"math.linear-algebra": 1}, provenance=touched)
+    result = run(context(primer), targets(math_linear_algebra=1))
+    assert result.steps == [] and [u.skill for u in result.uncovered] == ["math.linear-algebra"]
+    real = course("linalg", {"math.linear-algebra": 1}, effort=Effort(hours=20))
+    both = run(context(primer, real), targets(math_linear_algebra=1))
+    assert [s.course_id for s in both.steps] == ["linalg"]  # though the primer is shorter

@@ -102,7 +102,7 @@ def hours_for_rows(
     base = static.base[rows]
     assumes_any = static.assumes_any[rows]
     known_vec = index.level_vector(known)
-    known_share = _held_share(index.teaches_rows, rows, known_vec)
+    known_share = _held_share(index.material_rows, rows, known_vec)
     if prerequisites_met:
         readiness = np.ones(rows.size)
     else:

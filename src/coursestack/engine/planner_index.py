@@ -46,6 +46,8 @@ def row_entries(
     return pos, m.indices[at].astype(np.int64), m.data[at]
 
 
+# The provenance of a tag on a skill a course only touches (engine.tagging, rule 3).
+TOUCHED_RULE = "rule:not-central"
 # Price model codes in `price_model`.
 PRICE_UNKNOWN, PRICE_FREE, PRICE_SUBSCRIPTION, PRICE_ONE_TIME = 0, 1, 2, 3
 PEDAGOGY_CODES = {Pedagogy.THEORY_FIRST: 1, Pedagogy.CODE_FIRST: 2, Pedagogy.MIXED: 3}
@@ -92,8 +94,12 @@ class PlannerIndex:
     pos: dict[str, int]
     skills: tuple[str, ...]
     skill_pos: dict[str, int]
-    teaches: sparse.csc_matrix  # int8 levels, courses x skills
+    # int8 levels a plan credits, courses x skills: a skill a course only touches (tagging's
+    # `rule:not-central`) counts toward no gap and supplies no prerequisite, or a MATLAB primer
+    # mentioning matrices stands in for a linear-algebra course
+    teaches: sparse.csc_matrix
     teaches_rows: sparse.csr_matrix  # the same, by course
+    material_rows: sparse.csr_matrix  # every taught level, touched skills too (pace model)
     assumes: sparse.csr_matrix  # int8 levels, courses x skills (rows: one course's needs)
     listed_hours: FloatArray  # NaN when the catalog lists no effort
     price_model: IntArray  # PRICE_* codes
@@ -152,6 +158,7 @@ class PlannerIndex:
         t_rows: list[int] = []
         t_cols: list[int] = []
         t_vals: list[int] = []
+        touched: list[int] = []  # positions in t_* of touched skills (no plan credit)
         a_rows: list[int] = []
         a_cols: list[int] = []
         a_vals: list[int] = []
@@ -162,6 +169,8 @@ class PlannerIndex:
             assumes = effective_assumes(c, ctx) if c.parts else c.assumes
             for s, lvl in teaches.items():
                 if lvl > 0:
+                    if TOUCHED_RULE in c.provenance.get(f"teaches.{s}", ""):
+                        touched.append(len(t_vals))
                     t_rows.append(i)
                     t_cols.append(skill_pos[s])
                     t_vals.append(int(lvl))
@@ -177,9 +186,17 @@ class PlannerIndex:
                     for p in present:
                         parents.setdefault(p, []).append(i)
         shape = (n, len(skills))
-        teaches_m = sparse.csc_matrix(
+        material = sparse.csc_matrix(
             (np.array(t_vals, dtype=np.int8), (t_rows, t_cols)), shape=shape
         )
+        if touched:
+            keep = np.ones(len(t_vals), dtype=bool)
+            keep[touched] = False
+            rows_k, cols_k = np.array(t_rows)[keep], np.array(t_cols)[keep]
+            vals_k = np.array(t_vals, dtype=np.int8)[keep]
+            teaches_m = sparse.csc_matrix((vals_k, (rows_k, cols_k)), shape=shape)
+        else:
+            teaches_m = material  # one matrix when nothing is only touched (saves memory)
         assumes_m = sparse.csr_matrix(
             (np.array(a_vals, dtype=np.int8), (a_rows, a_cols)), shape=shape
         )
@@ -220,7 +237,8 @@ class PlannerIndex:
             skills=skills,
             skill_pos=skill_pos,
             teaches=teaches_m,
-            teaches_rows=teaches_m.tocsr(),
+            teaches_rows=(teaches_rows := teaches_m.tocsr()),
+            material_rows=teaches_rows if teaches_m is material else material.tocsr(),
             assumes=assumes_m,
             listed_hours=hours,
             price_model=price_model,
