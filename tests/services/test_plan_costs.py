@@ -4,7 +4,7 @@ as the planner counted them, prerequisites met."""
 
 from __future__ import annotations
 
-from coursestack.domain import Course, Price, PriceModel
+from coursestack.domain import Course, Effort, Price, PriceModel
 from coursestack.engine.context import AdvisorContext
 from coursestack.engine.pace import estimate_hours
 from coursestack.engine.taxonomy import Taxonomy
@@ -41,3 +41,23 @@ def test_step_hours_are_the_estimate_their_basis_describes(sqlite_db: Database) 
         want = estimate_hours(ctx.courses[step["course_id"]], {}, ctx=ctx, prerequisites_met=True)
         assert want.hours is not None and step["hours"] == round(want.hours, 1)
         assert "catch-up" not in step["hours_basis"]  # every prerequisite is met by then
+
+
+def test_coverage_by_skill_shows_only_what_the_plan_credits(sqlite_db: Database) -> None:
+    # A course about Python that only touches SQL: the plan credits Python, not SQL, and
+    # the per-skill table says the same as the plan's coverage.
+    touched = {"teaches.prog.sql": "rule:alias(outcome:'sql'); rule:not-central->1"}
+    with sqlite_db.session() as s:
+        catalog.put_course(
+            s,
+            "py-touching-sql",
+            Course(id="py-touching-sql", title="Python With a Word on SQL", platform="other",
+                   teaches={"prog.python": 2, "prog.sql": 1}, provenance=touched,
+                   effort=Effort(hours=5), price=Price(model=PriceModel.FREE)),
+        )  # fmt: skip
+    learner = {"targets": {"python": 2, "sql": 1}, "hours_per_week": 5,
+               "platforms": ["other"]}  # fmt: skip
+    plan = advise.make_plan(sqlite_db, learner)
+    assert "py-touching-sql" in [s["course_id"] for s in plan["steps"]]
+    rows = {row["skill"]: row for row in plan["coverage_by_skill"]}
+    assert rows["prog.python"]["after"] == 2 and rows["prog.sql"]["after"] == 0

@@ -20,7 +20,6 @@ from coursestack.engine.effort_prior import BUDGET_CURRENCY, typical_price_for
 from coursestack.engine.learner_state import (
     goal_requirements,
     known_levels,
-    levels_after,
 )
 from coursestack.engine.pace import HoursEstimate, estimate_hours
 from coursestack.engine.pace_rows import hours_for_rows
@@ -229,6 +228,22 @@ def _cost_basis(ctx: AdvisorContext, course: Course) -> dict[str, Any]:
     }
 
 
+def _credited_after(case: LearnerCase, steps: Sequence[PlanStep]) -> dict[str, Level]:
+    """The levels the plan credits on the goal's skills: what each step closes or raises (as
+    the planner counted it: a skill a course only touches is no credit), over what the
+    learner holds."""
+    levels = dict(case.known)
+    for step in steps:
+        for skill in step.closes:
+            req = case.requirements.get(skill)
+            if req is not None and req.level > levels.get(skill, Level.NONE):
+                levels[skill] = req.level
+        for skill, level in step.raises.items():
+            if level > levels.get(skill, Level.NONE):
+                levels[skill] = Level(level)
+    return levels
+
+
 def plan_for_case(
     case: LearnerCase, *, time_limit: float = DEFAULT_PLAN_TIME_LIMIT, objective: str = "balanced"
 ) -> dict[str, Any]:
@@ -252,7 +267,7 @@ def plan_for_case(
     )
     chosen = [s.course_id for s in result.steps]
     estimates = _step_estimates(case, chosen)
-    final = levels_after(case.known, [ctx.courses[c] for c in chosen], ctx)
+    final = _credited_after(case, result.steps)
     return {
         "goal": result.goal,
         "steps": [_step_json(ctx, step, estimates) for step in result.steps],
