@@ -496,3 +496,19 @@ def test_a_language_the_learner_does_not_read_is_said_first() -> None:
     )
     v = fit("ml-es", ctx, languages=["es"])
     assert v.reasons[0].kind == "language" and "'en'" in v.reasons[0].text
+
+
+def test_a_required_skill_a_course_only_mentions_does_not_count() -> None:
+    # A primer that mentions a goal skill in passing (tagging: not central) is off the goal,
+    # as the planner sees it, and says why.
+    touched = {"teaches.ml.supervised": "rule:alias(outcome:'x'); rule:not-central->1"}
+    primer = course("primer", {"ml.supervised": 1, "art.drawing": 2}, 10, provenance=touched)
+    ctx = AdvisorContext(
+        courses={c.id: c for c in [*COURSES, primer]},
+        taxonomy=Taxonomy.build(SKILLS),
+        roles={ROLE.id: ROLE},
+    )
+    v = fit("primer", ctx, skills=READY)
+    assert v.verdict == OFF_GOAL
+    r = reason(v, "off-goal")
+    assert r is not None and "only mentions Supervised learning in passing" in r.text

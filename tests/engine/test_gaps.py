@@ -193,3 +193,18 @@ def test_coverage_is_monotone_in_known_levels(
 ) -> None:
     raised = {**known, skill: max(level, known.get(skill, Level.NONE))}
     assert coverage(raised, reqs) >= coverage(known, reqs)
+
+
+def test_a_skill_the_course_only_mentions_falls_through() -> None:
+    from coursestack.engine.gaps import ONLY_TOUCHED
+
+    touched = {"teaches.ml.evaluation": "rule:alias(outcome:'x'); rule:not-central->1"}
+    primer = course("primer", {"ml.evaluation": 1}, provenance=touched)
+    ctx = AdvisorContext(
+        courses={**CTX.courses, "primer": primer}, taxonomy=CTX.taxonomy, roles=CTX.roles
+    )
+    ln = learner()
+    result = audit(ctx, ln, known_levels(ln, ctx), REQS, after=["primer"])
+    (contrib,) = result.courses
+    assert contrib.counts == {} and contrib.coverage_gain == 0  # as in plans: no credit
+    assert [(f.skill, f.reason) for f in contrib.fallthrough] == [("ml.evaluation", ONLY_TOUCHED)]

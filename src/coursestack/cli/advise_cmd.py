@@ -69,6 +69,7 @@ _FALLTHROUGH_WORDS = {
     "already-held": "already held at that level",
     "already-met": "the goal's level is already met",
     "off-goal-project": "its project exercises too few of the goal's skills",
+    "only-touched": "only mentioned in passing: no credit",
 }
 
 

@@ -20,7 +20,7 @@ data only. The verdict is the first that applies, in this order:
 
 from __future__ import annotations
 
-from collections.abc import Container, Mapping
+from collections.abc import Container, Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -50,6 +50,7 @@ from coursestack.engine.learner_state import (
     course_or_error,
     effective_assumes,
     effective_teaches,
+    only_touches,
 )
 from coursestack.engine.pace import HoursEstimate, estimate_hours, held_share, weeks_at
 from coursestack.engine.planner_candidates import unknown_language_readable
@@ -118,8 +119,10 @@ def assess_fit(
 ) -> FitVerdict:
     course = course_or_error(ctx, course_id)
     teaches = effective_teaches(course, ctx)
-    known_share = held_share(teaches, known)
-    on_goal = [s for s in toward_goal(teaches, requirements) if s in requirements]
+    known_share = held_share(teaches, known)  # all its material, mentions included
+    # what counts toward the goal, as in plans: not the skills it merely mentions
+    credited = {s: lv for s, lv in teaches.items() if not only_touches(course, s)}
+    on_goal = [s for s in toward_goal(credited, requirements) if s in requirements]
     levels = dict(known)
     contrib = contribution(ctx, course.id, levels, requirements)
     estimate = estimate_hours(course, known, learner.pace, ctx)
@@ -138,14 +141,15 @@ def assess_fit(
         reasons.append(_prerequisites_reason(ctx, course, learner, known, missing))
     if known_share >= MENTION_KNOWN_SHARE:
         reasons.append(_known_reason(known_share, teaches, known))
-    support = prerequisite_support(ctx, teaches, known, requirements)
+    support = prerequisite_support(ctx, credited, known, requirements)
     if on_goal or support:
-        about = _goal_share(toward_goal(teaches, requirements), {*requirements, *support})
+        about = _goal_share(toward_goal(credited, requirements), {*requirements, *support})
         reasons.append(
             _goal_reason(ctx, learner, known, levels, requirements, contrib, support, about)
         )
     else:
-        reasons.append(_off_goal_reason(ctx, learner, teaches))
+        mentioned = [s for s in teaches if s in requirements and s not in credited]
+        reasons.append(_off_goal_reason(ctx, learner, teaches, mentioned))
     for reason in (
         _pedagogy_reason(course, learner),
         _portfolio_reason(course, learner),
@@ -168,7 +172,7 @@ def assess_fit(
         # Nothing in it counts toward the goal for this learner. Mostly about the goal (the
         # goal's part is held): too basic; mostly about other things, new to the learner but
         # not asked for: off the goal.
-        counted = toward_goal(teaches, requirements)
+        counted = toward_goal(credited, requirements)
         about = _goal_share(counted, _with_subskills(counted, requirements))
         verdict = TOO_BASIC if about >= GOAL_SHARE else OFF_GOAL
     elif missing:
@@ -516,7 +520,12 @@ def _support_words(ctx: AdvisorContext, support: Mapping[str, list[str]]) -> str
     )
 
 
-def _off_goal_reason(ctx: AdvisorContext, learner: Learner, teaches: Mapping[str, Level]) -> Reason:
+def _off_goal_reason(
+    ctx: AdvisorContext,
+    learner: Learner,
+    teaches: Mapping[str, Level],
+    mentioned: Sequence[str] = (),
+) -> Reason:
     goal = _goal_label(ctx, learner)
     taught = sorted(teaches)
     text = (
@@ -524,6 +533,12 @@ def _off_goal_reason(ctx: AdvisorContext, learner: Learner, teaches: Mapping[str
         if taught
         else "The catalog lists no skills it teaches, so it cannot be matched to your goal."
     )
+    if mentioned:
+        # a required skill it only mentions: say why that does not count
+        text = (
+            f"It only mentions {_names(ctx, list(mentioned))} in passing; nothing it teaches "
+            f"counts toward {goal}."
+        )
     return Reason(
         kind="off-goal", text=text, caveat=True, data={"goal": learner.goal, "teaches": taught}
     )

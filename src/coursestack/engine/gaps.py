@@ -18,11 +18,12 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 from coursestack.domain import Gap, Learner, Level, Requirement
 from coursestack.engine.context import AdvisorContext
 from coursestack.engine.goal_projects import OFF_GOAL_PROJECT, toward_goal
-from coursestack.engine.learner_state import course_or_error, effective_teaches
+from coursestack.engine.learner_state import course_or_error, effective_teaches, only_touches
 
 # Why a taught skill counts for nothing toward the goal.
 NOT_REQUIRED = "not-required"  # the goal does not ask for it
 ALREADY_HELD = "already-held"  # held (or taught earlier) at or above the level taught
+ONLY_TOUCHED = "only-touched"  # the course merely mentions it: no credit (as in plans)
 ALREADY_MET = "already-met"  # a higher level, but the goal's need was already met
 # OFF_GOAL_PROJECT (engine.goal_projects): a project that does not exercise the goal's skills
 
@@ -79,7 +80,7 @@ def gaps_of(
 class Fallthrough(_Result):
     skill: str
     level: Level  # the level the course teaches
-    reason: str  # NOT_REQUIRED, ALREADY_HELD, ALREADY_MET or OFF_GOAL_PROJECT
+    reason: str  # NOT_REQUIRED, ALREADY_HELD, ALREADY_MET, ONLY_TOUCHED or OFF_GOAL_PROJECT
 
 
 class CourseContribution(_Result):
@@ -131,6 +132,9 @@ def contribution(
     for skill, taught in sorted(teaches.items()):
         have = levels.get(skill, Level.NONE)
         req = requirements.get(skill)
+        if only_touches(course, skill):
+            fallthrough.append(Fallthrough(skill=skill, level=taught, reason=ONLY_TOUCHED))
+            continue
         if skill not in counted:
             fallthrough.append(Fallthrough(skill=skill, level=taught, reason=OFF_GOAL_PROJECT))
             continue

@@ -77,6 +77,16 @@ def implied_prerequisites(levels: Mapping[str, Level], taxonomy: Taxonomy) -> di
     return out
 
 
+# The provenance of a tag on a skill a course only touches (engine.tagging, rule 3): no
+# plan credit (planner_index), a fall-through in gaps, nothing toward the goal in fit.
+TOUCHED_RULE = "rule:not-central"
+
+
+def only_touches(course: Course, skill: str) -> bool:
+    """The course merely mentions `skill` (its tag carries TOUCHED_RULE)."""
+    return TOUCHED_RULE in course.provenance.get(f"teaches.{skill}", "")
+
+
 def levels_after(
     known: Mapping[str, Level], courses: Iterable[Course], ctx: AdvisorContext | None = None
 ) -> dict[str, Level]:

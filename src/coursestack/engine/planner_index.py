@@ -26,10 +26,16 @@ from coursestack.domain import Course, Pedagogy, PriceModel
 from coursestack.domain.models import WEEKS_PER_MONTH
 from coursestack.engine.context import AdvisorContext
 from coursestack.engine.effort_prior import typical_price_for
-from coursestack.engine.learner_state import effective_assumes, effective_teaches
+from coursestack.engine.learner_state import (
+    TOUCHED_RULE,
+    effective_assumes,
+    effective_teaches,
+    only_touches,
+)
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
+__all__ = ["TOUCHED_RULE", "PlannerIndex", "row_entries"]
 
 
 def row_entries(
@@ -46,8 +52,6 @@ def row_entries(
     return pos, m.indices[at].astype(np.int64), m.data[at]
 
 
-# The provenance of a tag on a skill a course only touches (engine.tagging, rule 3).
-TOUCHED_RULE = "rule:not-central"
 # Price model codes in `price_model`.
 PRICE_UNKNOWN, PRICE_FREE, PRICE_SUBSCRIPTION, PRICE_ONE_TIME = 0, 1, 2, 3
 PEDAGOGY_CODES = {Pedagogy.THEORY_FIRST: 1, Pedagogy.CODE_FIRST: 2, Pedagogy.MIXED: 3}
@@ -169,7 +173,7 @@ class PlannerIndex:
             assumes = effective_assumes(c, ctx) if c.parts else c.assumes
             for s, lvl in teaches.items():
                 if lvl > 0:
-                    if TOUCHED_RULE in c.provenance.get(f"teaches.{s}", ""):
+                    if only_touches(c, s):
                         touched.append(len(t_vals))
                     t_rows.append(i)
                     t_cols.append(skill_pos[s])
