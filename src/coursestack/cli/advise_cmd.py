@@ -232,12 +232,10 @@ def fit_cmd(
     for reason in result["reasons"]:
         console.print(f"  • [dim]{reason['kind']}:[/dim] {reason['text']}")
     if result.get("estimated_hours") is not None:
-        weeks = float(result["estimated_weeks"])
-        span = (
-            "under a week"
-            if weeks < 0.95
-            else f"about {weeks:.0f} week" + ("" if round(weeks) == 1 else "s")
-        )
+        from coursestack.engine.pace import weeks_words
+
+        span = weeks_words(float(result["estimated_weeks"]))
+        span = span if span.startswith("under") else f"about {span}"
         console.print(f"  Your estimate: {fmt_hours(result['estimated_hours'])}, {span}")
 
 

@@ -27,6 +27,7 @@ from coursestack.domain import (
     Weight,
 )
 from coursestack.engine.context import AdvisorContext, CourseQuality
+from coursestack.engine.pace import weeks_words
 from coursestack.engine.planner_explain import BLOCKED_BY, PART_WAY
 from coursestack.engine.platforms import PlatformSummary
 from coursestack.engine.ratings import RatingEstimate
@@ -620,12 +621,6 @@ def _rating_phrase(course_id: str, inputs: GuideInputs) -> str | None:
     return None
 
 
-def _weeks(weeks: float) -> str:
-    if weeks < 0.95:
-        return "under a week"
-    return f"{weeks:.0f} week" + ("" if round(weeks) == 1 else "s")
-
-
 def _platforms(course: Course, inputs: GuideInputs) -> Section:
     out: list[Statement] = []
     for summary in inputs.platforms:
@@ -744,7 +739,7 @@ def _faq(ctx: AdvisorContext, course: Course, role: Role | None, inputs: GuideIn
         for sc in inputs.pace:
             bits.append(
                 f"{sc.profile}: about {_hours(sc.hours)} ({_hours(sc.low)}–"
-                f"{_hours(sc.high)}), {_weeks(sc.weeks)} at {sc.hours_per_week:g} h/week"
+                f"{_hours(sc.high)}), {weeks_words(sc.weeks)} at {sc.hours_per_week:g} h/week"
             )
         out.append(
             Statement(

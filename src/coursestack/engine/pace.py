@@ -124,6 +124,13 @@ def weeks_at(hours: float, hours_per_week: float) -> float:
     return hours / hours_per_week
 
 
+def weeks_words(weeks: float) -> str:
+    """'under a week', '1 week', '5 weeks': a calendar span in words."""
+    if weeks < 0.95:
+        return "under a week"
+    return f"{weeks:.0f} week" + ("" if round(weeks) == 1 else "s")
+
+
 def held_share(levels: Mapping[str, Level], known: Mapping[str, Level]) -> float:
     """sum min(held, level) / sum level: the level-weighted share of `levels` already held."""
     # A plain loop: the planner asks this for every candidate (a thousand per plan).

@@ -776,9 +776,14 @@ def _milp(
         placed_l, stuck_l = order(ph.pool.problem(cols[picked]), list(range(len(picked))))
         if not stuck_l:
             return 0
+        return add_cuts([picked[i] for i in placed_l], [picked[i] for i in stuck_l])
+
+    def add_cuts(placed: list[int], stuck: list[int]) -> int:
+        """The ordering cuts of a stuck set, into `h` and the plan's cut store."""
+        nonlocal added, problem
         if problem is None:
             problem = ph.pool.problem(cols)
-        found = _cuts(problem, [picked[i] for i in placed_l], [picked[i] for i in stuck_l])
+        found = _cuts(problem, placed, stuck)
         store.extend(
             (tuple(int(cols[k]) for k in members), tuple(pairs)) for members, pairs in found
         )
@@ -843,16 +848,7 @@ def _milp(
             if optimal:
                 ph.solved[key] = out
             return out
-        if problem is None:
-            problem = ph.pool.problem(cols)
-        found = _cuts(problem, placed, stuck)
-        store.extend(
-            (tuple(int(cols[k]) for k in members), tuple(pairs)) for members, pairs in found
-        )
-        _add_cut_rows(h, [_row(problem, members, pairs) for members, pairs in found])
-        if kept is not None:
-            kept.cuts_seen = len(store)
-        added += len(found)
+        add_cuts(placed, stuck)
     return None
 
 
