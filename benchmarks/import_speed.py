@@ -1,6 +1,6 @@
 """Time `import_catalog` on the six shared dumps into a fresh SQLite database.
 
-    .venv/bin/python benchmarks/import_speed.py [CATALOG_DIR] [--runs N]
+    .venv/bin/python benchmarks/import_speed.py [CATALOG_DIR]
 
 Target: all six files in <= 5 s on a 2-core machine. Prints per-file times, counts and a
 re-import (which must import and update nothing).
@@ -16,19 +16,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from bench_args import dump_paths, with_catalog_dir  # noqa: E402
+
 from coursestack.services.imports import import_catalog  # noqa: E402
 from coursestack.store.db import Database  # noqa: E402
 
-DEFAULT_DIR = ROOT.parent / "shared" / "data" / "catalogs"
-
 
 def main(argv: list[str]) -> int:
-    args = [a for a in argv if not a.startswith("--")]
-    folder = Path(args[0]) if args else DEFAULT_DIR
-    paths = sorted(folder.glob("*.csv"))
-    if not paths:
-        print(f"no catalog dumps at {folder}", file=sys.stderr)
-        return 2
+    p = with_catalog_dir(__doc__)
+    paths = dump_paths(p, p.parse_args(argv).catalog_dir)
     with tempfile.TemporaryDirectory() as tmp:
         db = Database(f"sqlite:///{Path(tmp) / 'bench.db'}")
         db.ensure_ready()

@@ -24,6 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from bench_args import dump_paths, with_catalog_dir  # noqa: E402
+
 from coursestack.ingest.language import guess_language  # noqa: E402
 from coursestack.ingest.language_evaluation import (  # noqa: E402
     load_labels,
@@ -31,25 +33,23 @@ from coursestack.ingest.language_evaluation import (  # noqa: E402
     score,
 )
 
-DEFAULT_DIR = ROOT.parent / "shared" / "data" / "catalogs"
 LABELS = ROOT / "tests" / "ingest" / "gold" / "languages.yaml"
 
 
 def main(argv: list[str]) -> int:
-    args = [a for a in argv if not a.startswith("--")]
-    folder = Path(args[0]) if args else DEFAULT_DIR
-    if not folder.is_dir():
-        print(f"no catalog dumps at {folder}", file=sys.stderr)
-        return 2
+    p = with_catalog_dir(__doc__)
+    p.add_argument("--errors", action="store_true", help="list the wrong and unknown courses")
+    args = p.parse_args(argv)
+    paths = dump_paths(p, args.catalog_dir)
     t0 = time.perf_counter()
     guess_language("Curso de guitarra")  # loads the classifier's model
     load = time.perf_counter() - t0
     t0 = time.perf_counter()
-    courses = merged_languages(sorted(folder.glob("*.csv")))
+    courses = merged_languages(paths)
     read = time.perf_counter() - t0
     for part, title in (("labels", "TUNING SET"), ("heldout", "HELD OUT (random sample)")):
         print(f"== {title}")
-        print(score(courses, load_labels(LABELS, part)).render(show_errors="--errors" in argv))
+        print(score(courses, load_labels(LABELS, part)).render(show_errors=args.errors))
         print()
     counts: Counter[tuple[str, str]] = Counter()
     inferred: Counter[str] = Counter()

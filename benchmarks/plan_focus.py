@@ -27,6 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from bench_args import parser  # noqa: E402
+
 from coursestack.domain import Course  # noqa: E402
 from coursestack.services import advise, catalog  # noqa: E402
 from coursestack.store.db import Database  # noqa: E402
@@ -48,6 +50,9 @@ def in_title(course: Course, skill: str) -> bool:
 
 
 def main(argv: list[str]) -> int:
+    p = parser(__doc__)
+    p.add_argument("-v", action="store_true", help="list the off-topic and prerequisite-only steps")
+    verbose = p.parse_args(argv).v
     url = os.environ.get("COURSESTACK_DATABASE_URL")
     if not url:
         print("set COURSESTACK_DATABASE_URL to a database with the dumps imported", file=sys.stderr)
@@ -85,7 +90,7 @@ def main(argv: list[str]) -> int:
         f"prerequisite-only steps: {pre} ({pre / steps:.1%} of steps, {pre_h / hours:.1%} of hours)"
     )
     print(f"mean coverage after the plan: {statistics.mean(coverage):.4f}")
-    if "-v" in argv:
+    if verbose:
         print("\n".join(listed))
     return 0
 

@@ -8,13 +8,22 @@ from __future__ import annotations
 import statistics
 import sys
 from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from bench_args import parser
 
 from coursestack import knowledge
 from coursestack.engine.synthetic import synthetic_catalog
 
 
 def main() -> None:
-    size = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    p = parser(__doc__)
+    p.add_argument("size", nargs="?", type=int, default=2000, help="courses (default 2000)")
+    size = p.parse_args().size
+    if size < 1:
+        p.exit(2, "size must be a positive number of courses\n")
     ctx = synthetic_catalog(size, knowledge.skills(), knowledge.roles(), seed=1)
     courses = list(ctx.courses.values())
     hours = [h for c in courses if (h := c.effort.total_hours()) is not None]

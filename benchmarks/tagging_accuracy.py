@@ -20,22 +20,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from bench_args import dump_paths, with_catalog_dir  # noqa: E402
+
 from coursestack.ingest.evaluation import evaluate_splits  # noqa: E402
 
-DEFAULT_DIR = ROOT.parent / "shared" / "data" / "catalogs"
 GOLD = ROOT / "tests" / "ingest" / "gold" / "labels.yaml"
 
 
 def main(argv: list[str]) -> int:
-    args = [a for a in argv if not a.startswith("--")]
-    folder = Path(args[0]) if args else DEFAULT_DIR
-    if not folder.is_dir():
-        print(f"no catalog dumps at {folder}", file=sys.stderr)
-        return 2
-    reports = evaluate_splits(sorted(folder.glob("*.csv")), GOLD)
+    p = with_catalog_dir(__doc__)
+    p.add_argument("--errors", action="store_true", help="list DEV's false positives/negatives")
+    args = p.parse_args(argv)
+    reports = evaluate_splits(dump_paths(p, args.catalog_dir), GOLD)
     for part, title in (("test", "TEST (held out)"), ("dev", "DEV"), ("all", "ALL")):
         print(f"== {title}")
-        print(reports[part].render(show_errors=part == "dev" and "--errors" in argv))
+        print(reports[part].render(show_errors=part == "dev" and args.errors))
         print()
     return 0
 
