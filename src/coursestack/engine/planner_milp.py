@@ -758,10 +758,10 @@ def _milp(
             start = np.zeros(cols.size)
             start[local] = 1.0
     n_int = None if ph.first else int(cols.size)  # integer columns: all, or the x's
-    # Phase 1's budget / deadline rows: cover inequalities on them (planner_covers) before
-    # the branch and bound (valid for every plan: exactness is kept); deleted again when
-    # the branch and bound hands the model to HiGHS's MIP.
-    knapsacks = _knapsacks(ph.pool, cols) if ph.first and ph.abs_gap is None else []
+    # The budget / deadline rows: cover inequalities on them (planner_covers) before the
+    # branch and bound (valid for every plan and objective: exactness is kept); deleted
+    # again when the branch and bound hands the model to HiGHS's MIP.
+    knapsacks = _knapsacks(ph.pool, cols) if ph.abs_gap is None else []
     added = 0
 
     def lazy(x: FloatArray) -> int:
@@ -808,7 +808,7 @@ def _milp(
                 and h.getModelStatus() == highspy.HighsModelStatus.kOptimal
             ):
                 first_cover = int(h.getNumRow())
-                n_covers = strengthen(h, knapsacks) if ph.first and knapsacks else 0
+                n_covers = strengthen(h, knapsacks) if knapsacks else 0
                 if h.getModelStatus() == highspy.HighsModelStatus.kOptimal:
                     proved = branch_and_bound(h, n_col if n_int is None else n_int, deadline,
                                               lazy)  # fmt: skip
