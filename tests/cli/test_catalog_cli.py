@@ -4,6 +4,9 @@ import json
 from typing import Any
 
 from coursestack import knowledge
+from coursestack.domain import Course
+from coursestack.store.courses import CourseRepository
+from coursestack.store.db import Database
 
 
 def test_courses_list_json_counts(cli: Any) -> None:
@@ -59,3 +62,35 @@ def test_init_reports_counts(cli: Any) -> None:
     info = json.loads(cli("init", "--json").out)
     assert info["courses"] == len(knowledge.curated_catalog())
     assert info["skills"] == len(knowledge.skills())
+
+
+def test_search_help_states_the_order(cli: Any) -> None:
+    result = cli("courses", "search", "--help")
+    text = " ".join(result.out.split())
+    assert result.code == 0
+    assert "1. the title equal to the query, 2. titles starting with the query's words," in text
+    assert "(shorter titles first in 1-3), 4. the other matches, best full-text match" in text
+
+
+def test_search_lists_the_exact_title_first(cli: Any, sqlite_db: Database) -> None:
+    many = {"ml.fundamentals": 2, "ml.supervised": 2, "ml.unsupervised": 2}
+    rows = [
+        ("zz-other", "Wrangling Specialization", {"provider": "Quokka Wrangling Lab"}),
+        ("zz-long", "Applied Quokka Wrangling", {}),
+        ("zz-exact", "Quokka Wrangling", {"teaches": many}),
+        ("zz-prefix", "Quokka Wrangling II", {}),
+    ]
+    with sqlite_db.session() as s:
+        CourseRepository(s).upsert_many(
+            [
+                Course.model_validate(
+                    {"id": cid, "title": title, "platform": "udemy", "url": None, **extra}
+                )
+                for cid, title, extra in rows
+            ]
+        )
+    result = cli("courses", "search", "quokka wrangling")
+    text = " ".join(result.out.split())
+    assert result.code == 0 and "4 matches for 'quokka wrangling'" in text
+    at = [text.index(cid) for cid in ("zz-exact", "zz-prefix", "zz-long", "zz-other")]
+    assert at == sorted(at)

@@ -61,6 +61,13 @@ def courses_search(
 ) -> None:
     """Full-text search over titles, providers and skills.
 
+    Order (case, accents and punctuation ignored):
+      1. the title equal to the query,
+      2. titles starting with the query's words,
+      3. titles holding every query word (shorter titles first in 1-3),
+      4. the other matches, best full-text match first,
+      5. when the query names a skill, the courses teaching it.
+
     Example: coursestack courses search "feature engineering"
     """
     with state.database().session() as session:

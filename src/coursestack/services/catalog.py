@@ -26,6 +26,7 @@ from coursestack.engine import ratings
 from coursestack.engine.context import AdvisorContext, resident
 from coursestack.engine.effort_prior import typical_efforts_with_weekly, typical_prices
 from coursestack.engine.rating_pipeline import estimate_reviews
+from coursestack.engine.search_rank import rank_hits
 from coursestack.engine.taxonomy import Taxonomy
 from coursestack.settings import Settings
 from coursestack.store.courses import CourseRepository
@@ -162,10 +163,12 @@ def search_course_ids(
     session: Session, query: str, *, limit: int = 20, platform: str | None = None
 ) -> list[str]:
     """Ids of the courses whose title, provider, platform or skills match `query`, best
-    first; when the query names a skill (name or alias), its teachers follow the text hits,
-    highest level first."""
+    first (`engine.search_rank`: the title equal to the query, then titles starting with
+    it, then titles holding all its words, shorter titles first in each; then the rest in
+    full-text order); when the query names a skill (name or alias), its teachers follow the
+    text hits, highest level first."""
     repo = CourseRepository(session)
-    found = repo.search_ids(query, limit=limit, platform=platform)
+    found = rank_hits(query, repo.search_hits(query, platform=platform))[:limit]
     skill_id = taxonomy().lookup(query)
     if skill_id is None or len(found) >= limit:
         return found

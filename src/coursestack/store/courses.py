@@ -152,14 +152,21 @@ class CourseRepository:
 
     def search(self, query: str, *, limit: int = 20, platform: str | None = None) -> list[Course]:
         """Full-text search over title, provider, platform and skills (FTS5 / PostgreSQL FTS)."""
-        rows = self._search(query, "data", limit, platform)
-        return [Course.model_validate_json(d) for d in rows]
+        rows = self._search(query, "c.data", limit, platform)
+        return [Course.model_validate_json(d) for (d,) in rows]
 
     def search_ids(self, query: str, *, limit: int = 20, platform: str | None = None) -> list[str]:
         """`search`'s course ids, best first (nothing parsed)."""
-        return self._search(query, "id", limit, platform)
+        return [v for (v,) in self._search(query, "c.id", limit, platform)]
 
-    def _search(self, query: str, column: str, limit: int, platform: str | None) -> list[str]:
+    def search_hits(self, query: str, *, platform: str | None = None) -> list[tuple[str, str]]:
+        """(id, title) of every course `search` finds, best first (nothing parsed): for
+        ranking by title (`engine.search_rank`)."""
+        return [(cid, title) for cid, title in self._search(query, "c.id, c.title", None, platform)]
+
+    def _search(
+        self, query: str, columns: str, limit: int | None, platform: str | None
+    ) -> list[tuple[str, ...]]:
         words = _WORD.findall(query.lower())
         if not words:
             return []
@@ -167,23 +174,26 @@ class CourseRepository:
             match = " ".join(f'"{w}"' for w in words[:-1])
             match = (match + f' "{words[-1]}"*').strip()
             sql = (
-                "SELECT c.{col} FROM courses_fts f JOIN courses c ON c.id = f.course_id "
-                "WHERE courses_fts MATCH :q {plat} ORDER BY bm25(courses_fts) LIMIT :n"
+                "SELECT {cols} FROM courses_fts f JOIN courses c ON c.id = f.course_id "
+                "WHERE courses_fts MATCH :q {plat} ORDER BY bm25(courses_fts), c.id {lim}"
             )
         else:
             match = " & ".join([*words[:-1], words[-1] + ":*"])
             sql = (
-                "SELECT c.{col} FROM courses c WHERE to_tsvector('english', c.search_text) "
+                "SELECT {cols} FROM courses c WHERE to_tsvector('english', c.search_text) "
                 "@@ to_tsquery('english', :q) {plat} ORDER BY ts_rank("
                 "to_tsvector('english', c.search_text), to_tsquery('english', :q)) DESC, "
-                "c.title_key LIMIT :n"
+                "c.title_key, c.id {lim}"
             )
-        params: dict[str, object] = {"q": match, "n": limit}
-        plat = ""
+        params: dict[str, object] = {"q": match}
+        plat = lim = ""
         if platform:
             plat, params["p"] = "AND c.platform = :p", platform
-        col = {"id": "id", "data": "data"}[column]  # never user input
-        return [v for (v,) in self.session.execute(text(sql.format(col=col, plat=plat)), params)]
+        if limit is not None:
+            lim, params["n"] = "LIMIT :n", limit
+        cols = {"c.id": "c.id", "c.data": "c.data", "c.id, c.title": "c.id, c.title"}[columns]
+        stmt = text(sql.format(cols=cols, plat=plat, lim=lim))  # no user input in the format
+        return [tuple(row) for row in self.session.execute(stmt, params)]
 
     # ------------------------------------------------------------------ writes
 

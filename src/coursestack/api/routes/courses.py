@@ -84,7 +84,10 @@ def search_courses(
     platform: Platform = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 20,
 ) -> Response:
-    """Full-text search over titles, providers, platforms and skills taught."""
+    """Full-text search over titles, providers, platforms and skills taught. Order (case,
+    accents and punctuation ignored): the title equal to the query, titles starting with
+    its words, titles holding all its words (shorter titles first in each), then the other
+    matches by full-text rank, then a named skill's teachers."""
     # hot read: one thread-pool hop (see deps.py); hits come from the in-memory catalog
     found = catalog.search_in_context(db, q, limit=limit, platform=platform,
                                       max_age=CATALOG_MAX_AGE)  # fmt: skip

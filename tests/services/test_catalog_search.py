@@ -1,0 +1,104 @@
+"""Search order on small hand-built catalogs, on every backend: the title equal to the query,
+then titles starting with it, then titles holding all its words (shorter first in each),
+then the rest in full-text order."""
+
+from __future__ import annotations
+
+from coursestack.domain import Course
+from coursestack.services import catalog
+from coursestack.store.courses import CourseRepository
+from coursestack.store.db import Database
+
+# Skills whose names the full-text index sees: an exact title buried in a long index text
+# ranked low on BM25 / ts_rank alone.
+MANY = {
+    "ml.fundamentals": 2,
+    "ml.supervised": 2,
+    "ml.unsupervised": 2,
+    "ml.reinforcement-learning": 1,
+    "ml.learning-theory": 1,
+    "dl.transfer-learning": 1,
+}
+
+
+def _course(cid: str, title: str, **kw: object) -> Course:
+    base: dict[str, object] = {
+        "id": cid,
+        "title": title,
+        "platform": "coursera",
+        "provider": "Acme",
+        "url": f"https://www.coursera.org/learn/{cid}/",
+    }
+    base.update(kw)
+    return Course.model_validate(base)
+
+
+def _fill(db: Database, courses: list[Course]) -> None:
+    with db.session() as s:
+        CourseRepository(s).upsert_many(courses)
+
+
+def _search(db: Database, query: str, limit: int = 20, platform: str | None = None) -> list[str]:
+    with db.session() as s:
+        return catalog.search_course_ids(s, query, limit=limit, platform=platform)
+
+
+def _ml_catalog() -> list[Course]:
+    words = {"provider": "Machine Learning Specialization Lab"}  # every word, for the rest
+    return [
+        _course("rl", "Reinforcement Learning Specialization", **words),
+        _course("big-data", "Big Data Specialization", **words),
+        _course("math-ml", "Mathematics for Machine Learning Specialization"),
+        _course("ml-prod", "Machine Learning Specialization: Production"),
+        _course("ml-spec", "Machine Learning Specialization", teaches=MANY),
+        _course("ml-spec-adv", "Machine learning specialization — advanced topics"),
+    ]
+
+
+def test_exact_title_then_prefix_then_all_words_then_the_rest(empty_db: Database) -> None:
+    _fill(empty_db, _ml_catalog())
+    found = _search(empty_db, "machine learning specialization")
+    assert found[:4] == ["ml-spec", "ml-prod", "ml-spec-adv", "math-ml"]
+    assert set(found[4:]) == {"rl", "big-data"}  # full-text order among these
+
+
+def test_exact_title_is_found_beyond_the_page_of_full_text_hits(empty_db: Database) -> None:
+    _fill(empty_db, _ml_catalog())
+    assert _search(empty_db, "Machine Learning Specialization", limit=1) == ["ml-spec"]
+    assert _search(empty_db, "MACHINE-learning, specialization!", limit=2) == [
+        "ml-spec",
+        "ml-prod",
+    ]
+
+
+def test_shorter_title_first_among_titles_starting_with_the_query(empty_db: Database) -> None:
+    rows = [
+        _course("pt", "Google Data Analytics Capstone: Complete a Case Study, Portuguese"),
+        _course("cap", "Google Data Analytics Capstone: Complete a Case Study"),
+        _course("pc", "Google Data Analytics Professional Certificate", teaches=MANY),
+        _course("cloud", "Google Cloud Data Analytics"),
+    ]
+    _fill(empty_db, rows)
+    assert _search(empty_db, "google data analytics") == ["pc", "cap", "pt", "cloud"]
+
+
+def test_equal_titles_in_a_tier_by_id_and_platform_filter_kept(empty_db: Database) -> None:
+    rows = [
+        _course("b-edx", "Data Analysis", platform="edx"),
+        _course("a-edx", "Data Analysis", platform="edx"),
+        _course("c-cou", "Data Analysis"),
+        _course("d-edx", "Data Analysis with Python", platform="edx"),
+    ]
+    _fill(empty_db, rows)
+    assert _search(empty_db, "data analysis", platform="edx") == ["a-edx", "b-edx", "d-edx"]
+
+
+def test_skill_teachers_still_follow_the_text_hits(empty_db: Database) -> None:
+    rows = [
+        _course("sql-1", "Databases for Analysts", teaches={"prog.sql": 2}),
+        _course("sql-2", "SQL", provider="Other"),
+    ]
+    _fill(empty_db, rows)
+    found = _search(empty_db, "SQL")
+    assert found[0] == "sql-2"  # the title is the query
+    assert set(found) == {"sql-1", "sql-2"}
