@@ -9,7 +9,14 @@ from hypothesis import strategies as st
 from coursestack import knowledge
 from coursestack.domain import Course, CourseKind, Effort, Level, PaceProfile
 from coursestack.engine.context import AdvisorContext
-from coursestack.engine.pace import KNOWN_SKIP, READY_CORE, estimate_hours, weeks_at
+from coursestack.engine.pace import (
+    KNOWN_SKIP,
+    READY_CORE,
+    estimate_hours,
+    experience,
+    schedule_share,
+    weeks_at,
+)
 from coursestack.engine.taxonomy import Taxonomy
 
 HOURS_PER_WEEK = 9.0
@@ -86,7 +93,26 @@ def test_unready_learner_takes_the_listed_time() -> None:
     half = {"prog.python": Level.AWARE}  # 1 of 3 assumed levels
     partial = estimate_hours(synthetic_ml_specialization(), half, PaceProfile.STANDARD)
     assert partial.readiness == pytest.approx(1 / 3)
-    assert partial.hours == pytest.approx(117 * (READY_CORE + (1 - READY_CORE) * 2 / 3))
+    share = schedule_share(half)  # Python at 1: a quarter of the example's background
+    assert share == pytest.approx(1 - (1 - READY_CORE) / 4)
+    assert partial.hours == pytest.approx(117 * (share + (1 - share) * 2 / 3))
+
+
+def test_the_calibrated_speed_is_the_experienced_learners() -> None:
+    """PRODUCT.md's 6-8 weeks are learners with programming experience and some maths; a
+    first-time coder who has met a course's (empty) prerequisites takes the listed time."""
+    primer = plain({"prog.git": 1}, hours=5.0)
+    assert experience({}) == 0.0
+    assert estimate_hours(primer, {}).hours == pytest.approx(5.0)
+    assert "without programming experience or maths" in estimate_hours(primer, {}).basis
+    coder = {"prog.java": Level.PRACTISED}
+    assert experience(coder) == 0.5
+    assert estimate_hours(primer, coder).hours == pytest.approx(5.0 * (1 + READY_CORE) / 2)
+    assert experience(EXPERIENCED) == 1.0
+    assert estimate_hours(primer, EXPERIENCED).hours == pytest.approx(5.0 * READY_CORE)
+    # statistics counts as maths only when practised; SQL and the shell are not coding
+    assert experience({"stats.descriptive": Level.AWARE, "prog.sql": Level.APPLIED}) == 0.0
+    assert experience({"stats.descriptive": Level.PRACTISED}) == 0.5
 
 
 def plain(teaches: dict[str, int], hours: float | None = 100.0, **extra: object) -> Course:
@@ -98,7 +124,7 @@ def plain(teaches: dict[str, int], hours: float | None = 100.0, **extra: object)
 
 def test_known_material_is_discounted_with_a_floor() -> None:
     course = plain({"a": 2, "b": 2}, assumes={"c": 1})
-    ready = {"c": Level.AWARE}
+    ready = {**EXPERIENCED, "c": Level.AWARE}
     fresh = estimate_hours(course, ready)
     assert fresh.hours == pytest.approx(100 * READY_CORE)  # prerequisite held, nothing known
     half = estimate_hours(course, {**ready, "a": Level.PRACTISED})
@@ -120,14 +146,15 @@ def test_a_video_only_figure_is_the_least_a_ready_learner_needs() -> None:
     )  # fmt: skip
     video = video.model_copy(update={"assumes": {"c": 2}})
     schedule = video.model_copy(update={"effort": Effort(hours=100, text="approx. 100 hours")})
-    ready = {"c": Level.PRACTISED}
+    ready = {**EXPERIENCED, "c": Level.PRACTISED}
     fresh = estimate_hours(video, ready)
     assert fresh.hours == pytest.approx(100)  # not 54 h: watching is the least it takes
     assert "video time only" in fresh.basis and "practice time" in fresh.basis
     assert estimate_hours(schedule, ready).hours == pytest.approx(100 * READY_CORE)
     held = estimate_hours(video, {**ready, "a": Level.PRACTISED})  # known material skimmed
     assert held.hours == pytest.approx(100 * (1 - KNOWN_SKIP * 0.5))
-    assert estimate_hours(video, {}).hours == pytest.approx(100 + 100 * (1 - READY_CORE))
+    unready = estimate_hours(video, EXPERIENCED).hours  # c not held: catch-up on top
+    assert unready == pytest.approx(100 + 100 * (1 - READY_CORE))
 
 
 def test_unknown_effort_stays_unknown() -> None:
@@ -149,7 +176,7 @@ def test_program_without_effort_sums_its_parts() -> None:
                   parts=["p1", "p2"])  # fmt: skip
     ctx = AdvisorContext(courses={"p1": p1, "p2": p2, "prog": prog},
                          taxonomy=Taxonomy.build([]), roles={})  # fmt: skip
-    est = estimate_hours(prog, {}, PaceProfile.STANDARD, ctx)
+    est = estimate_hours(prog, EXPERIENCED, PaceProfile.STANDARD, ctx)
     # p2's prerequisite is taught by p1, so no catch-up for it
     assert est.listed == pytest.approx(100)
     assert est.hours == pytest.approx(100 * READY_CORE)
@@ -224,8 +251,10 @@ def test_more_knowledge_never_takes_longer(
 
 def test_a_plan_step_has_its_prerequisites_met_so_no_catch_up() -> None:
     course = plain({"a": 2}, assumes={"c": 2})
-    alone = estimate_hours(course, {})  # taken cold: catch-up for c
+    alone = estimate_hours(course, EXPERIENCED)  # taken cold: catch-up for c
     assert alone.hours == pytest.approx(100 * READY_CORE + 100 * (1 - READY_CORE))
-    step = estimate_hours(course, {}, prerequisites_met=True)  # c taught by an earlier step
+    step = estimate_hours(
+        course, EXPERIENCED, prerequisites_met=True
+    )  # c taught by an earlier step
     assert step.hours == pytest.approx(100 * READY_CORE)
     assert "taught by an earlier step" in step.basis and "catch-up" not in step.basis

@@ -11,8 +11,14 @@ enrollee, who may first have to catch up on what the course assumes.
                    (1 when the course assumes nothing: there is nothing to catch up on)
     known share k = sum_s min(h_s, t_s) / sum_s t_s   over its taught skills t_s: the share of
                    the material, weighted by the level taught, the learner already holds
-    core     = L * READY_CORE * (1 - KNOWN_SKIP * k) * pace factor
-    catch-up = L * (1 - READY_CORE) * (1 - r)          (only when the course assumes something)
+    experience e = (coding + maths) / 2: coding = min(level, 2) / 2 of the best-held
+                   general-purpose language (CODING_LANGUAGES), maths = 1 when any maths skill
+                   is held (or statistics practised), else 0 — the two things the calibration
+                   example's fast learners have
+    ready share s = 1 - (1 - READY_CORE) * e   (1 for a video-only figure, see below)
+    core     = L * s * (1 - KNOWN_SKIP * k) * pace factor
+    catch-up = L * (1 - s') * (1 - r)    s' = the schedule share 1 - (1 - READY_CORE) * e;
+                                         only when the course assumes something
     hours    = core + catch-up
 
 
@@ -23,9 +29,13 @@ skim it to find what is new). low / high use the pace profile's spread.
 Calibration (PRODUCT.md's worked example; tests/engine/test_pace.py reproduces it)
 -------------------------------------------------------------------------------
 The Machine Learning Specialization lists about 3 months at 9 h/week, ~117 h, and assumes
-Python and basic maths. Learners with programming experience and some maths (readiness 1, the
-material itself new) finish in 6-8 weeks, 54-72 h: READY_CORE = 0.54 puts the standard point
-at 63 h (7 weeks at 9 h/week) and the standard spread 0.855-1.14 gives exactly 54-72 h.
+Python and basic maths. Learners with programming experience and some maths (experience 1,
+readiness 1, the material itself new) finish in 6-8 weeks, 54-72 h: READY_CORE = 0.54 puts
+the standard point at 63 h (7 weeks at 9 h/week) and the standard spread 0.855-1.14 gives
+exactly 54-72 h. That speed is the example's experienced learners', not everyone's: a learner
+with neither (experience 0) takes the listed time, the typical enrollee's (an audit found a
+first-time coder credited with 2.7 h for a 5 h Python primer); between, the share moves
+linearly. The experience is read from the levels held when the course starts.
 Learners who do every optional exercise take 4-5 months, ~156-195 h: the thorough factor
 2.78 (spread 2.47-3.09) gives 176 h (156-195); the factors are derived from these ranges
 below, so the constants and the example cannot drift apart. The fast profile (0.8, spread
@@ -69,6 +79,13 @@ READY_CORE = 0.54
 # Share of a part of the material the learner already holds that they skip; the rest (40%)
 # is still watched or skimmed.
 KNOWN_SKIP = 0.6
+# "Programming experience" of the calibration example: a general-purpose language (not a
+# query language, the shell or a spreadsheet) held at 2 or more.
+CODING_LANGUAGES = frozenset(
+    {"prog.python", "prog.r", "prog.java", "prog.javascript", "prog.cpp", "prog.scala"}
+)
+MATHS_PREFIX = "math."  # "some maths": any maths skill held
+STATS_PREFIX = "stats."  # ...or a statistics skill practised (level 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +148,25 @@ def weeks_words(weeks: float) -> str:
     return f"{weeks:.0f} week" + ("" if round(weeks) == 1 else "s")
 
 
+def experience(known: Mapping[str, Level]) -> float:
+    """0-1: how much of the calibration example's background (programming experience and
+    some maths) the learner holds: coding min(level, 2) / 2 of their best general-purpose
+    language, maths 1 for any maths skill (or statistics at 2), averaged."""
+    coding = max((int(known.get(s, 0)) for s in CODING_LANGUAGES), default=0)
+    maths = any(
+        (s.startswith(MATHS_PREFIX) and v >= Level.AWARE)
+        or (s.startswith(STATS_PREFIX) and v >= Level.PRACTISED)
+        for s, v in known.items()
+    )
+    return (min(coding, 2) / 2 + (1.0 if maths else 0.0)) / 2
+
+
+def schedule_share(known: Mapping[str, Level]) -> float:
+    """Share of a schedule-like listed figure a ready learner with this background needs:
+    READY_CORE with programming experience and some maths, all of it with neither."""
+    return 1.0 - (1.0 - READY_CORE) * experience(known)
+
+
 def held_share(levels: Mapping[str, Level], known: Mapping[str, Level]) -> float:
     """sum min(held, level) / sum level: the level-weighted share of `levels` already held."""
     # A plain loop: the planner asks this for every candidate (a thousand per plan).
@@ -181,12 +217,13 @@ def estimate_hours(
     base = listed if listed is not None else assumed
     assert base is not None
     factor = PACE_FACTORS[pace]
-    share = ready_share(course)
+    sched = schedule_share(known)
     video = course.effort.video_only and course.effort.hours is not None
+    share = 1.0 if video else sched
     core = base * share * (1.0 - KNOWN_SKIP * known_share)
-    catch_up = base * (1.0 - READY_CORE) * (1.0 - readiness) if assumes else 0.0
+    catch_up = base * (1.0 - sched) * (1.0 - readiness) if assumes else 0.0
     basis = (
-        f"{source}; {_readiness_words(assumes, readiness, video, prerequisites_met)}; "
+        f"{source}; {_readiness_words(assumes, readiness, video, prerequisites_met, sched)}; "
         f"{known_share:.0%} of the material already held; {_pace_words(pace)}"
         if explain
         else ""
@@ -203,13 +240,13 @@ def estimate_hours(
     )
 
 
-def ready_share(course: Course) -> float:
-    """Share of the listed time a learner holding the course's prerequisites needs:
-    READY_CORE of a schedule-like figure, all of a video-only one (watching it is the least
-    the course takes). Not tied to whether the course lists prerequisites: the catalog's
+def video_figure(course: Course) -> bool:
+    """Whether the course's listed figure is video time only: a ready learner needs all of it
+    (watching is the least the course takes), whatever their background. Otherwise the share
+    is `schedule_share`, not tied to whether the course lists prerequisites: the catalog's
     `assumes` are incomplete, and a 2x step on them swapped whole certificates for patchworks
     of small courses (tried and reverted; see docs/architecture.md)."""
-    return 1.0 if course.effort.video_only and course.effort.hours is not None else READY_CORE
+    return course.effort.video_only and course.effort.hours is not None
 
 
 def _own_length_wins(course: Course, ctx: AdvisorContext) -> bool:
@@ -280,10 +317,24 @@ def _from_parts(
 
 
 # Said in every basis: without it, "listed 260 h" beside an estimate of 140 h reads as an error.
-_READY_SHARE_WORDS = (
-    f"a ready learner needs about {READY_CORE:.0%} of the listed time (calibrated on "
-    "PRODUCT.md's worked example)"
-)
+_CALIBRATION = "PRODUCT.md's worked example"
+
+
+def _share_words(share: float) -> str:
+    if share <= READY_CORE + 1e-9:
+        return (
+            f"with programming experience and some maths, a ready learner needs about "
+            f"{READY_CORE:.0%} of the listed time (calibrated on {_CALIBRATION})"
+        )
+    if share >= 1.0 - 1e-9:
+        return (
+            "without programming experience or maths listed, the listed time (the "
+            f"{READY_CORE:.0%} of {_CALIBRATION} is for learners with both)"
+        )
+    return (
+        f"with part of the background (programming experience, some maths), about "
+        f"{share:.0%} of the listed time ({READY_CORE:.0%} with both, per {_CALIBRATION})"
+    )
 
 
 _VIDEO_WORDS = (
@@ -293,9 +344,13 @@ _VIDEO_WORDS = (
 
 
 def _readiness_words(
-    assumes: Mapping[str, Level], readiness: float, video: bool, met: bool = False
+    assumes: Mapping[str, Level],
+    readiness: float,
+    video: bool,
+    met: bool = False,
+    sched: float = READY_CORE,
 ) -> str:
-    share = _VIDEO_WORDS if video else _READY_SHARE_WORDS
+    share = _VIDEO_WORDS if video else _share_words(sched)
     if assumes and met:
         return f"prerequisites held or taught by an earlier step: {share}"
     if not assumes:

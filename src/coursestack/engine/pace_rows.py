@@ -27,9 +27,9 @@ from coursestack.engine.effort_prior import typical_for
 from coursestack.engine.pace import (
     KNOWN_SKIP,
     PACE_FACTORS,
-    READY_CORE,
     estimate_hours,
-    ready_share,
+    schedule_share,
+    video_figure,
 )
 from coursestack.engine.planner_index import FloatArray, IntArray, PlannerIndex, row_entries
 
@@ -42,11 +42,12 @@ class _Static:
     """What the estimate needs of each index row that no learner changes."""
 
     base: FloatArray  # listed hours, else the typical effort of comparable courses; NaN
-    ready: FloatArray  # pace.ready_share of each row
+    video: BoolArray  # pace.video_figure of each row: its share is 1, not the learner's
     assumes_any: BoolArray  # the course assumes something (catch-up time applies)
     by_course: BoolArray  # a program, or a zero-level skill entry: estimate_hours itself
     relevant: dict[int, tuple[str, ...]]  # by_course row -> the skills its estimate reads
-    memo: dict[tuple[int, PaceProfile, bool, tuple[int, ...]], float]  # (row, pace, met, levels)
+    # (row, pace, met, the learner's schedule share, levels) -> hours
+    memo: dict[tuple[int, PaceProfile, bool, float, tuple[int, ...]], float]
 
 
 _STATIC: dict[int, tuple[weakref.ref[PlannerIndex], weakref.ref[AdvisorContext], _Static]] = {}
@@ -61,7 +62,7 @@ def _static(index: PlannerIndex, ctx: AdvisorContext) -> _Static:
         if hit is not None and hit[0]() is index and hit[1]() is ctx:
             return hit[2]
     base = index.listed_hours.copy()
-    ready = np.full(index.size, READY_CORE)
+    video = np.zeros(index.size, dtype=bool)
     assumes_any = np.zeros(index.size, dtype=bool)
     by_course = np.zeros(index.size, dtype=bool)
     relevant: dict[int, tuple[str, ...]] = {}
@@ -72,12 +73,12 @@ def _static(index: PlannerIndex, ctx: AdvisorContext) -> _Static:
             relevant[r] = tuple(sorted(_skills_read(course, ctx)))
             continue
         assumes_any[r] = bool(course.assumes)
-        ready[r] = ready_share(course)
+        video[r] = video_figure(course)
         if np.isnan(base[r]):
             typical = typical_for(course, ctx.typical_effort)
             if typical is not None:
                 base[r] = typical.hours
-    built = _Static(base, ready, assumes_any, by_course, relevant, {})
+    built = _Static(base, video, assumes_any, by_course, relevant, {})
     with _LOCK:
         for stale in [k for k, (i, c, _s) in _STATIC.items() if i() is None or c() is None]:
             del _STATIC[stale]
@@ -108,13 +109,15 @@ def hours_for_rows(
     else:
         readiness = np.where(assumes_any, _held_share(index.assumes, rows, known_vec), 1.0)
     factor = PACE_FACTORS[pace]
-    core = base * static.ready[rows] * (1.0 - KNOWN_SKIP * known_share)
-    catch_up = np.where(assumes_any, base * (1.0 - READY_CORE) * (1.0 - readiness), 0.0)
+    sched = schedule_share(known)
+    share = np.where(static.video[rows], 1.0, sched)
+    core = base * share * (1.0 - KNOWN_SKIP * known_share)
+    catch_up = np.where(assumes_any, base * (1.0 - sched) * (1.0 - readiness), 0.0)
     out: FloatArray = core * factor.mid + catch_up
     for k in np.flatnonzero(static.by_course[rows]).tolist():
         row = int(rows[k])
         levels = tuple(int(known.get(s, 0)) for s in static.relevant[row])
-        key = (row, pace, prerequisites_met, levels)
+        key = (row, pace, prerequisites_met, sched, levels)
         hours = static.memo.get(key)
         if hours is None:
             course = ctx.courses[index.ids[row]]
