@@ -68,6 +68,15 @@ def test_gaps_and_fit(client: TestClient, sqlite_db: Database) -> None:
     assert body == advise.fit(sqlite_db, course, EXAMPLE_LEARNER)
 
 
+def test_fit_of_a_completed_course_has_no_time_estimate(client: TestClient) -> None:
+    course = "coursera-ml-specialization"  # the example learner lists it as completed
+    r = client.post(f"/api/v1/courses/{course}/fit", json=EXAMPLE_LEARNER)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["verdict"] == "already completed"
+    assert body["estimated_hours"] is None and body["estimated_weeks"] is None
+
+
 def test_unknown_skill_in_the_learner_is_422_with_suggestions(client: TestClient) -> None:
     r = client.post("/api/v1/plans", json={**EXAMPLE_LEARNER, "skills": {"pyton": 2}})
     assert r.status_code == 422

@@ -77,6 +77,42 @@ def test_fit_json_contract(cli: Any) -> None:
     assert all({"kind", "text"} <= set(r) for r in data["reasons"])
 
 
+def test_fit_of_a_completed_course_says_so_without_hours(cli: Any) -> None:
+    # It was "too basic ... You list it as completed ... About 25 h for you".
+    course = "Machine Learning Specialization"  # the example learner lists it as completed
+    result = cli("fit", course, "--learner", str(EXAMPLE))
+    assert result.code == 0, result.err
+    text = " ".join(result.out.split())  # Rich wraps lines at the console width
+    assert f"{course}: already completed" in text and "You list it as completed." in text
+    assert "Your estimate" not in text and " h for you" not in text
+    data = json.loads(cli("fit", course, "--learner", str(EXAMPLE), "--json").out)
+    assert data["verdict"] == "already completed"
+    assert data["estimated_hours"] is None and data["estimated_weeks"] is None
+    assert data["estimate"] is None
+    assert "time" not in {r["kind"] for r in data["reasons"]}
+
+
+def test_fit_says_when_a_course_is_outside_the_learners_limits(cli: Any, tmp_path: Path) -> None:
+    course = "Deep Learning Specialization"  # on coursera, in English
+    edx_only = tmp_path / "edx-only.yaml"
+    edx_only.write_text("skills: {python: 2}\ngoal: ml-engineer\nplatforms: [edx]\n")
+    result = cli("fit", course, "--learner", str(edx_only))
+    assert result.code == 0, result.err
+    text = " ".join(result.out.split())
+    assert f"{course}: outside your limits" in text
+    assert "platform: It is on coursera, not one of your platforms (edx)" in text
+    free_only = tmp_path / "free-only.yaml"
+    free_only.write_text("skills: {python: 2}\ngoal: ml-engineer\nbudget: 0\n")
+    data = json.loads(cli("fit", course, "--learner", str(free_only), "--json").out)
+    assert data["verdict"] == "outside your limits"
+    budget = [r for r in data["reasons"] if r["kind"] == "budget"]
+    assert budget and budget[0]["data"]["outside"]
+    spanish = cli("fit", course, "--skill", "python=2", "--goal", "ml-engineer",
+                  "--language", "es")  # fmt: skip
+    text = " ".join(spanish.out.split())
+    assert f"{course}: outside your languages" in text and "language: It is taught in" in text
+
+
 def test_learner_from_flags(cli: Any) -> None:
     result = cli("gaps", "--skill", "python=2", "--goal", "data-analyst", "--json")
     assert result.code == 0, result.err

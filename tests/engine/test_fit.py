@@ -17,8 +17,12 @@ from coursestack.domain import (
     Weight,
 )
 from coursestack.engine.context import AdvisorContext, CourseQuality
+from coursestack.engine.effort_prior import typical_efforts_with_weekly, typical_prices
 from coursestack.engine.fit import (
+    ALREADY_COMPLETED,
     OFF_GOAL,
+    OUTSIDE_LANGUAGES,
+    OUTSIDE_LIMITS,
     STRETCH,
     STRONG_FIT,
     TOO_BASIC,
@@ -233,14 +237,21 @@ def test_held_goal_part_and_new_material_off_the_goal_is_off_goal_not_too_basic(
     assert r is not None and r.data["gap_share_closed"] == 0
 
 
-def test_a_completed_course_or_part_of_a_completed_program_is_too_basic_and_says_so() -> None:
-    v = fit("ml-project", skills=READY, completed=["ml-project"])
-    assert v.verdict == TOO_BASIC
+def test_a_completed_course_or_part_of_a_completed_program_is_already_completed() -> None:
+    # It was "too basic ... You list it as completed ... About 16 h for you": a completed
+    # course has its own verdict and no time estimate.
+    v = fit("ml-project", skills=READY, completed=["ml-project"], deadline_weeks=0.5, budget=0)
+    assert v.verdict == ALREADY_COMPLETED
     r = reason(v, "completed")
     assert r is not None and r.caveat and r.text == "You list it as completed."
     assert v.reasons[0].kind == "completed"
+    assert v.estimated_hours is None and v.estimated_weeks is None and v.estimate is None
+    assert kinds(v).isdisjoint({"time", "deadline", "budget", "platform", "already-known"})
+    assert " h " not in " ".join(r.text for r in v.reasons)  # nothing said about hours
+    data = v.model_dump(mode="json")
+    assert data["estimated_hours"] is None and data["estimate"] is None
     fresh = fit("ml-project", skills=READY)
-    assert reason(fresh, "completed") is None and fresh.verdict != TOO_BASIC
+    assert reason(fresh, "completed") is None and fresh.verdict != ALREADY_COMPLETED
     program = course("ml-program", {}, 80, parts=["ml-course", "ml-project"])
     ctx = AdvisorContext(
         courses={c.id: c for c in [*COURSES, program]},
@@ -248,7 +259,7 @@ def test_a_completed_course_or_part_of_a_completed_program_is_too_basic_and_says
         roles={ROLE.id: ROLE},
     )
     part = fit("ml-project", ctx, skills=READY, completed=["ml-program"])
-    assert part.verdict == TOO_BASIC
+    assert part.verdict == ALREADY_COMPLETED and part.estimated_hours is None
     via = reason(part, "completed")
     assert via is not None and via.data == {"via": "ml-program"} and "Ml Program" in via.text
 
@@ -397,8 +408,10 @@ def test_time_reason_and_estimates() -> None:
     assert r.data["low"] <= v.estimated_hours <= r.data["high"]
     assert not r.caveat
     late = fit("ml-project", skills=READY, deadline_weeks=0.5)
-    late_reason = reason(late, "time")
-    assert late_reason is not None and late_reason.caveat and "deadline" in late_reason.text
+    late_time = reason(late, "time")
+    assert late_time is not None and late_time.data["past_deadline"]
+    late_reason = reason(late, "deadline")  # the deadline has a reason of its own
+    assert late_reason is not None and late_reason.caveat and late_reason.data["outside"]
     unknown = fit("no-effort", skills=READY)
     assert unknown.estimated_hours is None and unknown.estimated_weeks is None
     unknown_reason = reason(unknown, "time")
@@ -512,3 +525,147 @@ def test_a_required_skill_a_course_only_mentions_does_not_count() -> None:
     assert v.verdict == OFF_GOAL
     r = reason(v, "off-goal")
     assert r is not None and "only mentions Supervised learning in passing" in r.text
+
+
+# ---------------------------------------------------------------- the learner's limits
+
+
+def priced(cid: str, price: dict[str, Any], hours: float | None = 30, **kw: Any) -> Course:
+    """ml-project's content (a strong fit for READY) at a price, on a platform."""
+    return course(cid, {"ml.supervised": 3, "mlops.deployment": 2}, hours,
+                  hands_on="independent-projects", price=price, **kw)  # fmt: skip
+
+
+def limits_ctx(*extra: Course, typical: bool = False) -> AdvisorContext:
+    courses = [*COURSES, *extra]
+    if typical:  # five listed subscriptions on platform "p": a typical price and effort
+        courses += [
+            course(f"p-sub-{k}", {"art.drawing": 1}, 10 + k, platform="p",
+                   price={"model": "subscription", "amount": 40 + k, "currency": "USD"})
+            for k in range(5)
+        ]  # fmt: skip
+    return AdvisorContext(
+        courses={c.id: c for c in courses},
+        taxonomy=Taxonomy.build(SKILLS),
+        roles={ROLE.id: ROLE},
+        typical_effort=typical_efforts_with_weekly(courses) if typical else {},
+        typical_price=typical_prices(courses) if typical else {},
+    )
+
+
+def test_a_course_outside_the_learners_platforms_is_outside_their_limits() -> None:
+    assert fit("ml-project", skills=READY).verdict == STRONG_FIT
+    v = fit("ml-project", skills=READY, platforms=["faraway"])
+    assert v.verdict == OUTSIDE_LIMITS
+    r = reason(v, "platform")
+    assert r is not None and r.caveat and r.data["outside"] and v.reasons[0] is r
+    assert "It is on other, not one of your platforms (faraway)" in r.text
+    ok = fit("ml-project", skills=READY, platforms=["other"])
+    assert ok.verdict == STRONG_FIT and reason(ok, "platform") is None
+
+
+def test_a_course_over_the_budget_is_outside_their_limits() -> None:
+    ctx = limits_ctx(priced("ml-paid", {"model": "one-time", "amount": 200, "currency": "USD"}))
+    over = fit("ml-paid", ctx, skills=READY, budget=100)
+    assert over.verdict == OUTSIDE_LIMITS
+    r = reason(over, "budget")
+    assert r is not None and r.data["outside"] and r.data["amount"] == 200
+    assert r.text == "It costs 200 USD, more than your 100 USD budget."
+    within = fit("ml-paid", ctx, skills=READY, budget=300)
+    assert within.verdict == STRONG_FIT
+    r = reason(within, "budget")
+    assert r is not None and not r.caveat and "within your 300 USD budget" in r.text
+
+
+def test_a_subscription_costs_the_months_the_learner_takes() -> None:
+    sub = priced("ml-sub", {"model": "subscription", "amount": 50, "currency": "USD"}, 200)
+    v = fit("ml-sub", limits_ctx(sub), skills=READY, hours_per_week=5, budget=60)
+    assert v.estimated_weeks is not None and v.estimated_weeks > 52 / 12  # over a month
+    r = reason(v, "budget")
+    assert r is not None and r.data["outside"] and r.data["months"] >= 2
+    assert "50 USD a month for" in r.text and v.verdict == OUTSIDE_LIMITS
+
+
+def test_an_unknown_or_assumed_price_is_said_as_such() -> None:
+    unknown = fit("ml-project", skills=READY, budget=100)  # the catalog lists no price
+    r = reason(unknown, "budget")
+    assert r is not None and r.caveat and not r.data["outside"]
+    assert "price is not listed" in r.text and unknown.verdict == WITH_CAVEATS
+    # A subscription with no amount on a platform whose typical price is known: planned at
+    # that figure (as the planner does), and said to be assumed.
+    ctx = limits_ctx(priced("ml-p", {"model": "subscription"}, platform="p"), typical=True)
+    within = fit("ml-p", ctx, skills=READY, budget=500)
+    r = reason(within, "budget")
+    assert r is not None and r.caveat and not r.data["outside"] and r.data["assumed"]
+    assert "assumed to cost 42 USD" in r.text and "only on that assumption" in r.text
+    assert within.verdict == WITH_CAVEATS  # not a strong fit on an assumed price
+    over = reason(fit("ml-p", ctx, skills=READY, budget=20), "budget")
+    assert over is not None and over.data["outside"] and "assumed to cost" in over.text
+    # A paid course is over a zero budget whatever its (unlisted) amount.
+    free_only = fit("ml-p", limits_ctx(priced("ml-p", {"model": "subscription"})), budget=0)
+    r = reason(free_only, "budget")
+    assert r is not None and r.data["outside"] and r.data["amount"] is None
+    assert "allows only free courses" in r.text and free_only.verdict == OUTSIDE_LIMITS
+    free = fit("ml-free", limits_ctx(priced("ml-free", {"model": "free"})), skills=READY, budget=0)
+    assert free.verdict == STRONG_FIT
+
+
+def test_a_course_longer_than_the_deadline_is_outside_their_limits() -> None:
+    v = fit("ml-project", skills=READY, deadline_weeks=1)  # 10 h allowed, about 16 h needed
+    assert v.verdict == OUTSIDE_LIMITS
+    r = reason(v, "deadline")
+    assert r is not None and r.data["outside"] and r.data["hours_cap"] == 10
+    assert "is more than the 10 h your deadline allows (1 weeks at 10 h/week)" in r.text
+    assert v.reasons[0] is r  # said before what the course would bring
+    ok = fit("ml-project", skills=READY, deadline_weeks=4)
+    r = reason(ok, "deadline")
+    assert r is not None and not r.caveat and "fits the 40 h" in r.text
+    assert ok.verdict == STRONG_FIT
+    # no effort listed, nothing comparable: it cannot be checked (a caveat, not outside)
+    unknown = reason(fit("no-effort", skills=READY, deadline_weeks=4), "deadline")
+    assert unknown is not None and unknown.caveat and not unknown.data["outside"]
+    # an assumed effort within the deadline is said as such and is no strong fit
+    ctx = limits_ctx(
+        priced("ml-p-free", {"model": "free"}, None, platform="p", kind="course"), typical=True
+    )
+    assumed = fit("ml-p-free", ctx, skills=READY, deadline_weeks=10)
+    assert assumed.estimated_hours is not None
+    r = reason(assumed, "deadline")
+    assert r is not None and r.caveat and not r.data["outside"] and "assumed" in r.text
+    assert assumed.verdict == WITH_CAVEATS
+
+
+def test_a_language_the_learner_does_not_read_is_no_fit() -> None:
+    # It was "fit with caveats": a course the learner cannot read is no fit at all.
+    spanish = course("ml-es", {"ml.supervised": 3, "mlops.deployment": 2}, 30, language="es",
+                     hands_on="independent-projects")  # fmt: skip
+    ctx = limits_ctx(spanish)
+    assert fit("ml-es", ctx, skills=READY).verdict == STRONG_FIT
+    v = fit("ml-es", ctx, skills=READY, languages=["en"], platforms=["faraway"])
+    assert v.verdict == OUTSIDE_LANGUAGES
+    assert [r.kind for r in v.reasons[:2]] == ["language", "platform"]
+    assert fit("ml-es", ctx, skills=READY, languages=["es"]).verdict == STRONG_FIT
+    # An unstated language (most likely English) for a Spanish reader: a caveat, not known.
+    assert fit("ml-project", skills=READY, languages=["es"]).verdict == WITH_CAVEATS
+
+
+def test_a_small_step_is_judged_on_the_figure_the_text_prints() -> None:
+    # 19 goal skills at level 1: a course closing one closes 1/19 = 5.3% of the gap, printed
+    # "5%". It was a strong fit beside "closes 5%" (the test read 5.3% >= 5%).
+    skills = [Skill(id=f"s.k{k:02d}", name=f"Skill {k}", category="c") for k in range(19)]
+    role = Role(id="r", name="Role", source="test",
+                requirements=[Requirement(skill=s.id, level=Level.AWARE, weight=Weight.CORE)
+                              for s in skills])  # fmt: skip
+    one = course("one", {"s.k00": 1}, 5, hands_on="independent-projects")
+    two = course("two", {"s.k00": 1, "s.k01": 1}, 5, hands_on="independent-projects")
+    ctx = AdvisorContext(
+        courses={c.id: c for c in (one, two)}, taxonomy=Taxonomy.build(skills), roles={"r": role}
+    )
+    small = fit("one", ctx, goal="r")
+    r = reason(small, "goal-coverage")
+    assert r is not None and r.data["gap_share_closed"] > 0.05
+    assert "It closes 5% of your remaining gap" in r.text and "A small step" in r.text
+    assert r.caveat and small.verdict == WITH_CAVEATS
+    bigger = fit("two", ctx, goal="r")  # 11%: no longer a small step
+    r = reason(bigger, "goal-coverage")
+    assert r is not None and "A small step" not in r.text and bigger.verdict == STRONG_FIT

@@ -3,7 +3,12 @@
 Every reason carries the data it was written from (`data`); the text is generated from that
 data only. The verdict is the first that applies, in this order:
 
-    too basic                       completed already (or a program containing it)
+    already completed               the learner lists it (or a program containing it) as
+                                    completed: no time estimate
+    outside your languages          taught in a language the learner did not list
+    outside your limits             on a platform the learner did not list, costing more than
+                                    their budget, or taking them longer than their deadline
+                                    allows (deadline_weeks x hours_per_week)
     off-goal                        teaches nothing the goal requires, nor a prerequisite
                                     (in the taxonomy) of a goal skill the learner lacks
     too basic                       most of it is already held and it brings no gap to the
@@ -13,9 +18,15 @@ data only. The verdict is the first that applies, in this order:
                                     things (new to the learner, but not asked for)
     stretch: missing prerequisites  assumes levels the learner does not hold
     fit with caveats                any caveat (style, portfolio, certificate, slow start,
-                                    deadline, only prerequisites of the goal's skills, mostly
-                                    about other skills, a small step toward the goal)
+                                    only prerequisites of the goal's skills, mostly about
+                                    other skills, a small step toward the goal, a language
+                                    that is not stated, a price or effort the limits can be
+                                    checked against only as an assumed figure, or not at all)
     strong fit                      none of the above
+
+Limits are checked with the same figures the planner uses: the cost is `Price.cost_for` over
+the learner's own weeks, at the platform's typical price when the amount is not listed (said
+as assumed); the time is this fit's own estimate.
 """
 
 from __future__ import annotations
@@ -33,10 +44,14 @@ from coursestack.domain import (
     Level,
     Need,
     Pedagogy,
+    Price,
+    PriceModel,
     Requirement,
     Weight,
 )
+from coursestack.domain.models import WEEKS_PER_MONTH
 from coursestack.engine.context import AdvisorContext
+from coursestack.engine.effort_prior import BUDGET_CURRENCY, typical_price_for
 from coursestack.engine.gaps import (
     ALREADY_HELD,
     ALREADY_MET,
@@ -62,7 +77,21 @@ WITH_CAVEATS = "fit with caveats"
 STRETCH = "stretch: missing prerequisites"
 TOO_BASIC = "too basic"
 OFF_GOAL = "off-goal"
-VERDICTS = (STRONG_FIT, WITH_CAVEATS, STRETCH, TOO_BASIC, OFF_GOAL)
+ALREADY_COMPLETED = "already completed"
+OUTSIDE_LANGUAGES = "outside your languages"
+OUTSIDE_LIMITS = "outside your limits"
+VERDICTS = (
+    STRONG_FIT,
+    WITH_CAVEATS,
+    STRETCH,
+    TOO_BASIC,
+    OFF_GOAL,
+    ALREADY_COMPLETED,
+    OUTSIDE_LANGUAGES,
+    OUTSIDE_LIMITS,
+)
+# Reason kinds of the learner's limits; `data["outside"]` says the course is beyond one.
+LIMIT_KINDS = ("platform", "budget", "deadline")
 
 # Below this share of the material already held, the overlap is the ordinary recap every
 # course opens with and is not worth a reason.
@@ -75,8 +104,9 @@ TOO_BASIC_KNOWN_SHARE = 0.75
 # A course adding nothing toward the goal is "too basic" when at least this share of it (by
 # level) is about the goal, else "off-goal" (its new material is not what the goal asks).
 GOAL_SHARE = 0.5
-# Below this share of the remaining gap closed, a course is a small step toward the goal:
-# worth taking perhaps, but not a strong fit (a caveat).
+# At or below this share of the remaining gap closed (compared as the text prints it, in
+# whole percent: "closes 5%" is always a small step), a course is a small step toward the
+# goal: worth taking perhaps, but not a strong fit (a caveat).
 SMALL_STEP_SHARE = 0.05
 # How many still-missing goal skills the goal-coverage reason names.
 TOP_MISSING = 5
@@ -107,7 +137,8 @@ class FitVerdict(_Result):
     reasons: list[Reason]
     estimated_hours: float | None
     estimated_weeks: float | None
-    estimate: dict[str, Any]  # HoursEstimate fields: low, high, listed, basis, ...
+    # HoursEstimate fields: low, high, listed, basis, ...; None for a completed course
+    estimate: dict[str, Any] | None
 
 
 def assess_fit(
@@ -136,10 +167,14 @@ def assess_fit(
     language = _language_reason(course, learner)
     if language is not None:
         reasons.append(language)
+    # The learner's limits (platforms, budget, deadline): none for a course taken already
+    limits = [] if done is not None else _limit_reasons(ctx, course, learner, estimate)
+    outside = [r for r in limits if r.data.get("outside")]
+    reasons.extend(outside)  # beyond a limit: said before what the course would bring
     missing = _missing_prerequisites(course, known, ctx)
     if missing:
         reasons.append(_prerequisites_reason(ctx, course, learner, known, missing))
-    if known_share >= MENTION_KNOWN_SHARE:
+    if known_share >= MENTION_KNOWN_SHARE and done is None:
         reasons.append(_known_reason(known_share, teaches, known))
     support = prerequisite_support(ctx, credited, known, requirements)
     if on_goal or support:
@@ -158,10 +193,25 @@ def assess_fit(
     ):
         if reason is not None:
             reasons.append(reason)
-    reasons.append(_time_reason(estimate, learner))
-
     if done is not None:
-        verdict = TOO_BASIC  # taken already: nothing in it is new
+        # Taken already: no time estimate (the hours of a course one has finished are no
+        # figure to plan with).
+        return FitVerdict(
+            course_id=course.id,
+            title=course.title,
+            verdict=ALREADY_COMPLETED,
+            reasons=reasons,
+            estimated_hours=None,
+            estimated_weeks=None,
+            estimate=None,
+        )
+    reasons.append(_time_reason(estimate, learner))
+    reasons.extend(r for r in limits if not r.data.get("outside"))
+
+    if language is not None and language.data.get("course") is not None:
+        verdict = OUTSIDE_LANGUAGES  # a stated language the learner does not read
+    elif outside:
+        verdict = OUTSIDE_LIMITS
     elif not on_goal and not support:
         verdict = OFF_GOAL
     elif known_share >= TOO_BASIC_KNOWN_SHARE and not contrib.closes:
@@ -406,7 +456,8 @@ def _goal_reason(
 ) -> Reason:
     """How far the course takes the learner toward the goal. `about`: the share of the course
     (by level) on the goal's skills or their prerequisites; below GOAL_SHARE, and a gain
-    below SMALL_STEP_SHARE of the remaining gap, are caveats (not a strong fit)."""
+    of at most SMALL_STEP_SHARE of the remaining gap (as printed), are caveats (not a strong
+    fit)."""
     before = coverage(known, requirements)
     after_cov = coverage(after, requirements)
     share = 0.0 if before >= 1.0 else (after_cov - before) / (1.0 - before)
@@ -433,8 +484,9 @@ def _goal_reason(
             said.append(_OFF_GOAL_WORDS)
         text = f"It adds nothing toward {goal}: " + "; ".join(said) + "."
     else:
+        closed = f"{share:.0%}"  # the figure said; the small-step test reads the same one
         text = (
-            f"It closes {share:.0%} of your remaining gap to {goal} "
+            f"It closes {closed} of your remaining gap to {goal} "
             f"(coverage {before:.0%} -> {after_cov:.0%})"
         )
         if contrib.closes:
@@ -451,7 +503,7 @@ def _goal_reason(
                 f"{'do' if goal == 'your targets' else 'does'} not ask for."
             )
             caveat = True
-        if share < SMALL_STEP_SHARE:
+        if int(closed.rstrip("%")) <= round(SMALL_STEP_SHARE * 100):
             text += f" A small step: most of the gap to {goal} lies elsewhere."
             caveat = True
     if top:
@@ -701,11 +753,181 @@ def _time_reason(estimate: HoursEstimate, learner: Learner) -> Reason:
         f"{estimate.basis}."
     )
     data.update(weeks=weeks, weeks_low=low_w, weeks_high=high_w)
-    late = learner.deadline_weeks is not None and weeks > learner.deadline_weeks
-    if late:
-        text += f" That is past your {learner.deadline_weeks:g}-week deadline."
-    data["past_deadline"] = late
-    return Reason(kind="time", text=text, caveat=late, data=data)
+    # the deadline has a reason of its own (kind "deadline"); the flag stays for readers
+    data["past_deadline"] = learner.deadline_weeks is not None and weeks > learner.deadline_weeks
+    return Reason(kind="time", text=text, data=data)
+
+
+# ---------------------------------------------------------------- the learner's limits
+
+
+class PlannedCost(_Result):
+    """What taking a course costs a learner in the budget's currency, as the planner counts
+    it (planner_index: the listed price, else the platform's typical price for the course's
+    price model), with how an assumed figure was reached."""
+
+    amount: float | None  # None: unknown (no price model, or a paid one with no figure)
+    currency: str = BUDGET_CURRENCY
+    model: str | None  # the price model counted (assumed when the course states none)
+    months: int | None  # subscription months counted
+    monthly: float | None  # the monthly figure of a subscription
+    assumed: str | None  # how an assumed figure was reached; None when listed
+    paid: bool  # a paid model, whether or not its amount is known
+
+
+def _months(weeks: float | None) -> int:
+    return 1 if weeks is None else max(1, int(-(-weeks // WEEKS_PER_MONTH)))
+
+
+def planned_cost(ctx: AdvisorContext, course: Course, weeks: float | None) -> PlannedCost:
+    """The cost of `course` over `weeks` of study, as the planner counts it against a budget
+    (`PlannerIndex.costs`; the plan step's `cost_assumed` says the same words)."""
+    price = course.price
+    typical = typical_price_for(course, ctx.typical_price)
+    if typical is not None:
+        model = price.model or PriceModel(typical.model)
+        sub = model == PriceModel.SUBSCRIPTION
+        how = (
+            f"no listed amount; assumed {typical.describe()}"
+            if price.model is not None
+            else f"no listed price model or USD amount; assumed {typical.describe()}"
+        )
+        return PlannedCost(
+            amount=Price(model=model, amount=typical.amount).cost_for(weeks),
+            model=model.value,
+            months=_months(weeks) if sub else None,
+            monthly=typical.amount if sub else None,
+            assumed=how,
+            paid=True,
+        )
+    if price.model is None:  # the planner plans no price for it
+        return PlannedCost(
+            amount=None, model=None, months=None, monthly=None, assumed=None, paid=False
+        )
+    model = price.model
+    paid = model in (PriceModel.SUBSCRIPTION, PriceModel.ONE_TIME)
+    sub = model == PriceModel.SUBSCRIPTION
+    amount = price.cost_for(weeks)
+    assumed = None
+    if amount and (price.currency or "").upper() != BUDGET_CURRENCY:
+        # counted against the USD budget as it stands: an assumption, not a fact
+        assumed = (
+            f"listed {price.amount:g} in {price.currency or 'an unstated currency'}; "
+            f"counted as {BUDGET_CURRENCY}, the budget's currency"
+        )
+    return PlannedCost(
+        amount=amount,
+        model=model.value,
+        months=_months(weeks) if sub and amount is not None else None,
+        monthly=price.amount if sub else None,
+        assumed=assumed,
+        paid=paid,
+    )
+
+
+def _limit_reasons(
+    ctx: AdvisorContext, course: Course, learner: Learner, estimate: HoursEstimate
+) -> list[Reason]:
+    """One reason per limit the learner set (platforms, budget, deadline); `data["outside"]`
+    when the course is beyond it. A limit checked only with an assumed figure, or one that
+    cannot be checked (no figure at all), is a caveat and says so."""
+    out: list[Reason] = []
+    platform = _platform_reason(course, learner)
+    if platform is not None:
+        out.append(platform)
+    weeks = None if estimate.hours is None else weeks_at(estimate.hours, learner.hours_per_week)
+    if learner.budget is not None:
+        out.append(_budget_reason(planned_cost(ctx, course, weeks), learner.budget, weeks))
+    if learner.deadline_weeks is not None:
+        out.append(_deadline_reason(estimate, learner, learner.deadline_weeks))
+    return out
+
+
+def _platform_reason(course: Course, learner: Learner) -> Reason | None:
+    """Only when the course is on none of the learner's platforms (the planner's filter)."""
+    if learner.platforms is None or course.platform in learner.platforms:
+        return None
+    listed = ", ".join(learner.platforms) or "none"
+    text = f"It is on {course.platform}, not one of your platforms ({listed}); plans leave it out."
+    data = {"outside": True, "course": course.platform, "learner": list(learner.platforms)}
+    return Reason(kind="platform", text=text, caveat=True, data=data)
+
+
+def _cost_words(cost: PlannedCost, weeks: float | None) -> tuple[str, str | None]:
+    """('147 USD', '49 USD a month for 3 months at your pace'): the figure and, for a
+    subscription, how it adds up."""
+    assert cost.amount is not None
+    figure = f"{cost.amount:g} {cost.currency}"
+    if cost.months is None or cost.monthly is None:
+        return figure, None
+    span = "at your pace" if weeks is not None else "at least; no time estimate"
+    plural = "" if cost.months == 1 else "s"
+    return (
+        figure,
+        f"{cost.monthly:g} {cost.currency} a month for {cost.months} month{plural} {span}",
+    )
+
+
+def _budget_reason(cost: PlannedCost, budget: float, weeks: float | None) -> Reason:
+    data: dict[str, Any] = {**cost.model_dump(), "budget": budget}
+    mine = f"your {budget:g} {BUDGET_CURRENCY} budget"
+    if cost.paid and budget <= 0 and (cost.amount is None or cost.assumed is not None):
+        # a paid course is over a zero budget whatever its amount: no assumption needed
+        text = (
+            f"It is paid ({cost.model}; its amount is not listed in {BUDGET_CURRENCY}), "
+            f"and {mine} allows only free courses; plans leave it out."
+        )
+        return Reason(kind="budget", text=text, caveat=True, data={**data, "outside": True})
+    if cost.amount is None:
+        text = (
+            f"Its price is not listed, so it cannot be checked against {mine}; plans leave it out."
+        )
+        return Reason(kind="budget", text=text, caveat=True, data={**data, "outside": False})
+    over = cost.amount > budget + 1e-9
+    figure, adds_up = _cost_words(cost, weeks)
+    if cost.assumed is None:
+        what = f"It costs {figure}" + ("" if adds_up is None else f" ({adds_up})")
+    else:
+        what = f"It is assumed to cost {figure}" + ("" if adds_up is None else f", {adds_up}")
+        what += f" ({cost.assumed})"
+    if over:
+        text = f"{what}, more than {mine}."
+    elif cost.assumed is None:
+        text = f"{what}, within {mine}."
+    else:
+        text = f"{what}; within {mine} only on that assumption."
+    caveat = over or cost.assumed is not None
+    return Reason(kind="budget", text=text, caveat=caveat, data={**data, "outside": over})
+
+
+def _deadline_reason(estimate: HoursEstimate, learner: Learner, deadline: float) -> Reason:
+    hpw = learner.hours_per_week
+    cap = deadline * hpw
+    allows = f"the {cap:.0f} h your deadline allows ({deadline:g} weeks at {hpw:g} h/week)"
+    data: dict[str, Any] = {
+        "deadline_weeks": deadline,
+        "hours_per_week": hpw,
+        "hours_cap": cap,
+        "hours": estimate.hours,
+        "assumed_listed": estimate.assumed_listed,
+    }
+    if estimate.hours is None:
+        text = (
+            f"The catalog lists no effort for it, so it cannot be checked against {allows}; "
+            "plans leave it out."
+        )
+        return Reason(kind="deadline", text=text, caveat=True, data={**data, "outside": False})
+    over = estimate.hours > cap + 1e-9
+    assumed = estimate.assumed_listed is not None
+    ours = f"About {estimate.hours:.0f} h for you"
+    text = f"{ours} is more than {allows}." if over else f"{ours} fits {allows}."
+    if assumed:
+        text += (
+            f" Its effort is not listed: the estimate rests on an assumed "
+            f"{estimate.assumed_listed:.0f} h listed (see its time basis)."
+        )
+    caveat = over or assumed
+    return Reason(kind="deadline", text=text, caveat=caveat, data={**data, "outside": over})
 
 
 def _skill_name(ctx: AdvisorContext, skill: str) -> str:
