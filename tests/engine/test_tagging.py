@@ -91,7 +91,7 @@ def test_levels_from_difficulty_and_hands_on() -> None:
     assert deep.teaches["prog.sql"] == Level.APPLIED and deep.hands_on == HandsOn.CAPSTONE
 
 
-def test_projects_lift_only_the_skills_a_program_is_about_to_level_3() -> None:
+def test_projects_lift_only_the_skills_a_program_is_named_for_to_level_3() -> None:
     program = course(CourseLevel.INTERMEDIATE, CourseKind.SPECIALIZATION)
     text = TagInput(
         title="SQL",
@@ -102,8 +102,9 @@ def test_projects_lift_only_the_skills_a_program_is_about_to_level_3() -> None:
     result = TAGGER.tag(program, text)
     assert result.teaches["prog.sql"] == Level.APPLIED  # the title names it
     assert "projects-in-program(central: title)->3" in result.provenance["teaches.prog.sql"]
-    # a short-list entry and an outcome: evidence enough to teach it twice over
-    assert result.teaches["ml.supervised.linear-regression"] == Level.APPLIED
+    # a short-list entry and an outcome: evidence enough to teach it twice over, practised
+    # in the labs, but the capstone applies what the program is named for
+    assert result.teaches["ml.supervised.linear-regression"] == Level.PRACTISED
     # two passing prose mentions: taught, but not what the program is about: met, not
     # practised, whatever the program's level and projects
     assert result.teaches["prog.python"] == Level.AWARE

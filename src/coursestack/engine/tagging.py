@@ -786,9 +786,12 @@ class Tagger:
             CourseLevel.INTERMEDIATE,
             CourseLevel.ADVANCED,
         )
-        if deep and (advanced or program):
-            # the projects apply what the program is about (the skills it only touches, Python
-            # in a DevOps certificate, stopped at 1 above)
+        if deep and (advanced or program) and central == "title":
+            # the projects apply what the program is named for, not every skill it covers in
+            # depth (the skills it only touches, Python in a DevOps certificate, stopped at 1
+            # above): an IBM machine-learning certificate's capstone made it 'applied' in
+            # reinforcement learning, clustering and dimensionality reduction, outranking
+            # curated flagships for learners who had finished them
             where = "program" if program else "advanced-course"
             level = Level.APPLIED
             rule += f"; rule:projects-in-{where}(central: {central})->3"
