@@ -149,7 +149,7 @@ def test_a_video_only_figure_is_the_least_a_ready_learner_needs() -> None:
     ready = {**EXPERIENCED, "c": Level.PRACTISED}
     fresh = estimate_hours(video, ready)
     assert fresh.hours == pytest.approx(100)  # not 54 h: watching is the least it takes
-    assert "video time only" in fresh.basis and "practice time" in fresh.basis
+    assert "video (or instruction) time only" in fresh.basis and "practice time" in fresh.basis
     assert estimate_hours(schedule, ready).hours == pytest.approx(100 * READY_CORE)
     held = estimate_hours(video, {**ready, "a": Level.PRACTISED})  # known material skimmed
     assert held.hours == pytest.approx(100 * (1 - KNOWN_SKIP * 0.5))

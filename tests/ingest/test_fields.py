@@ -28,6 +28,7 @@ from coursestack.ingest.fields import (
     parse_weeks,
     repair_url,
     slugify,
+    stated_instruction_hours,
 )
 
 
@@ -246,3 +247,21 @@ def test_normalise_title_ignores_case_and_punctuation() -> None:
     assert normalise_title("Data Science: R & Python!") == normalise_title(
         "data science r and python"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        ("This program includes over 180 hours of instruction and hundreds of assessments", 180),
+        ("Este programa incluye más de 140 horas de instrucción y cientos de evaluaciones", 140),
+        ("Este programa inclui mais de 200 horas de aula e centenas de atividades", 200),
+        ("Avec ses 100 heures de formation en gestion de projet, ce programme", 100),
+        ("provides more than 70 hours of instructional videos and labs", 70),
+        ("We put 3000 hours into designing our challenges", None),
+        ("Schedule jobs every 24 hours using Crontab.", None),
+        ("", None),
+    ],
+)
+def test_stated_instruction_hours(text: str, hours: float | None) -> None:
+    found = stated_instruction_hours(text)
+    assert (found[0] if found else None) == hours

@@ -338,8 +338,8 @@ def _share_words(share: float) -> str:
 
 
 _VIDEO_WORDS = (
-    "the listed figure is video time only: a ready learner needs about all of it, and the "
-    "practice time on top is not listed, so not counted"
+    "the listed figure is video (or instruction) time only: a ready learner needs about all "
+    "of it, and the practice time on top is not listed, so not counted"
 )
 
 

@@ -6,6 +6,7 @@ Ratings are on Coursera's 5-point scale with review counts like '1.9k'; enrollme
 
 from __future__ import annotations
 
+from coursestack.domain import Effort
 from coursestack.ingest.common import (
     certificate_from_provider,
     field,
@@ -26,6 +27,7 @@ from coursestack.ingest.fields import (
     parse_list,
     parse_rating,
     repair_url,
+    stated_instruction_hours,
 )
 from coursestack.ingest.rows import CourseText, ParsedRow, ReadStream
 
@@ -64,6 +66,17 @@ def read(text: str, source: str, header_line: int = 1) -> ReadStream:
             d.set("certificate", cert[0], cert[1])
         description = clean(row["course_description"])
         d.set("description", description)
+        stated = stated_instruction_hours(description)
+        if stated is not None:
+            # the program's own count of its hours beats a calendar bucket's midpoint; it is
+            # instruction (video) time, practice not included, so it is kept as such
+            weeks = d.data["effort"].weeks if "effort" in d.data else None
+            effort = Effort(
+                hours=stated[0],
+                weeks=weeks,
+                text=f"{stated[1]} (description; instruction/video time, practice not stated)",
+            )
+            d.set("effort", effort, f"rule:description-states-hours('{stated[1]}')->{stated[0]:g}h")
         course = d.build(require_host="coursera.org")
         bullets = parse_list(row["course_summary"])
         return ParsedRow(

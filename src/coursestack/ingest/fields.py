@@ -449,3 +449,26 @@ def normalise_title(title: str) -> str:
     text = text.replace("&", " and ")
     text = _TITLE_NOISE_RE.sub(" ", text)
     return " ".join(text.split())
+
+
+# 'over 180 hours of instruction', 'más de 180 horas de instrucción', 'mais de 200 horas de
+# aula', '100 heures de formation', '70 hours of instructional videos': a program's own
+# statement of its taught hours (Google's certificates state them in every language)
+_INSTRUCTION_HOURS = re.compile(
+    r"(\d{1,4})\+?\s*(?:hours? of instruction(?:al (?:videos?|content))?"
+    r"|horas de (?:instrucci[oó]n|instru[cç][aã]o|aula)"
+    r"|heures (?:de formation|d'enseignement|d'instruction))\b",
+    re.IGNORECASE,
+)
+
+
+def stated_instruction_hours(description: str | None) -> tuple[float, str] | None:
+    """(hours, phrase) when the description states how many hours of instruction the course
+    has, else None. It counts instruction only (the practice on top is not stated), so the
+    caller records it as a video-time-style figure: the least the course takes."""
+    if not description:
+        return None
+    found = _INSTRUCTION_HOURS.search(description)
+    if found is None:
+        return None
+    return float(found.group(1)), found.group(0)
