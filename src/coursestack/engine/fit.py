@@ -178,7 +178,11 @@ def assess_fit(
         reasons.append(_known_reason(known_share, teaches, known))
     support = prerequisite_support(ctx, credited, known, requirements)
     if on_goal or support:
-        about = _goal_share(toward_goal(credited, requirements), {*requirements, *support})
+        # a narrower part of a goal skill (logistic regression under supervised learning) is
+        # about the goal: the Machine Learning Specialization was "70% about skills a data
+        # scientist does not ask for"
+        counted = toward_goal(credited, requirements)
+        about = _goal_share(counted, _with_subskills(counted, {*requirements, *support}))
         reasons.append(
             _goal_reason(ctx, learner, known, levels, requirements, contrib, support, about)
         )
@@ -293,7 +297,12 @@ def closer_route(
         ):
             continue
         teaches = effective_teaches(cand, ctx)
-        closes = frozenset(s for s, (_h, need) in missing.items() if teaches.get(s, 0) >= need)
+        # a skill the candidate only mentions supplies no prerequisite (as in plans)
+        closes = frozenset(
+            s
+            for s, (_h, need) in missing.items()
+            if teaches.get(s, 0) >= need and not only_touches(cand, s)
+        )
         if not closes:
             continue
         est = estimate_hours(cand, known, learner.pace, ctx)
