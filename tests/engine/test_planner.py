@@ -334,15 +334,27 @@ def test_budget_excludes_unknown_prices() -> None:
 
 
 def test_a_gap_blocked_by_an_unlisted_foundation_names_it() -> None:
-    # Deep learning's only course needs algebra, which the learner did not list and no course
-    # teaches: say so, so that a learner who knows algebra can add it.
-    ctx = context(course("dl", {"dl.neural-networks": 2}, assumes={"math.algebra": 1}))
+    # Deep learning's only course needs calculus, which the learner did not list and no
+    # course teaches: say so, so that a learner who knows calculus can add it.
+    ctx = context(course("dl", {"dl.neural-networks": 2}, assumes={"math.calculus": 1}))
     result = run(ctx, targets(dl_neural_networks=2))
     (gap,) = result.uncovered
     assert gap.reason == PREREQS
     assert gap.suggestion is not None
-    assert "Algebra" in gap.suggestion and "(aware)" in gap.suggestion
+    assert "Calculus" in gap.suggestion and "(aware)" in gap.suggestion
     assert "add it to your skills" in gap.suggestion
+
+
+def test_school_algebra_is_taken_as_held_unless_the_learner_says_otherwise() -> None:
+    # An adult is taken to hold school algebra at 1: a course assuming it is planned without
+    # an algebra primer first; a learner stating algebra at 0 gets the primer.
+    ctx = context(
+        course("dl", {"dl.neural-networks": 2}, assumes={"math.algebra": 1}),
+        course("algebra-primer", {"math.algebra": 1}, effort=Effort(hours=10)),
+    )
+    assert [s.course_id for s in run(ctx, targets(dl_neural_networks=2)).steps] == ["dl"]
+    without = run(ctx, targets(dl_neural_networks=2), skills={"math.algebra": 0})
+    assert [s.course_id for s in without.steps] == ["algebra-primer", "dl"]
     known = run(ctx, targets(dl_neural_networks=2), skills={"math.algebra": 1})
     assert [s.course_id for s in known.steps] == ["dl"] and not known.uncovered
 

@@ -61,3 +61,11 @@ def test_coverage_by_skill_shows_only_what_the_plan_credits(sqlite_db: Database)
     assert "py-touching-sql" in [s["course_id"] for s in plan["steps"]]
     rows = {row["skill"]: row for row in plan["coverage_by_skill"]}
     assert rows["prog.python"]["after"] == 2 and rows["prog.sql"]["after"] == 0
+
+
+def test_the_plan_says_which_skills_it_takes_as_held(sqlite_db: Database) -> None:
+    learner = {"skills": {"python": 2}, "goal": "ml-engineer", "hours_per_week": 9}
+    assumed = advise.make_plan(sqlite_db, learner)["learner"]["assumed"]
+    assert [a["skill"] for a in assumed] == ["math.algebra"] and assumed[0]["level"] == 1
+    stated = {**learner, "skills": {"python": 2, "algebra": 0}}  # "I do not hold it"
+    assert advise.make_plan(sqlite_db, stated)["learner"]["assumed"] == []

@@ -324,6 +324,11 @@ def plan_cmd(
             f"[dim]The total pays each subscription once for the months its courses run "
             f"({fmt_money(result['total_cost'])}, not the steps' {fmt_money(step_sum)}).[/dim]"
         )
+    for held in result["learner"].get("assumed", []):
+        console.print(
+            f"[dim]Taken as held: {held['name']} at level {held['level']} (school level); "
+            f"add it to your skills at 0 if you do not hold it.[/dim]"
+        )
     if result["uncovered"]:
         console.print("[bold]Still uncovered after the plan[/bold]")
         names = {row["skill"]: row["name"] for row in result.get("coverage_by_skill", [])}

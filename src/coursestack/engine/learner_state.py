@@ -48,11 +48,28 @@ def effective_teaches(course: Course, ctx: AdvisorContext | None = None) -> dict
     return out
 
 
+# What every adult learner is taken to hold unless they state the skill themselves (at 0 to
+# say they do not): school algebra, at aware. Without it a Python coder listing no maths was
+# sent to "Honors Algebra 2" before fast.ai, whose only unmet prerequisite was algebra at 1.
+SCHOOL_BASELINE: dict[str, Level] = {"math.algebra": Level.AWARE}
+
+
+def baseline_assumed(learner: Learner, ctx: AdvisorContext) -> dict[str, Level]:
+    """The SCHOOL_BASELINE skills this learner is taken to hold: those they did not state."""
+    return {
+        s: v
+        for s, v in SCHOOL_BASELINE.items()
+        if s not in learner.skills and s in ctx.taxonomy.skills
+    }
+
+
 def known_levels(learner: Learner, ctx: AdvisorContext) -> dict[str, Level]:
     """max(stated level, levels implied by completed courses: what they teach and what they
-    assume, since whoever finished one held or gained those), closed under the taxonomy's
-    prerequisites (`implied_prerequisites`). Skills at level 0 are left out."""
+    assume, since whoever finished one held or gained those, the school baseline the learner
+    did not state otherwise), closed under the taxonomy's prerequisites
+    (`implied_prerequisites`). Skills at level 0 are left out."""
     levels: dict[str, Level] = {s: Level(v) for s, v in learner.skills.items() if v > 0}
+    raise_levels(levels, baseline_assumed(learner, ctx))
     for course_id in learner.completed:
         course = course_or_error(ctx, course_id)
         raise_levels(levels, effective_teaches(course, ctx))

@@ -18,6 +18,7 @@ from coursestack.engine import planner
 from coursestack.engine.context import AdvisorContext
 from coursestack.engine.effort_prior import BUDGET_CURRENCY, typical_price_for
 from coursestack.engine.learner_state import (
+    baseline_assumed,
     goal_requirements,
     known_levels,
 )
@@ -304,6 +305,11 @@ def plan_for_case(
             "platforms": learner.platforms,
             "languages": learner.languages,
             "pace": learner.pace.value,
+            # skills taken as held without the learner stating them (school algebra)
+            "assumed": [
+                {"skill": s, "name": _skill_name(ctx, s), "level": int(v)}
+                for s, v in baseline_assumed(learner, ctx).items()
+            ],
         },
         "solver": result.solver,
     }
