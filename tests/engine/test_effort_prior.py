@@ -70,7 +70,7 @@ def test_programs_fall_back_to_similar_sized_kinds() -> None:
 
 
 def _priced(
-    cid: str, platform: str, model: str, amount: float | None, currency: str = "USD"
+    cid: str, platform: str, model: str, amount: float | None, currency: str | None = "USD"
 ) -> Course:
     from coursestack.domain import Price
 
@@ -170,3 +170,21 @@ def test_courses_teaching_as_many_skills_come_first() -> None:
     assert bootcamp is not None and bootcamp.hours == 30 and bootcamp.platform == "*"
     # a course teaching nothing the catalog knows keeps the platform's figure
     assert typical_for(taught("z", "udemy", None, 0), table) == table["udemy|course"]
+
+
+def test_a_platform_listing_amounts_without_a_currency_has_a_labelled_typical_price() -> None:
+    # Udemy's dump lists amounts without a currency and no USD ones: a curated Udemy course
+    # with no amount is planned at the median of those, said as counted in USD; a platform
+    # with USD amounts keeps its USD median, and a listed amount is never replaced.
+    from coursestack.engine.effort_prior import typical_price_for, typical_prices
+
+    bare = [_priced(f"u{i}", "udemy", "one-time", 20.0 + 10 * i, currency=None) for i in range(5)]
+    usd = [_priced(f"c{i}", "coursera", "one-time", 99.0) for i in range(MIN_LISTED)]
+    no_currency = [_priced("cx", "coursera", "one-time", 5.0, currency=None)] * MIN_LISTED
+    table = typical_prices([*bare, *usd, *no_currency])
+    found = typical_price_for(_priced("curated", "udemy", "one-time", None), table)
+    assert found is not None and found.amount == 40.0 and found.unstated_currency
+    assert "without a currency" in found.describe() and "counted as USD" in found.describe()
+    assert typical_price_for(bare[0], table) is None
+    coursera = typical_price_for(_priced("c", "coursera", "one-time", None), table)
+    assert coursera is not None and coursera.amount == 99.0 and not coursera.unstated_currency

@@ -157,9 +157,15 @@ class TypicalPrice:
     n: int
     platform: str
     model: str
+    unstated_currency: bool = False  # amounts listed without a currency, counted as USD
 
     def describe(self) -> str:
         per = "/month" if self.model == "subscription" else ""
+        if self.unstated_currency:
+            return (
+                f"the median of {self.n} {self.model} amounts listed on {self.platform} "
+                f"without a currency ({self.amount:g}{per}, counted as {BUDGET_CURRENCY})"
+            )
         return (
             f"the median of {self.n} listed {self.model} prices on {self.platform} "
             f"({self.amount:g} {BUDGET_CURRENCY}{per})"
@@ -171,18 +177,33 @@ def typical_prices(courses: Iterable[Course]) -> dict[str, TypicalPrice]:
     one. A paid course whose amount is unknown may be planned at this figure, labelled; the
     catalog entry stays null."""
     by_key: dict[tuple[str, str], list[float]] = defaultdict(list)
+    unstated: dict[tuple[str, str], list[float]] = defaultdict(list)
     for c in courses:
         model = c.price.model
         if model is None or model.value not in ("subscription", "one-time"):
             continue
-        if c.price.amount is None or (c.price.currency or "").upper() != BUDGET_CURRENCY:
+        if c.price.amount is None:
             continue
-        by_key[(c.platform, model.value)].append(c.price.amount)
-    return {
+        currency = (c.price.currency or "").upper()
+        if currency == BUDGET_CURRENCY:
+            by_key[(c.platform, model.value)].append(c.price.amount)
+        elif not currency:
+            unstated[(c.platform, model.value)].append(c.price.amount)
+    out = {
         key(platform, model): TypicalPrice(float(median(values)), len(values), platform, model)
         for (platform, model), values in by_key.items()
         if len(values) >= MIN_LISTED
     }
+    # A platform whose dump lists amounts without a currency (Udemy's) has no USD median; its
+    # own amounts, counted as USD as its courses' are in plans (labelled), beat leaving its
+    # unpriced courses out of every budgeted plan (curated Udemy courses list no amount: the
+    # list price varies with promotions).
+    for (platform, kind), values in unstated.items():
+        if key(platform, kind) not in out and len(values) >= MIN_LISTED:
+            out[key(platform, kind)] = TypicalPrice(
+                float(median(values)), len(values), platform, kind, unstated_currency=True
+            )
+    return out
 
 
 def typical_price_for(course: Course, table: Mapping[str, TypicalPrice]) -> TypicalPrice | None:
