@@ -302,3 +302,16 @@ def test_gaps_text_names_skills_and_courses(cli: Any) -> None:
     assert "after Deep Learning Specialization" in text  # the title, not the id
     assert "falls through" in text
     assert "dl.cnn" not in text and "Convolutional neural networks" in text
+
+
+def test_the_certificate_line_says_which_steps_give_none() -> None:
+    from coursestack.cli.advise_cmd import _certificate_line
+
+    steps = [
+        {"title": "A", "certificate": "university"},
+        {"title": "B", "certificate": "none"},
+        {"title": "C", "certificate": None},
+    ]
+    line = _certificate_line(steps)
+    assert line.startswith("You need certificates: 1 of 3 steps give one; none from B")
+    assert "the catalog does not say for 1" in line

@@ -58,7 +58,8 @@ def _hours(course: Course) -> float | None:
 
 def _cost(course: Course, learner: Learner) -> float | None:
     hours = _hours(course)
-    return course.price.cost_for(None if hours is None else hours / learner.hours_per_week)
+    weeks = None if hours is None else hours / learner.hours_per_week
+    return course.price.cost_for(weeks, learner.needs_certificate)
 
 
 def _allowed(ctx: AdvisorContext, learner: Learner) -> list[Course]:
@@ -465,3 +466,23 @@ def test_a_skill_a_course_only_touches_earns_no_plan_credit() -> None:
     real = course("linalg", {"math.linear-algebra": 1}, effort=Effort(hours=20))
     both = run(context(primer, real), targets(math_linear_algebra=1))
     assert [s.course_id for s in both.steps] == ["linalg"]  # though the primer is shorter
+
+
+def test_a_learner_needing_certificates_pays_the_verified_track() -> None:
+    # edX-style: free to audit, a verified certificate for 49 USD. A learner who needs
+    # certificates is charged it (budget 30: the course is out); one who does not, nothing.
+    audit = Price(model=PriceModel.FREE_AUDIT, amount=0, currency="USD", certificate_amount=49)
+    ctx = context(
+        course("audit", {"prog.python": 2}, price=audit),
+        course("cheap", {"prog.python": 1}, price=usd(20)),
+    )
+    free = run(ctx, targets(prog_python=2), budget=30)
+    assert [(s.course_id, s.cost) for s in free.steps] == [("audit", 0.0)]
+    needs = run(ctx, targets(prog_python=2), budget=30, needs=["certificate"])
+    assert [s.course_id for s in needs.steps] == ["cheap"]
+    paid = run(ctx, targets(prog_python=2), budget=60, needs=["certificate"])
+    assert [(s.course_id, s.cost) for s in paid.steps] == [("audit", 49.0)]
+    unlisted = audit.model_copy(update={"certificate_amount": None})
+    ctx2 = context(course("audit", {"prog.python": 2}, price=unlisted))
+    unknown = run(ctx2, targets(prog_python=2), budget=100, needs=["certificate"])
+    assert unknown.steps == [] and unknown.solver["excluded_unknown_price"] == 1

@@ -69,3 +69,15 @@ def test_the_plan_says_which_skills_it_takes_as_held(sqlite_db: Database) -> Non
     assert [a["skill"] for a in assumed] == ["math.algebra"] and assumed[0]["level"] == 1
     stated = {**learner, "skills": {"python": 2, "algebra": 0}}  # "I do not hold it"
     assert advise.make_plan(sqlite_db, stated)["learner"]["assumed"] == []
+
+
+def test_a_certificate_need_counts_the_verified_track_and_says_so() -> None:
+    audit = _course(
+        Price(model=PriceModel.FREE_AUDIT, amount=0, currency="USD", certificate_amount=49)
+    )
+    basis = _cost_basis(_ctx(), audit, certificate=True)
+    assert basis == {
+        "cost_assumed": False,
+        "cost_basis": "free to audit; counted: the verified certificate, 49 USD",
+    }
+    assert _cost_basis(_ctx(), audit)["cost_basis"] == audit.price.text

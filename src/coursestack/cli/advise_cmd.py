@@ -324,6 +324,8 @@ def plan_cmd(
             f"[dim]The total pays each subscription once for the months its courses run "
             f"({fmt_money(result['total_cost'])}, not the steps' {fmt_money(step_sum)}).[/dim]"
         )
+    if "certificate" in result["learner"].get("needs", []):
+        console.print(f"[dim]{_certificate_line(result['steps'])}[/dim]")
     for held in result["learner"].get("assumed", []):
         console.print(
             f"[dim]Taken as held: {held['name']} at level {held['level']} (school level); "
@@ -359,6 +361,19 @@ def plan_cmd(
             f"[yellow]Greedy fallback (solver {solver.get('status')}); optimality gap "
             f"{solver.get('gap')}[/yellow]"
         )
+
+
+def _certificate_line(steps: list[dict[str, Any]]) -> str:
+    """For a learner who needs certificates: which steps give one (verified tracks counted)."""
+    give = sum(1 for s in steps if s.get("certificate") not in (None, "none"))
+    none = [s["title"] for s in steps if s.get("certificate") == "none"]
+    unknown = sum(1 for s in steps if s.get("certificate") is None)
+    line = f"You need certificates: {give} of {len(steps)} steps give one"
+    if none:
+        line += f"; none from {', '.join(none)}"
+    if unknown:
+        line += f"; the catalog does not say for {unknown}"
+    return line + " (free-to-audit courses are counted at their verified certificate's price)."
 
 
 def register(app: typer.Typer) -> None:

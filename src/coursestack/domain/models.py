@@ -129,8 +129,12 @@ class Price(_Value):
     certificate_amount: float | None = Field(default=None, ge=0)  # free-audit upgrade
     text: str | None = None
 
-    def cost_for(self, weeks: float | None) -> float | None:
-        """Cost in `currency` of taking the course over `weeks` weeks; None if unknown."""
+    def cost_for(self, weeks: float | None, certificate: bool = False) -> float | None:
+        """Cost in `currency` of taking the course over `weeks` weeks; None if unknown. With
+        `certificate` (the learner needs one), a course free to audit costs its verified
+        certificate (None when that is not listed)."""
+        if self.model == PriceModel.FREE_AUDIT and certificate:
+            return self.certificate_amount
         if self.model in (PriceModel.FREE, PriceModel.FREE_AUDIT):
             return 0.0
         if self.amount is None:
@@ -253,6 +257,11 @@ class Learner(_Model):
     pedagogy: Pedagogy | None = None
     needs: list[Need] = Field(default_factory=list)
     pace: PaceProfile = PaceProfile.STANDARD
+
+    @property
+    def needs_certificate(self) -> bool:
+        """The learner needs certificates: a course free to audit costs its verified one."""
+        return Need.CERTIFICATE in self.needs
 
     @model_validator(mode="after")
     def _has_goal(self) -> Learner:

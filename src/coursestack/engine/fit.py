@@ -354,7 +354,7 @@ def route_tier(course: Course, est: HoursEstimate, learner: Learner) -> tuple[bo
     if learner.budget is None:
         return outside, 0
     weeks = None if est.hours is None else weeks_at(est.hours, learner.hours_per_week)
-    price = course.price.cost_for(weeks)
+    price = course.price.cost_for(weeks, learner.needs_certificate)
     if price is None:
         return outside, 1
     return outside, 0 if price <= learner.budget + 1e-9 else 2
@@ -788,7 +788,9 @@ def _months(weeks: float | None) -> int:
     return 1 if weeks is None else max(1, int(-(-weeks // WEEKS_PER_MONTH)))
 
 
-def planned_cost(ctx: AdvisorContext, course: Course, weeks: float | None) -> PlannedCost:
+def planned_cost(
+    ctx: AdvisorContext, course: Course, weeks: float | None, certificate: bool = False
+) -> PlannedCost:
     """The cost of `course` over `weeks` of study, as the planner counts it against a budget
     (`PlannerIndex.costs`; the plan step's `cost_assumed` says the same words)."""
     price = course.price
@@ -814,9 +816,11 @@ def planned_cost(ctx: AdvisorContext, course: Course, weeks: float | None) -> Pl
             amount=None, model=None, months=None, monthly=None, assumed=None, paid=False
         )
     model = price.model
-    paid = model in (PriceModel.SUBSCRIPTION, PriceModel.ONE_TIME)
+    paid = model in (PriceModel.SUBSCRIPTION, PriceModel.ONE_TIME) or (
+        certificate and model == PriceModel.FREE_AUDIT
+    )
     sub = model == PriceModel.SUBSCRIPTION
-    amount = price.cost_for(weeks)
+    amount = price.cost_for(weeks, certificate)
     assumed = None
     if amount and (price.currency or "").upper() != BUDGET_CURRENCY:
         # counted against the USD budget as it stands: an assumption, not a fact
@@ -846,7 +850,11 @@ def _limit_reasons(
         out.append(platform)
     weeks = None if estimate.hours is None else weeks_at(estimate.hours, learner.hours_per_week)
     if learner.budget is not None:
-        out.append(_budget_reason(planned_cost(ctx, course, weeks), learner.budget, weeks))
+        out.append(
+            _budget_reason(
+                planned_cost(ctx, course, weeks, learner.needs_certificate), learner.budget, weeks
+            )
+        )
     if learner.deadline_weeks is not None:
         out.append(_deadline_reason(estimate, learner, learner.deadline_weeks))
     return out

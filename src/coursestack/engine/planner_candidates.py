@@ -394,7 +394,7 @@ def build_pool(
                 [np.nan if (h := hours_fn(courses[ids[r]])) is None else h for r in rows.tolist()],
                 dtype=np.float64,
             )
-        cost = index.costs(rows, hrs, learner.hours_per_week)
+        cost = index.costs(rows, hrs, learner.hours_per_week, learner.needs_certificate)
         # A course whose time the pace model cannot estimate (no listed effort and no
         # comparable course listing one) is never planned: assuming a figure for a program
         # of unknown size would make a months-long certificate look like an afternoon.
@@ -541,7 +541,7 @@ def _assemble(
     hours = hours_all[rows]
     assumed = index.median_hours if index.median_hours is not None else learner.hours_per_week
     plan_hours = np.where(np.isnan(hours), assumed, hours)
-    cost = index.costs(rows, hours, learner.hours_per_week)
+    cost = index.costs(rows, hours, learner.hours_per_week, learner.needs_certificate)
     known_cost = cost[~np.isnan(cost)]
     plan_cost = np.where(np.isnan(cost), np.median(known_cost) if known_cost.size else 0.0, cost)
     quality = index.quality[rows].astype(np.float64)

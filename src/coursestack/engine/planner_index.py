@@ -25,7 +25,7 @@ from scipy import sparse
 from coursestack.domain import Course, Pedagogy, PriceModel
 from coursestack.domain.models import WEEKS_PER_MONTH
 from coursestack.engine.context import AdvisorContext
-from coursestack.engine.effort_prior import typical_price_for
+from coursestack.engine.effort_prior import BUDGET_CURRENCY, typical_price_for
 from coursestack.engine.learner_state import (
     TOUCHED_RULE,
     effective_assumes,
@@ -54,10 +54,19 @@ def row_entries(
 
 # Price model codes in `price_model`.
 PRICE_UNKNOWN, PRICE_FREE, PRICE_SUBSCRIPTION, PRICE_ONE_TIME = 0, 1, 2, 3
+PRICE_AUDIT = 4  # free to audit; `price_amount` holds the verified certificate's price
 PEDAGOGY_CODES = {Pedagogy.THEORY_FIRST: 1, Pedagogy.CODE_FIRST: 2, Pedagogy.MIXED: 3}
 
 
 def _amount(course: Course, ctx: AdvisorContext) -> float:
+    price = course.price
+    if price.model == PriceModel.FREE_AUDIT:
+        # free to audit: the amount that matters is the verified certificate's, paid only by
+        # a learner who needs a certificate (`costs`); NaN when not listed in USD
+        cert = price.certificate_amount
+        if cert is None or (price.currency or BUDGET_CURRENCY).upper() != BUDGET_CURRENCY:
+            return np.nan
+        return float(cert)
     typical = typical_price_for(course, ctx.typical_price)
     if typical is not None:
         return typical.amount
@@ -71,8 +80,10 @@ def _price_code(course: Course, ctx: AdvisorContext) -> int:
         if typical is None:
             return PRICE_UNKNOWN
         return PRICE_SUBSCRIPTION if typical.model == "subscription" else PRICE_ONE_TIME
-    if model in (PriceModel.FREE, PriceModel.FREE_AUDIT):
+    if model == PriceModel.FREE:
         return PRICE_FREE
+    if model == PriceModel.FREE_AUDIT:
+        return PRICE_AUDIT
     if model == PriceModel.SUBSCRIPTION:
         return PRICE_SUBSCRIPTION
     if model == PriceModel.ONE_TIME:
@@ -259,11 +270,15 @@ class PlannerIndex:
             median_hours=float(np.median(known_hours)) if known_hours.size else None,
         )
 
-    def costs(self, rows: IntArray, hours: FloatArray, hours_per_week: float) -> FloatArray:
-        """Price.cost_for(hours / hours_per_week) for these courses, vectorised; NaN = unknown.
+    def costs(
+        self, rows: IntArray, hours: FloatArray, hours_per_week: float, certificate: bool = False
+    ) -> FloatArray:
+        """Price.cost_for(hours / hours_per_week, certificate) for these courses, vectorised;
+        NaN = unknown.
 
         A subscription is paid for the months the course takes at the learner's weekly hours
-        (one month when its hours are unknown), exactly as `Price.cost_for` counts them."""
+        (one month when its hours are unknown), exactly as `Price.cost_for` counts them; a
+        course free to audit costs its verified certificate when the learner needs one."""
         model = self.price_model[rows]
         amount = self.price_amount[rows]
         weeks = hours / hours_per_week
@@ -274,6 +289,8 @@ class PlannerIndex:
         )
         out = np.full(rows.shape, np.nan)
         out[model == PRICE_FREE] = 0.0
+        audit = model == PRICE_AUDIT
+        out[audit] = amount[audit] if certificate else 0.0
         one = model == PRICE_ONE_TIME
         out[one] = amount[one]
         sub = model == PRICE_SUBSCRIPTION

@@ -10,7 +10,7 @@ from typing import Any
 
 from rapidfuzz import process
 
-from coursestack.domain import Course, Learner, Level, PlanStep, Requirement
+from coursestack.domain import Course, Learner, Level, PlanStep, PriceModel, Requirement
 from coursestack.domain.errors import InvalidInputError
 from coursestack.engine import fit as fit_engine
 from coursestack.engine import gaps as gaps_engine
@@ -189,9 +189,13 @@ def humanize(text: str, ctx: AdvisorContext) -> str:
 
 
 def _step_json(
-    ctx: AdvisorContext, step: PlanStep, estimates: Mapping[str, HoursEstimate]
+    ctx: AdvisorContext,
+    step: PlanStep,
+    estimates: Mapping[str, HoursEstimate],
+    certificate: bool = False,
 ) -> dict[str, Any]:
     est = estimates.get(step.course_id)
+    course = ctx.courses[step.course_id]
     return {
         **step.model_dump(mode="json"),
         "why": humanize(step.why, ctx),
@@ -200,13 +204,24 @@ def _step_json(
         "listed_hours": est.listed if est else None,
         "hours_assumed": bool(est and est.listed is None),
         "hours_basis": est.basis if est else None,
-        **_cost_basis(ctx, ctx.courses[step.course_id]),
+        # the certificate the course gives (None when the catalog does not say)
+        "certificate": course.certificate.value if course.certificate else None,
+        **_cost_basis(ctx, course, certificate),
     }
 
 
-def _cost_basis(ctx: AdvisorContext, course: Course) -> dict[str, Any]:
+def _cost_basis(ctx: AdvisorContext, course: Course, certificate: bool = False) -> dict[str, Any]:
     typical = typical_price_for(course, ctx.typical_price)
     price = course.price
+    if certificate and price.model == PriceModel.FREE_AUDIT:
+        # the learner needs certificates: the planner counted the verified track
+        paid = (
+            f"the verified certificate, {price.certificate_amount:g} "
+            f"{price.currency or BUDGET_CURRENCY}"
+            if price.certificate_amount is not None
+            else "the verified certificate, whose price is not listed"
+        )
+        return {"cost_assumed": False, "cost_basis": f"free to audit; counted: {paid}"}
     if typical is None and price.amount and (price.currency or "").upper() != BUDGET_CURRENCY:
         # Udemy's dump lists "200" with no currency: the planner counts it against the USD
         # budget as it stands, which is an assumption to show, not a fact
@@ -271,7 +286,9 @@ def plan_for_case(
     final = _credited_after(case, result.steps)
     return {
         "goal": result.goal,
-        "steps": [_step_json(ctx, step, estimates) for step in result.steps],
+        "steps": [
+            _step_json(ctx, step, estimates, learner.needs_certificate) for step in result.steps
+        ],
         "total_weeks": result.totals.weeks,
         "total_hours": round(result.totals.hours, 1),
         "total_cost": round(result.totals.cost, 2),
@@ -305,6 +322,7 @@ def plan_for_case(
             "platforms": learner.platforms,
             "languages": learner.languages,
             "pace": learner.pace.value,
+            "needs": [n.value for n in learner.needs],
             # skills taken as held without the learner stating them (school algebra)
             "assumed": [
                 {"skill": s, "name": _skill_name(ctx, s), "level": int(v)}
