@@ -188,3 +188,28 @@ def test_a_platform_listing_amounts_without_a_currency_has_a_labelled_typical_pr
     assert typical_price_for(bare[0], table) is None
     coursera = typical_price_for(_priced("c", "coursera", "one-time", None), table)
     assert coursera is not None and coursera.amount == 99.0 and not coursera.unstated_currency
+
+
+def test_comparable_courses_of_the_same_level_come_before_the_kind_anywhere() -> None:
+    # Advanced courses list far more hours than beginner ones: an unlisted advanced lecture
+    # course is compared with advanced single courses, not with every course.
+    from coursestack.domain import CourseLevel
+
+    def leveled(cid: str, level: str, hours: float | None, kind: str = "course") -> Course:
+        return Course(
+            id=cid, title=cid, platform="edx", kind=kind, level=CourseLevel(level),
+            effort=Effort(hours=hours),
+        )  # fmt: skip
+
+    listed = [leveled(f"a{i}", "advanced", 70.0 + i) for i in range(MIN_LISTED)]
+    listed += [leveled(f"b{i}", "beginner", 20.0) for i in range(MIN_LISTED)]
+    table = typical_efforts(listed)
+    lecture = leveled("cs", "advanced", None, kind="free-course")
+    found = typical_for(lecture, table)
+    assert found is not None and found.hours == 72.0 and found.level == "advanced"
+    assert "single courses at advanced level" in found.describe()
+    primer = typical_for(leveled("p", "beginner", None, kind="free-course"), table)
+    assert primer is not None and primer.hours == 20.0
+    unlevelled = Course(id="u", title="u", platform="edx", kind="free-course")
+    other = typical_for(unlevelled, table)
+    assert other is not None and other.level is None  # no level: the size class anywhere

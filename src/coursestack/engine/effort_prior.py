@@ -3,9 +3,12 @@
 A course without a listed effort is not free of time. Rather than drop it from every plan
 with a deadline, the pace model may assume the median listed effort of comparable courses —
 first those of the same kind teaching about as many catalog skills (BREADTH: 1-2, 3-5, 6 or
-more; on the same platform, else anywhere), then the same platform and kind, else the same
-kind anywhere, else courses of a similar size (short / single course / program); each only
-when at least MIN_LISTED of them list a figure — and says so in its `basis`. Breadth comes
+more; on the same platform, else anywhere), then courses of a similar size (short / single
+course / program) at the same level (beginner / intermediate / advanced: on the six dumps
+advanced single courses list a median 70 h, beginner ones 22 h; a 10-week Stanford lecture
+course with heavy assignments came out at 24 h), then the same platform and kind, else the
+same kind anywhere, else courses of a similar size; each only when at least MIN_LISTED of
+them list a figure — and says so in its `basis`. Breadth comes
 first because a platform's median is mostly its off-topic catalog: on the six dumps Udemy's
 courses teaching no catalog skill list a median 2 h, those teaching 1-2 skills 3.5 h, and
 edX's 21 h for 1-2 skills, 35 h for 3-5; a curated 11-skill bootcamp with no figure was
@@ -46,6 +49,7 @@ class TypicalEffort:
     kind: str
     weeks: float | None = None  # set when the figure is listed weeks x typical weekly hours
     breadth: str | None = None  # set when the courses were those teaching this many skills
+    level: str | None = None  # set when the courses were those of this level
 
     def describe(self) -> str:
         if self.weeks is not None:
@@ -56,11 +60,15 @@ class TypicalEffort:
         where = "" if self.platform == ANY_PLATFORM else f" on {self.platform}"
         kinds = self.kind if self.kind.endswith("s") else f"{self.kind}s"
         teaching = f" teaching {self.breadth}" if self.breadth else ""
-        return f"the median of {self.n} listed {kinds}{where}{teaching} ({self.hours:.0f} h)"
+        at = f" at {self.level} level" if self.level else ""
+        return f"the median of {self.n} listed {kinds}{where}{teaching}{at} ({self.hours:.0f} h)"
 
 
 def key(platform: str, kind: str, breadth: str | None = None) -> str:
     return f"{platform}|{kind}" if breadth is None else f"{platform}|{kind}|{breadth}"
+
+
+LEVEL_PREFIX = "level:"  # third key part of the size-class-and-level medians
 
 
 def breadth(course: Course) -> str | None:
@@ -84,6 +92,7 @@ def typical_efforts(courses: Iterable[Course]) -> dict[str, TypicalEffort]:
     Programs summed from their parts are left out: only figures a source listed count, and
     video-only figures count only toward their own platform's median."""
     by_key: dict[tuple[str, str, str | None], list[float]] = defaultdict(list)
+    by_level: dict[tuple[str, str], list[float]] = defaultdict(list)
     for c in courses:
         hours = c.effort.total_hours()
         if hours is None or hours <= 0:
@@ -98,13 +107,21 @@ def typical_efforts(courses: Iterable[Course]) -> dict[str, TypicalEffort]:
         by_key[(ANY_PLATFORM, SIZE_CLASS[kind], None)].append(hours)
         if wide is not None:
             by_key[(ANY_PLATFORM, kind, wide)].append(hours)
-    return {
+        if c.level is not None:
+            by_level[(SIZE_CLASS[kind], c.level.value)].append(hours)
+    table = {
         key(platform, kind, wide): TypicalEffort(
             float(median(values)), len(values), platform, kind, breadth=wide
         )
         for (platform, kind, wide), values in by_key.items()
         if len(values) >= MIN_LISTED
     }
+    for (size, level), values in by_level.items():
+        if len(values) >= MIN_LISTED:
+            table[key(ANY_PLATFORM, size, LEVEL_PREFIX + level)] = TypicalEffort(
+                float(median(values)), len(values), ANY_PLATFORM, size, level=level
+            )
+    return table
 
 
 WEEKLY = "weekly"  # key of the typical listed hours per week, over every course listing it
@@ -137,9 +154,11 @@ def typical_for(course: Course, table: Mapping[str, TypicalEffort]) -> TypicalEf
             course.effort.weeks * weekly.hours, weekly.n, ANY_PLATFORM, WEEKLY, course.effort.weeks
         )
     wide = breadth(course)
+    level = course.level.value if course.level is not None else None
     return (
         (table.get(key(course.platform, kind, wide)) if wide else None)
         or (table.get(key(ANY_PLATFORM, kind, wide)) if wide else None)
+        or (table.get(key(ANY_PLATFORM, SIZE_CLASS[kind], LEVEL_PREFIX + level)) if level else None)
         or table.get(key(course.platform, kind))
         or table.get(key(ANY_PLATFORM, kind))
         or table.get(key(ANY_PLATFORM, SIZE_CLASS[kind]))
