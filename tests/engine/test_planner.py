@@ -33,6 +33,7 @@ from coursestack.engine.planner import plan
 from coursestack.engine.planner_explain import (
     LANGUAGE,
     NO_COURSE,
+    NO_COURSE_BEYOND,
     OVER_BUDGET,
     PARTIAL,
     PARTIAL_WORDS,
@@ -402,7 +403,10 @@ def test_a_gap_no_course_closes_says_why_the_plan_stops_short_of_the_partial_one
     # Without a budget the partial course is planned, and the rest is simply not taught.
     free = run(ctx, targets(prog_python=2, prog_sql=3))
     assert sorted(s.course_id for s in free.steps) == ["py", "sql"]
-    assert [(u.skill, u.reason) for u in free.uncovered] == [("prog.sql", NO_COURSE)]
+    # courses teach SQL, just not that far: said as such, not as a catalog without SQL
+    assert [(u.skill, u.reason) for u in free.uncovered] == [("prog.sql", NO_COURSE_BEYOND)]
+    assert "own projects" in NO_COURSE_BEYOND
+    assert free.uncovered[0].suggestion == "an independent project applying it to real data"
 
 
 def test_prerequisite_step_comes_first_and_says_why() -> None:

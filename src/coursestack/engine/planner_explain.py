@@ -36,6 +36,13 @@ from coursestack.engine.planner_milp import gain_units
 from coursestack.engine.planner_schedule import Slot
 
 NO_COURSE = "no course in the catalog teaches it to the needed level"
+# Courses teach the skill, the plan takes it as far as they go, and the need is beyond them
+# (applied use, production): "no course teaches Python to the needed level" read as a broken
+# catalog beside thousands of Python courses.
+NO_COURSE_BEYOND = (
+    "courses in the catalog stop short of the needed level: the rest comes from your own "
+    "projects and work"
+)
 OVER_BUDGET = "over budget"
 OVER_DEADLINE = "over the deadline"
 PLATFORM = "excluded by platform filter"
@@ -338,7 +345,7 @@ def _reason(
         # (a budget spent elsewhere reads very differently from no course at all).
         partial = index.teaches.indices[start:end][levels > reached]
         if partial.size == 0 or g.skill in PROJECT_SKILLS:
-            return NO_COURSE
+            return NO_COURSE_BEYOND if levels.size and g.skill not in PROJECT_SKILLS else NO_COURSE
         why = _blocked(p, g, partial, chosen, method, goal)
         return NO_COURSE + PARTIAL_WORDS + PARTIAL[why] if why in PARTIAL else NO_COURSE
     return _blocked(p, g, rows, chosen, method, goal)
