@@ -297,3 +297,24 @@ def test_the_follow_up_residual_sentence_has_no_learner_specific_advice(
     (statement,) = _stack(ctx, GuideInputs(plan_after=plan)).statements
     assert "independent project" in statement.text
     assert "add it to your skills" not in statement.text
+
+
+def test_how_long_speaks_to_the_calibrations_reader_and_to_a_newcomer(
+    ml_guide: dict[str, Any],
+) -> None:
+    # PRODUCT.md: about 3 months at 9 h/week listed; learners with programming experience and
+    # some maths finish in 6-8 weeks; every optional exercise, 4-5 months. The guide says so
+    # for that reader, whatever the course itself assumes (Python at aware), and gives a
+    # newcomer the listed time.
+    (faq,) = [
+        st for st in _sections(ml_guide)["faq"] if st.get("question") == "How long does it take?"
+    ]
+    text = faq["text"]
+    assert "for a learner with programming experience and some maths" in text
+    standard = next(p for p in faq["evidence"]["pace"] if p["profile"] == "standard")
+    assert 6 <= standard["weeks"] <= 8
+    thorough = next(p for p in faq["evidence"]["pace"] if p["profile"] == "thorough")
+    assert 4 <= thorough["weeks"] / (52 / 12) <= 5
+    newcomer = [p for p in faq["evidence"]["pace"] if p["reader"] == "new to programming and maths"]
+    assert len(newcomer) == 1 and round(newcomer[0]["hours"]) == 117
+    assert "new to programming and maths, at standard pace: about 117 hours" in text

@@ -101,6 +101,12 @@ class PaceScenario:
     weeks: float
     hours_per_week: float
     assumed_listed: float | None = None  # the typical effort used when the course lists none
+    reader: str | None = None  # EXPERIENCED / NEWCOMER for a guide without a learner
+
+
+# The readers a guide without a learner speaks to (the pace model's background, 1 and 0).
+EXPERIENCED = "with programming experience and some maths"
+NEWCOMER = "new to programming and maths"
 
 
 @dataclass
@@ -486,9 +492,14 @@ def _audience(
         ):
             less.append(
                 Statement(
-                    text="Practitioners who already know the basics: "
-                    f"{share:.0%} of what it teaches stops at guided practice or awareness, "
-                    "so the early material will feel slow.",
+                    text="Practitioners who already know the basics: it "
+                    + (f"is {course.level.value}-level and " if course.level else "")
+                    + (
+                        "takes nothing past guided practice"
+                        if share >= 1.0
+                        else f"takes {share:.0%} of its skills no further than guided practice"
+                    )
+                    + ", so for them the early material will feel slow.",
                     evidence={
                         "share_at_or_below_practised": round(share, 3),
                         "level": course.level.value if course.level else None,
@@ -737,8 +748,19 @@ def _faq(ctx: AdvisorContext, course: Course, role: Role | None, inputs: GuideIn
                 "from comparable courses"
             )
         for sc in inputs.pace:
+            if sc.reader == NEWCOMER:
+                bits.append(
+                    f"{NEWCOMER}, at standard pace: about {_hours(sc.hours)}, "
+                    f"{weeks_words(sc.weeks)} at {sc.hours_per_week:g} h/week"
+                )
+                continue
+            # the reader is said once, before the first of their figures
+            opens = sc.reader == EXPERIENCED and sc is next(
+                x for x in inputs.pace if x.reader == EXPERIENCED
+            )
+            who = f"for a learner {EXPERIENCED}, " if opens else ""
             bits.append(
-                f"{sc.profile}: about {_hours(sc.hours)} ({_hours(sc.low)}–"
+                f"{who}{sc.profile}: about {_hours(sc.hours)} ({_hours(sc.low)}–"
                 f"{_hours(sc.high)}), {weeks_words(sc.weeks)} at {sc.hours_per_week:g} h/week"
             )
         out.append(

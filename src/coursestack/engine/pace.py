@@ -165,10 +165,11 @@ def experience(known: Mapping[str, Level]) -> float:
     return (min(coding, 2) / 2 + (1.0 if maths else 0.0)) / 2
 
 
-def schedule_share(known: Mapping[str, Level]) -> float:
+def schedule_share(known: Mapping[str, Level], background: float | None = None) -> float:
     """Share of a schedule-like listed figure a ready learner with this background needs:
-    READY_CORE with programming experience and some maths, all of it with neither."""
-    return 1.0 - (1.0 - READY_CORE) * experience(known)
+    READY_CORE with programming experience and some maths, all of it with neither
+    (`background`, when given, stands for `experience(known)`)."""
+    return 1.0 - (1.0 - READY_CORE) * (experience(known) if background is None else background)
 
 
 def held_share(levels: Mapping[str, Level], known: Mapping[str, Level]) -> float:
@@ -191,6 +192,7 @@ def estimate_hours(
     *,
     explain: bool = True,
     prerequisites_met: bool = False,
+    background: float | None = None,
 ) -> HoursEstimate:
     """This learner's hours for `course`, given the levels they hold when they start it.
 
@@ -199,13 +201,17 @@ def estimate_hours(
     planner asks for a thousand figures per plan and reads none of the words).
     `prerequisites_met`: the course's prerequisites are met when it starts, held or taught by
     an earlier step — true of every course in a plan (the planner's constraints), so a plan
-    step has no catch-up time.
+    step has no catch-up time. `background`: the reader's `experience` when it is not read
+    from `known` (a guide speaks to the calibration's experienced reader, 1, and to a
+    newcomer, 0).
     """
     listed = course.effort.total_hours()
     teaches = effective_teaches(course, ctx)
     known_share = held_share(teaches, known)
     if listed is None and course.parts and ctx is not None and not _own_length_wins(course, ctx):
-        return _from_parts(course, known, pace, ctx, known_share, explain, prerequisites_met)
+        return _from_parts(
+            course, known, pace, ctx, known_share, explain, prerequisites_met, background
+        )
     assumes = effective_assumes(course, ctx)
     readiness = 1.0 if prerequisites_met or not assumes else held_share(assumes, known)
     assumed: float | None = None
@@ -221,7 +227,7 @@ def estimate_hours(
     base = listed if listed is not None else assumed
     assert base is not None
     factor = PACE_FACTORS[pace]
-    sched = schedule_share(known)
+    sched = schedule_share(known, background)
     video = course.effort.video_only and course.effort.hours is not None
     share = 1.0 if video else sched
     core = base * share * (1.0 - KNOWN_SKIP * known_share)
@@ -272,6 +278,7 @@ def _from_parts(
     known_share: float,
     explain: bool = True,
     prerequisites_met: bool = False,
+    background: float | None = None,
 ) -> HoursEstimate:
     """A program without its own effort: its parts in order, each starting from what the
     learner holds plus what the earlier parts taught."""
@@ -284,7 +291,13 @@ def _from_parts(
             None
             if part is None
             else estimate_hours(
-                part, levels, pace, ctx, explain=explain, prerequisites_met=prerequisites_met
+                part,
+                levels,
+                pace,
+                ctx,
+                explain=explain,
+                prerequisites_met=prerequisites_met,
+                background=background,
             )
         )
         if part is None or est is None or est.hours is None:

@@ -8,7 +8,15 @@ from typing import Any, Literal
 from coursestack.domain import Course, InvalidInputError, Learner, Level, PaceProfile, Role
 from coursestack.engine import planner
 from coursestack.engine.context import AdvisorContext
-from coursestack.engine.guide import Guide, GuideInputs, PaceScenario, best_role, compose_guide
+from coursestack.engine.guide import (
+    EXPERIENCED,
+    NEWCOMER,
+    Guide,
+    GuideInputs,
+    PaceScenario,
+    best_role,
+    compose_guide,
+)
 from coursestack.engine.guide_render import to_html, to_markdown
 from coursestack.engine.learner_state import (
     effective_assumes,
@@ -57,13 +65,24 @@ def _pace(
     course: Course,
     known: Mapping[str, Level],
     per_week: float | None = None,
+    for_learner: bool = False,
 ) -> list[PaceScenario]:
     """Fast / standard / thorough estimates, at the learner's weekly hours when given (else
-    the course's listed load, else a default)."""
+    the course's listed load, else a default). Without a learner the guide speaks to the
+    calibration's reader (programming experience and some maths: PRODUCT.md's 6-8 weeks for
+    the Machine Learning Specialization) and adds a newcomer's standard figure."""
     per_week = per_week or _weekly_hours(course)
+    readers: list[tuple[PaceProfile, float | None, str | None]] = (
+        [(p, None, None) for p in PaceProfile]
+        if for_learner
+        else [
+            *((p, 1.0, EXPERIENCED) for p in PaceProfile),
+            (PaceProfile.STANDARD, 0.0, NEWCOMER),
+        ]
+    )
     out: list[PaceScenario] = []
-    for profile in (PaceProfile.FAST, PaceProfile.STANDARD, PaceProfile.THOROUGH):
-        est = estimate_hours(course, known, profile, ctx)
+    for profile, background, reader in readers:
+        est = estimate_hours(course, known, profile, ctx, background=background)
         if est.hours is None or est.low is None or est.high is None:
             return []
         out.append(
@@ -75,6 +94,7 @@ def _pace(
                 weeks=weeks_at(est.hours, per_week),
                 hours_per_week=per_week,
                 assumed_listed=est.assumed_listed,
+                reader=reader,
             )
         )
     return out
@@ -112,7 +132,13 @@ def build_guide(
         role=role,
         role_reason=reason,
         role_defaulted=goal_id is None,
-        pace=_pace(ctx, course, prereq_known, learner.hours_per_week if learner else None),
+        pace=_pace(
+            ctx,
+            course,
+            prereq_known,
+            learner.hours_per_week if learner else None,
+            for_learner=learner is not None,
+        ),
         rating=ctx.ratings.get(course.id),
         quality=ctx.quality,
         ratings=ctx.ratings,
