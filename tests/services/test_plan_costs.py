@@ -81,3 +81,15 @@ def test_a_certificate_need_counts_the_verified_track_and_says_so() -> None:
         "cost_basis": "free to audit; counted: the verified certificate, 49 USD",
     }
     assert _cost_basis(_ctx(), audit)["cost_basis"] == audit.price.text
+
+
+def test_the_plan_echoes_completed_courses_as_resolved(sqlite_db: Database) -> None:
+    # a title a spelling away is matched: the plan shows which course it was read as
+    learner = {
+        "skills": {"python": 2},
+        "completed": ["Machine Learning Specialisation"],
+        "goal": "ml-engineer",
+        "hours_per_week": 9,
+    }
+    (done,) = advise.make_plan(sqlite_db, learner)["learner"]["completed"]
+    assert done["title"] == "Machine Learning Specialization"

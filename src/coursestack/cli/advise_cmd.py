@@ -324,6 +324,9 @@ def plan_cmd(
             f"[dim]The total pays each subscription once for the months its courses run "
             f"({fmt_money(result['total_cost'])}, not the steps' {fmt_money(step_sum)}).[/dim]"
         )
+    done = result["learner"].get("completed", [])
+    if done:
+        console.print(f"[dim]Completed, as read: {'; '.join(c['title'] for c in done)}.[/dim]")
     if "certificate" in result["learner"].get("needs", []):
         console.print(f"[dim]{_certificate_line(result['steps'])}[/dim]")
     for held in result["learner"].get("assumed", []):

@@ -323,6 +323,10 @@ def plan_for_case(
             "languages": learner.languages,
             "pace": learner.pace.value,
             "needs": [n.value for n in learner.needs],
+            # the completed courses as resolved (a title a spelling away is matched: shown)
+            "completed": [
+                {"course_id": cid, "title": ctx.courses[cid].title} for cid in learner.completed
+            ],
             # skills taken as held without the learner stating them (school algebra)
             "assumed": [
                 {"skill": s, "name": _skill_name(ctx, s), "level": int(v)}
