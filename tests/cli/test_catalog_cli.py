@@ -94,3 +94,8 @@ def test_search_lists_the_exact_title_first(cli: Any, sqlite_db: Database) -> No
     assert result.code == 0 and "4 matches for 'quokka wrangling'" in text
     at = [text.index(cid) for cid in ("zz-exact", "zz-prefix", "zz-long", "zz-other")]
     assert at == sorted(at)
+
+
+def test_the_roles_table_names_skills(cli: Any) -> None:
+    out = " ".join(cli("roles").out.split())
+    assert "Python programming" in out and "prog.python" not in out

@@ -158,8 +158,9 @@ def roles_cmd(json_out: JsonFlag = False) -> None:
     table = Table(title=f"{len(found)} roles")
     for col in ("id", "name", "core skills", "requirements"):
         table.add_column(col, overflow="fold")
+    names = {s.id: s.name for s in catalog.list_skills()}  # skill names, not ids, for people
     for r in found:
-        core = [q.skill for q in r.requirements if q.weight == 3]
+        core = [names.get(q.skill, q.skill) for q in r.requirements if q.weight == 3]
         table.add_row(r.id, r.name, ", ".join(core), str(len(r.requirements)))
     console.print(table)
 
