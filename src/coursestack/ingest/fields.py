@@ -464,8 +464,7 @@ _INSTRUCTION_HOURS = re.compile(
 
 def stated_instruction_hours(description: str | None) -> tuple[float, str] | None:
     """(hours, phrase) when the description states how many hours of instruction the course
-    has, else None. It counts instruction only (the practice on top is not stated), so the
-    caller records it as a video-time-style figure: the least the course takes."""
+    has, else None."""
     if not description:
         return None
     found = _INSTRUCTION_HOURS.search(description)
