@@ -69,6 +69,8 @@ def test_the_plan_says_which_skills_it_takes_as_held(sqlite_db: Database) -> Non
     assert [a["skill"] for a in assumed] == ["math.algebra"] and assumed[0]["level"] == 1
     stated = {**learner, "skills": {"python": 2, "algebra": 0}}  # "I do not hold it"
     assert advise.make_plan(sqlite_db, stated)["learner"]["assumed"] == []
+    implied = {**learner, "skills": {"python": 2, "calculus": 2}}  # calculus rests on algebra
+    assert advise.make_plan(sqlite_db, implied)["learner"]["assumed"] == []
 
 
 def test_a_certificate_need_counts_the_verified_track_and_says_so() -> None:

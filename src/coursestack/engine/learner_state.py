@@ -55,11 +55,15 @@ SCHOOL_BASELINE: dict[str, Level] = {"math.algebra": Level.AWARE}
 
 
 def baseline_assumed(learner: Learner, ctx: AdvisorContext) -> dict[str, Level]:
-    """The SCHOOL_BASELINE skills this learner is taken to hold: those they did not state."""
+    """The SCHOOL_BASELINE skills this learner is taken to hold: those they did not state and
+    their stated skills do not already imply (calculus at 4 implies the algebra under it;
+    telling a physicist their algebra was taken as held is noise)."""
+    stated = {s: Level(v) for s, v in learner.skills.items() if v > 0}
+    implied = implied_prerequisites(stated, ctx.taxonomy)
     return {
         s: v
         for s, v in SCHOOL_BASELINE.items()
-        if s not in learner.skills and s in ctx.taxonomy.skills
+        if s not in learner.skills and s in ctx.taxonomy.skills and implied.get(s, 0) < v
     }
 
 
