@@ -84,18 +84,26 @@ def test_levels_from_difficulty_and_hands_on() -> None:
     assert "rule:level-from-difficulty" in beginner.provenance["teaches.prog.sql"]
     labs = TAGGER.tag(course(), TagInput(title="SQL", description="Hands-on labs throughout."))
     assert labs.teaches["prog.sql"] == Level.PRACTISED and labs.hands_on == HandsOn.GUIDED_LABS
-    deep = TAGGER.tag(
+    capstone = TAGGER.tag(
         course(CourseLevel.INTERMEDIATE, CourseKind.SPECIALIZATION),
         TagInput(title="SQL", description="A capstone project ends it."),
     )
-    assert deep.teaches["prog.sql"] == Level.APPLIED and deep.hands_on == HandsOn.CAPSTONE
+    # one capstone closing a guided program: practised, not applied
+    assert capstone.hands_on == HandsOn.CAPSTONE
+    assert capstone.teaches["prog.sql"] == Level.PRACTISED
+    deep = TAGGER.tag(
+        course(CourseLevel.INTERMEDIATE, CourseKind.SPECIALIZATION),
+        TagInput(title="SQL", description="Build a portfolio-ready independent project."),
+    )
+    assert deep.teaches["prog.sql"] == Level.APPLIED
+    assert deep.hands_on == HandsOn.INDEPENDENT_PROJECTS
 
 
 def test_projects_lift_only_the_skills_a_program_is_named_for_to_level_3() -> None:
     program = course(CourseLevel.INTERMEDIATE, CourseKind.SPECIALIZATION)
     text = TagInput(
         title="SQL",
-        description="A capstone project ends it. Python is used. Python scripts are given.",
+        description="Build your own project. Python is used. Python scripts are given.",
         skills=["Linear Regression"],
         outcomes=["Fit a linear regression"],
     )
@@ -132,12 +140,13 @@ def test_an_advanced_course_assumes_its_main_skills_a_level_below() -> None:
         TagInput(title="SQL", description="Python is used. Python scripts are given."),
     )
     assert side.teaches["prog.python"] == Level.AWARE and "prog.python" not in side.assumes
-    # a capstone of a program taught at 3 builds on its skill at 2
+    # a program's capstone (practised, 2: it applies the program's guided material) builds
+    # on its skill at 1
     capstone = TAGGER.tag(
         course(CourseLevel.INTERMEDIATE, CourseKind.SPECIALIZATION),
         TagInput(title="SQL Capstone", description="A capstone project ends it."),
     )
-    assert (capstone.teaches["prog.sql"], capstone.assumes["prog.sql"]) == (3, 2)
+    assert (capstone.teaches["prog.sql"], capstone.assumes["prog.sql"]) == (2, 1)
 
 
 def test_a_course_from_scratch_assumes_nothing_of_its_own() -> None:

@@ -780,7 +780,11 @@ class Tagger:
         if hands_on is not None and level < Level.PRACTISED:
             level = Level.PRACTISED
             rule += f"; rule:hands-on->{int(level)}"
-        deep = hands_on in (HandsOn.CAPSTONE, HandsOn.INDEPENDENT_PROJECTS)
+        # Independent projects (the learner's own, on data they choose) make a skill applied
+        # (3); one capstone closing a guided program does not: the curated catalog labels 8 of
+        # its 11 capstone certificates at 2 and most independent-project courses at 3, and an
+        # IBM certificate's capstone put 'applied machine learning' after graduate courses.
+        deep = hands_on == HandsOn.INDEPENDENT_PROJECTS
         advanced = course.level == CourseLevel.ADVANCED
         program = course.kind in _PROGRAM_KINDS and course.level in (
             CourseLevel.INTERMEDIATE,
@@ -789,9 +793,7 @@ class Tagger:
         if deep and (advanced or program) and central == "title":
             # the projects apply what the program is named for, not every skill it covers in
             # depth (the skills it only touches, Python in a DevOps certificate, stopped at 1
-            # above): an IBM machine-learning certificate's capstone made it 'applied' in
-            # reinforcement learning, clustering and dimensionality reduction, outranking
-            # curated flagships for learners who had finished them
+            # above)
             where = "program" if program else "advanced-course"
             level = Level.APPLIED
             rule += f"; rule:projects-in-{where}(central: {central})->3"
