@@ -95,3 +95,12 @@ def test_the_plan_echoes_completed_courses_as_resolved(sqlite_db: Database) -> N
     }
     (done,) = advise.make_plan(sqlite_db, learner)["learner"]["completed"]
     assert done["title"] == "Machine Learning Specialization"
+
+
+def test_the_plan_says_how_much_of_its_time_is_assumed(sqlite_db: Database) -> None:
+    plan = advise.make_plan(
+        sqlite_db, {"skills": {"python": 2}, "goal": "ml-engineer", "hours_per_week": 9}
+    )
+    assumed = sum(s["hours"] for s in plan["steps"] if s["hours_assumed"])
+    assert plan["assumed_hours"] == round(assumed, 1)
+    assert 0 < plan["assumed_hours"] <= plan["total_hours"]

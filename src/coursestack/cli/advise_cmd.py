@@ -294,7 +294,13 @@ def plan_cmd(
         f"[bold]Plan for {result['goal'] or 'your skill targets'}[/bold]: "
         f"coverage {cov['before']:.0%} → "
         f"{cov['after']:.0%} in {result['total_weeks']:g} weeks, "
-        f"{fmt_hours(result['total_hours'])}, {fmt_money(result['total_cost'])}"
+        f"{fmt_hours(result['total_hours'])}"
+        + (
+            f" ({fmt_hours(result['assumed_hours'])} of it assumed*)"
+            if result.get("assumed_hours")
+            else ""
+        )
+        + f", {fmt_money(result['total_cost'])}"
         + (
             f" (+ {result['cost_unknown_steps']} courses of unknown price)"
             if result["cost_unknown_steps"]

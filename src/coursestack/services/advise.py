@@ -284,13 +284,14 @@ def plan_for_case(
     chosen = [s.course_id for s in result.steps]
     estimates = _step_estimates(case, chosen)
     final = _credited_after(case, result.steps)
+    steps = [_step_json(ctx, step, estimates, learner.needs_certificate) for step in result.steps]
     return {
         "goal": result.goal,
-        "steps": [
-            _step_json(ctx, step, estimates, learner.needs_certificate) for step in result.steps
-        ],
+        "steps": steps,
         "total_weeks": result.totals.weeks,
         "total_hours": round(result.totals.hours, 1),
+        # how much of it rests on efforts assumed from comparable courses (said in the headline)
+        "assumed_hours": round(sum(s["hours"] or 0.0 for s in steps if s["hours_assumed"]), 1),
         "total_cost": round(result.totals.cost, 2),
         "cost_unknown_steps": result.totals.cost_unknown,
         "coverage": {
