@@ -213,3 +213,28 @@ def test_comparable_courses_of_the_same_level_come_before_the_kind_anywhere() ->
     unlevelled = Course(id="u", title="u", platform="edx", kind="free-course")
     other = typical_for(unlevelled, table)
     assert other is not None and other.level is None  # no level: the size class anywhere
+
+
+def test_a_part_without_a_figure_takes_an_equal_share_of_its_programs_listed_effort() -> None:
+    from coursestack.engine.effort_prior import typical_efforts_with_weekly
+
+    paced = [
+        Course(id=f"w{i}", title="w", platform="edx",
+               effort=Effort(weeks=4, hours_per_week_low=3.0, hours_per_week_high=5.0))
+        for i in range(MIN_LISTED)
+    ]  # fmt: skip
+    parts = [
+        Course(id=f"p{i}", title=f"P{i}", platform="coursera", effort=Effort(weeks=2.5))
+        for i in range(3)
+    ]
+    program = Course(
+        id="spec", title="ML Spec", platform="coursera", kind="specialization",
+        parts=[p.id for p in parts], effort=Effort(weeks=13, hours_per_week_low=9),
+    )  # fmt: skip
+    table = typical_efforts_with_weekly([*paced, *parts, program])
+    found = typical_for(parts[1], table)
+    assert found is not None and found.hours == 39.0  # 117 h over 3 parts, not 2.5 w x 4 h
+    assert "equal share of its program ML Spec's listed 117 h over its 3 parts" in found.describe()
+    loose = Course(id="x", title="x", platform="coursera", effort=Effort(weeks=2.5))
+    other = typical_for(loose, table)
+    assert other is not None and other.hours == 10.0  # no program: the weekly load as before
