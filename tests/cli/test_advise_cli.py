@@ -315,3 +315,22 @@ def test_the_certificate_line_says_which_steps_give_none() -> None:
     line = _certificate_line(steps)
     assert line.startswith("You need certificates: 1 of 3 steps give one; none from B")
     assert "the catalog does not say for 1" in line
+
+
+def test_the_cli_gives_the_solver_a_longer_limit_than_the_api(
+    cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # one person at a terminal would rather wait than get the greedy fallback
+    from coursestack.services import advise
+    from coursestack.settings import CLI_PLAN_TIME_LIMIT, DEFAULT_PLAN_TIME_LIMIT
+
+    seen: list[float] = []
+    real = advise.make_plan
+
+    def spy(*args: Any, **kw: Any) -> Any:
+        seen.append(kw["time_limit"])
+        return real(*args, **kw)
+
+    monkeypatch.setattr(advise, "make_plan", spy)
+    assert cli("plan", "--learner", str(EXAMPLE), "--json").code == 0
+    assert seen == [CLI_PLAN_TIME_LIMIT] and CLI_PLAN_TIME_LIMIT > DEFAULT_PLAN_TIME_LIMIT

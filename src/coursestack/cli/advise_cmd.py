@@ -12,7 +12,7 @@ from coursestack.cli import state
 from coursestack.cli.output import console, fmt_hours, fmt_money, print_json
 from coursestack.domain import Level
 from coursestack.services import learners
-from coursestack.settings import DEFAULT_PLAN_TIME_LIMIT
+from coursestack.settings import CLI_PLAN_TIME_LIMIT
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 LearnerFile = Annotated[
@@ -257,8 +257,11 @@ def plan_cmd(
         typer.Option(help="balanced, fastest, cheapest or best-rated."),
     ] = "balanced",
     time_limit: Annotated[
-        float, typer.Option(min=0.05, max=60, help="Solver seconds before greedy fallback.")
-    ] = DEFAULT_PLAN_TIME_LIMIT,
+        float,
+        typer.Option(
+            min=0.05, max=60, help="Solver seconds before the greedy fallback (default 10)."
+        ),
+    ] = CLI_PLAN_TIME_LIMIT,
     json_out: JsonFlag = False,
 ) -> None:
     """The optimal courses to close the goal's gaps, in order, on a calendar.
