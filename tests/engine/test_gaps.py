@@ -22,6 +22,7 @@ from coursestack.engine.gaps import (
     ALREADY_HELD,
     ALREADY_MET,
     NOT_REQUIRED,
+    PART_OF_GOAL,
     audit,
     compare_after,
     coverage,
@@ -208,3 +209,20 @@ def test_a_skill_the_course_only_mentions_falls_through() -> None:
     (contrib,) = result.courses
     assert contrib.counts == {} and contrib.coverage_gain == 0  # as in plans: no credit
     assert [(f.skill, f.reason) for f in contrib.fallthrough] == [("ml.evaluation", ONLY_TOUCHED)]
+
+
+def test_a_narrower_part_of_a_goal_skill_falls_through_as_such() -> None:
+    # logistic regression is part of supervised learning (dotted id): not "the goal does not
+    # ask for it", but no credit toward supervised learning by itself either
+    skills = [*SKILLS, Skill(id="ml.supervised.logreg", name="Logistic regression", category="ml")]
+    logreg = course("logreg", {"ml.supervised.logreg": 2, "math.stats": 1})
+    ctx = AdvisorContext(
+        courses={logreg.id: logreg}, taxonomy=Taxonomy.build(skills), roles={ROLE.id: ROLE}
+    )
+    ln = learner()
+    (c,) = audit(ctx, ln, known_levels(ln, ctx), REQS, after=["logreg"]).courses
+    assert {(f.skill, f.reason) for f in c.fallthrough} == {
+        ("ml.supervised.logreg", PART_OF_GOAL),
+        ("math.stats", NOT_REQUIRED),
+    }
+    assert c.counts == {}

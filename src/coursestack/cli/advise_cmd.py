@@ -66,6 +66,7 @@ LEVEL_NAMES = {int(lv): lv.label for lv in Level}
 # Why a taught skill does nothing for the goal (engine.gaps Fallthrough reasons).
 _FALLTHROUGH_WORDS = {
     "not-required": "the goal does not ask for it",
+    "part-of-goal-skill": "narrower parts of skills the goal asks for: no credit by themselves",
     "already-held": "already held at that level",
     "already-met": "the goal's level is already met",
     "off-goal-project": "its project exercises too few of the goal's skills",

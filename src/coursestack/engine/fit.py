@@ -56,6 +56,7 @@ from coursestack.engine.gaps import (
     ALREADY_HELD,
     ALREADY_MET,
     CourseContribution,
+    broader_goal_skill,
     contribution,
     coverage,
     gaps_of,
@@ -656,11 +657,7 @@ def _with_subskills(teaches: Mapping[str, Level], requirements: Container[str]) 
     """The taught skills that are a goal skill or a narrower part of one (the taxonomy's dotted
     ids: prog.python.oop is part of prog.python): a Python bootcamp teaching Python, its OOP
     and notebooks is about Python, not off a goal that asks for Python."""
-    return {
-        s
-        for s in teaches
-        if any(".".join(s.split(".")[:n]) in requirements for n in range(2, s.count(".") + 2))
-    }
+    return {s for s in teaches if s in requirements or broader_goal_skill(s, requirements)}
 
 
 def _goal_share(teaches: Mapping[str, Level], requirements: Container[str]) -> float:

@@ -11,7 +11,7 @@ give, so the per-course contributions add up to coverage_after - coverage_before
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
@@ -22,6 +22,9 @@ from coursestack.engine.learner_state import course_or_error, effective_teaches,
 
 # Why a taught skill counts for nothing toward the goal.
 NOT_REQUIRED = "not-required"  # the goal does not ask for it
+# a narrower part of a skill the goal asks for (logistic regression under supervised
+# learning): about the goal (fit counts it so), but no credit toward the broader skill by itself
+PART_OF_GOAL = "part-of-goal-skill"
 ALREADY_HELD = "already-held"  # held (or taught earlier) at or above the level taught
 ONLY_TOUCHED = "only-touched"  # the course merely mentions it: no credit (as in plans)
 ALREADY_MET = "already-met"  # a higher level, but the goal's need was already met
@@ -80,7 +83,9 @@ def gaps_of(
 class Fallthrough(_Result):
     skill: str
     level: Level  # the level the course teaches
-    reason: str  # NOT_REQUIRED, ALREADY_HELD, ALREADY_MET, ONLY_TOUCHED or OFF_GOAL_PROJECT
+    reason: (
+        str  # NOT_REQUIRED, PART_OF_GOAL, ALREADY_HELD, ALREADY_MET, ONLY_TOUCHED, OFF_GOAL_PROJECT
+    )
 
 
 class CourseContribution(_Result):
@@ -139,7 +144,8 @@ def contribution(
             fallthrough.append(Fallthrough(skill=skill, level=taught, reason=OFF_GOAL_PROJECT))
             continue
         if req is None:
-            fallthrough.append(Fallthrough(skill=skill, level=taught, reason=NOT_REQUIRED))
+            why = PART_OF_GOAL if broader_goal_skill(skill, requirements) else NOT_REQUIRED
+            fallthrough.append(Fallthrough(skill=skill, level=taught, reason=why))
         elif taught <= have:
             fallthrough.append(Fallthrough(skill=skill, level=taught, reason=ALREADY_HELD))
         elif have >= req.level:
@@ -158,6 +164,17 @@ def contribution(
         fallthrough=fallthrough,
         coverage_gain=coverage(levels, requirements) - before,
     )
+
+
+def broader_goal_skill(skill: str, requirements: Container[str]) -> str | None:
+    """The required skill `skill` is a narrower part of, by the taxonomy's dotted ids
+    (prog.python.oop is part of prog.python), or None."""
+    parts = skill.split(".")
+    for n in range(len(parts) - 1, 1, -1):
+        broader = ".".join(parts[:n])
+        if broader in requirements:
+            return broader
+    return None
 
 
 def category_of(ctx: AdvisorContext, skill: str) -> str:
