@@ -94,7 +94,7 @@ def test_title_provider_identity_without_url_and_platform_matters() -> None:
     assert index.add(other_platform)[0] == "new"
 
 
-def test_different_urls_never_merge() -> None:
+def test_different_urls_do_not_merge() -> None:
     index = CatalogIndex.of([c(sources=["detailed.csv"])], RANKS)
     status, course, _ = index.add(c(url="https://www.coursera.org/learn/y", sources=["votes.csv"]))
     assert status == "new" and course.id == "coursera-learn-x-2"
@@ -114,3 +114,35 @@ def test_weak_evidence_from_two_sources_corroborates() -> None:
     )
     same_page, _ = merge_courses(a, lists_only, source_ranker(RANKS))
     assert same_page.teaches == {}
+
+
+def test_one_page_under_two_urls_merges() -> None:
+    # edX's new /learn/<topic>/<org>-<slug> and old /course/<slug>; the provider spelt two ways
+    title = "Data Science: R Basics"
+    curated = c(id="edx-harvardx-r", title=title, platform="edx", provider="HarvardX",
+                url="https://www.edx.org/learn/r-programming/harvard-university-data-science-r-basics",
+                sources=["curated"])  # fmt: skip
+    dump = c(id="edx-course-r", title=title, platform="edx", provider="Harvard University",
+             url="https://www.edx.org/course/data-science-r-basics",
+             sources=["edx.csv"])  # fmt: skip
+    index = CatalogIndex.of([curated], {"curated": 0, "edx.csv": 1})
+    status, merged, _ = index.add(dump)
+    assert status == "merged" and merged.id == "edx-harvardx-r"
+    assert index.add(dump)[0] == "unchanged"  # re-import: no duplicate
+    # a course's own site beside its platform page
+    own = c(id="cs50-ai", title="CS50's Introduction to Artificial Intelligence with Python",
+            platform="edx", url="https://cs50.harvard.edu/ai/", sources=["curated"])  # fmt: skip
+    page = own.model_copy(update={
+        "id": "edx-cs50-ai",
+        "url": "https://www.edx.org/course/cs50s-introduction-to-artificial-intelligence-with-python",
+        "sources": ["edx.csv"],
+    })  # fmt: skip
+    index = CatalogIndex.of([own], {"curated": 0, "edx.csv": 1})
+    assert index.add(page)[0] == "merged"
+    # different slugs on the platform, or a short title: two courses
+    other = dump.model_copy(update={"id": "o", "url": "https://www.edx.org/course/r-basics-2"})
+    assert CatalogIndex.of([curated]).add(other)[0] == "new"
+    short = c(id="a", title="Machine Learning", platform="edx", url="https://cs.example.org/ml")
+    short_page = c(id="b", title="Machine Learning", platform="edx",
+                   url="https://www.edx.org/course/machine-learning")  # fmt: skip
+    assert CatalogIndex.of([short]).add(short_page)[0] == "new"

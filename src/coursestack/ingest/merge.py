@@ -2,7 +2,13 @@
 
 Identity: the canonical URL when the course has one; otherwise the platform, the normalised
 title and the normalised provider. A URL-less course also joins a course with a URL whose
-platform+title+provider key is the same; two courses with different URLs never merge.
+platform+title+provider key is the same. Two courses with different URLs merge only when they
+are one page under two addresses (`same_page`): the same platform and normalised title of at
+least SAME_PAGE_WORDS words, and one URL's last segment ends the other's (edX's old
+`/course/<slug>` and new `/learn/<topic>/<org>-<slug>`) or one URL is off the platform's site
+(a curated entry keyed by the course's own site, cs50.harvard.edu/ai, beside its edX page);
+the provider may be spelt two ways ('MITx', 'Massachusetts Institute of Technology'). Six
+curated edX courses stood twice in the catalog, once with the dump's tags.
 
 Field merge by source priority (lower rank wins; see SOURCE_RANK):
   0 curated catalog (hand-checked)
@@ -79,6 +85,32 @@ def title_key(course: Course) -> str:
     """Platform + normalised title + normalised provider: the identity of a URL-less course."""
     title, provider = normalise_title(course.title), normalise_title(course.provider or "")
     return f"{course.platform}|{title}|{provider}"
+
+
+def name_key(course: Course) -> str:
+    """Platform + normalised title (no provider): where to look for one page under two URLs."""
+    return f"{course.platform}|{normalise_title(course.title)}"
+
+
+SAME_PAGE_WORDS = 3  # titles this long are specific enough to name one course per platform
+# the platform's own site, by platform id, for the off-site test
+PLATFORM_HOSTS = {"edx": "edx.org", "coursera": "coursera.org", "udemy": "udemy.com"}
+
+
+def same_page(a: Course, b: Course) -> bool:
+    """Whether two courses with different URLs, same platform and same normalised title are
+    one course: a specific title, and slugs where one ends the other, or one URL off the
+    platform's site (see the module docstring)."""
+    if a.platform != b.platform or len(normalise_title(a.title).split()) < SAME_PAGE_WORDS:
+        return False
+    ua, ub = url_key(a), url_key(b)
+    if ua is None or ub is None:
+        return False
+    host = PLATFORM_HOSTS.get(a.platform)
+    if host is not None and (not ua.startswith(host + "/")) != (not ub.startswith(host + "/")):
+        return True  # one is the course's own site, the other its platform page
+    sa, sb = ua.rsplit("/", 1)[-1], ub.rsplit("/", 1)[-1]
+    return sa.endswith("-" + sb) or sb.endswith("-" + sa)
 
 
 def _is_unset(course: Course, name: str) -> bool:
@@ -229,6 +261,9 @@ class MergeEvent:
     fields: tuple[str, ...]  # fields that took the incoming source's value
 
 
+IndexState = tuple[dict[str, Course], dict[str, str], dict[str, str], dict[str, str]]
+
+
 @dataclass
 class CatalogIndex:
     """Courses by identity, for merging a stream of incoming courses in memory."""
@@ -237,6 +272,7 @@ class CatalogIndex:
     courses: dict[str, Course] = field(default_factory=dict)  # by id
     _by_url: dict[str, str] = field(default_factory=dict)
     _by_title: dict[str, str] = field(default_factory=dict)
+    _by_name: dict[str, str] = field(default_factory=dict)  # platform|title -> first id
 
     @classmethod
     def of(cls, courses: Iterable[Course], ranks: Mapping[str, int] | None = None) -> CatalogIndex:
@@ -245,13 +281,14 @@ class CatalogIndex:
             index._put(course)
         return index
 
-    def snapshot(self) -> tuple[dict[str, Course], dict[str, str], dict[str, str]]:
+    def snapshot(self) -> IndexState:
         """State to `restore` if writing a file's merges fails."""
-        return dict(self.courses), dict(self._by_url), dict(self._by_title)
+        return dict(self.courses), dict(self._by_url), dict(self._by_title), dict(self._by_name)
 
-    def restore(self, state: tuple[dict[str, Course], dict[str, str], dict[str, str]]) -> None:
-        courses, by_url, by_title = state
-        self.courses, self._by_url, self._by_title = dict(courses), dict(by_url), dict(by_title)
+    def restore(self, state: IndexState) -> None:
+        courses, by_url, by_title, by_name = state
+        self.courses, self._by_url = dict(courses), dict(by_url)
+        self._by_title, self._by_name = dict(by_title), dict(by_name)
 
     def _put(self, course: Course) -> None:
         self.courses[course.id] = course
@@ -259,6 +296,7 @@ class CatalogIndex:
         if key:
             self._by_url.setdefault(key, course.id)
         self._by_title.setdefault(title_key(course), course.id)
+        self._by_name.setdefault(name_key(course), course.id)
 
     def find(self, course: Course) -> tuple[str, str] | None:
         """(existing id, matched key) for the course's identity, or None."""
@@ -269,6 +307,9 @@ class CatalogIndex:
             found = self._by_title.get(title_key(course))
             if found is not None and url_key(self.courses[found]) is None:
                 return found, title_key(course)
+            named = self._by_name.get(name_key(course))
+            if named is not None and same_page(self.courses[named], course):
+                return named, name_key(course)
             return None
         tkey = title_key(course)
         return (self._by_title[tkey], tkey) if tkey in self._by_title else None
