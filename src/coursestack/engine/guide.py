@@ -747,6 +747,8 @@ def _faq(ctx: AdvisorContext, course: Course, role: Role | None, inputs: GuideIn
                 f"the catalog lists {what}, so these figures assume {_hours(assumed)} in all, "
                 "from comparable courses"
             )
+        # the experienced reader is said once, before the first of their figures
+        opening = next((x for x in inputs.pace if x.reader == EXPERIENCED), None)
         for sc in inputs.pace:
             if sc.reader == NEWCOMER:
                 bits.append(
@@ -754,11 +756,7 @@ def _faq(ctx: AdvisorContext, course: Course, role: Role | None, inputs: GuideIn
                     f"{weeks_words(sc.weeks)} at {sc.hours_per_week:g} h/week"
                 )
                 continue
-            # the reader is said once, before the first of their figures
-            opens = sc.reader == EXPERIENCED and sc is next(
-                x for x in inputs.pace if x.reader == EXPERIENCED
-            )
-            who = f"for a learner {EXPERIENCED}, " if opens else ""
+            who = f"for a learner {EXPERIENCED}, " if sc is opening else ""
             bits.append(
                 f"{who}{sc.profile}: about {_hours(sc.hours)} ({_hours(sc.low)}–"
                 f"{_hours(sc.high)}), {weeks_words(sc.weeks)} at {sc.hours_per_week:g} h/week"
