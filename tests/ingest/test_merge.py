@@ -139,6 +139,28 @@ def test_one_page_under_two_urls_merges() -> None:
     })  # fmt: skip
     index = CatalogIndex.of([own], {"curated": 0, "edx.csv": 1})
     assert index.add(page)[0] == "merged"
+    # edX's old slug cut at 50 characters, inside the new one: one page
+    mit = "Machine Learning with Python: from Linear Models to Deep Learning"
+    cut = "machine-learning-with-python-from-linear-models-to"  # 50 characters
+    new_page = c(
+        id="edx-mitx", title=mit, platform="edx", provider="MITx", sources=["curated"],
+        url=f"https://www.edx.org/learn/machine-learning/massachusetts-institute-of-technology-"
+        f"{cut}-deep-learning",
+    )  # fmt: skip
+    old_page = c(
+        id="edx-old", title=mit, platform="edx", sources=["edx.csv"],
+        provider="Massachusetts Institute of Technology", url=f"https://www.edx.org/course/{cut}",
+    )  # fmt: skip
+    assert CatalogIndex.of([new_page], {"curated": 0, "edx.csv": 1}).add(old_page)[0] == "merged"
+    # a short slug inside another is no truncation: two courses
+    short_slug = old_page.model_copy(update={"url": "https://www.edx.org/course/machine-learning"})
+    assert CatalogIndex.of([new_page]).add(short_slug)[0] == "new"
+    # Udemy's '-2' page of a same-titled course is another course (its slug is not cut)
+    card = "Creating an Animated Greeting Card via Google Slides"
+    slug = "creating-an-animated-greeting-card-via-google-slides"
+    first = c(id="u1", title=card, platform="udemy", url=f"https://www.udemy.com/{slug}/")
+    second = c(id="u2", title=card, platform="udemy", url=f"https://www.udemy.com/{slug}-2/")
+    assert CatalogIndex.of([first]).add(second)[0] == "new"
     # different slugs on the platform, or a short title: two courses
     other = dump.model_copy(update={"id": "o", "url": "https://www.edx.org/course/r-basics-2"})
     assert CatalogIndex.of([curated]).add(other)[0] == "new"
