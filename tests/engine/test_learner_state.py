@@ -44,3 +44,26 @@ def test_completed_courses_imply_what_they_teach_and_assume() -> None:
     known = known_levels(learner, ctx)
     assert known["ml.supervised"] == Level.PRACTISED
     assert known["prog.python"] == Level.PRACTISED
+
+
+def test_a_stated_level_is_never_raised_by_implication() -> None:
+    goal = {"ml.supervised": Level.APPLIED}
+    ctx = AdvisorContext(courses={}, taxonomy=TAXONOMY, roles={})
+    assert TAXONOMY.prerequisites_of("prog.apis")["prog.python"] == Level.PRACTISED
+    # the learner's word on Python stands beside REST APIs, whose taxonomy edge asks Python 2
+    said = Learner(targets=goal, skills={"prog.apis": Level.APPLIED, "prog.python": Level.AWARE})
+    assert known_levels(said, ctx)["prog.python"] == Level.AWARE
+    # so does a stated 0
+    none = Learner(targets=goal, skills={"prog.apis": Level.APPLIED, "prog.python": Level.NONE})
+    assert "prog.python" not in known_levels(none, ctx)
+    # a learner stating another language is not taken to code in Python...
+    java = Learner(targets=goal, skills={"prog.apis": Level.APPLIED, "prog.java": Level.PRODUCTION})
+    assert "prog.python" not in known_levels(java, ctx)
+    # ...while with no language stated the taxonomy's edge still implies it
+    alone = Learner(targets=goal, skills={"prog.apis": Level.APPLIED})
+    assert known_levels(alone, ctx)["prog.python"] == Level.PRACTISED
+    # a completed course's own prerequisites are facts, not implications: they still count
+    course = Course(id="c", title="C", platform="other", assumes={"prog.python": Level.APPLIED})
+    ctx2 = AdvisorContext(courses={"c": course}, taxonomy=TAXONOMY, roles={})
+    done = Learner(targets=goal, skills={"prog.python": Level.AWARE}, completed=["c"])
+    assert known_levels(done, ctx2)["prog.python"] == Level.APPLIED

@@ -67,18 +67,38 @@ def baseline_assumed(learner: Learner, ctx: AdvisorContext) -> dict[str, Level]:
     }
 
 
+# General-purpose programming languages: "programming experience" in the pace model, and the
+# skills a taxonomy prerequisite cannot pin down (an API or software-engineering skill rests
+# on *a* language, the taxonomy names Python).
+CODING_LANGUAGES = frozenset(
+    {"prog.python", "prog.r", "prog.java", "prog.javascript", "prog.cpp", "prog.scala"}
+)
+
+
 def known_levels(learner: Learner, ctx: AdvisorContext) -> dict[str, Level]:
     """max(stated level, levels implied by completed courses: what they teach and what they
     assume, since whoever finished one held or gained those, the school baseline the learner
     did not state otherwise), closed under the taxonomy's prerequisites
-    (`implied_prerequisites`). Skills at level 0 are left out."""
+    (`implied_prerequisites`), except that the closure never changes a level the learner
+    stated (their word on a skill stands: python 1 stays 1 beside REST APIs at 3), nor
+    infers a programming language for a learner who states another one (a Java developer's
+    REST APIs are not Python). Skills at level 0 are left out."""
     levels: dict[str, Level] = {s: Level(v) for s, v in learner.skills.items() if v > 0}
     raise_levels(levels, baseline_assumed(learner, ctx))
     for course_id in learner.completed:
         course = course_or_error(ctx, course_id)
         raise_levels(levels, effective_teaches(course, ctx))
         raise_levels(levels, effective_assumes(course, ctx))
-    return implied_prerequisites(levels, ctx.taxonomy)
+    closed = implied_prerequisites(levels, ctx.taxonomy)
+    fixed = set(learner.skills)
+    if any(learner.skills.get(s, 0) > 0 for s in CODING_LANGUAGES):
+        fixed |= CODING_LANGUAGES
+    for skill in fixed & closed.keys():
+        if skill in levels:
+            closed[skill] = levels[skill]
+        else:
+            del closed[skill]
+    return closed
 
 
 def implied_prerequisites(levels: Mapping[str, Level], taxonomy: Taxonomy) -> dict[str, Level]:

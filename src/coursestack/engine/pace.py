@@ -68,6 +68,7 @@ from coursestack.domain import Course, Level, PaceProfile
 from coursestack.engine.context import AdvisorContext
 from coursestack.engine.effort_prior import typical_for
 from coursestack.engine.learner_state import (
+    CODING_LANGUAGES,
     effective_assumes,
     effective_teaches,
     raise_levels,
@@ -79,11 +80,9 @@ READY_CORE = 0.54
 # Share of a part of the material the learner already holds that they skip; the rest (40%)
 # is still watched or skimmed.
 KNOWN_SKIP = 0.6
-# "Programming experience" of the calibration example: a general-purpose language (not a
-# query language, the shell or a spreadsheet) held at 2 or more.
-CODING_LANGUAGES = frozenset(
-    {"prog.python", "prog.r", "prog.java", "prog.javascript", "prog.cpp", "prog.scala"}
-)
+# "Programming experience" of the calibration example: a general-purpose language
+# (learner_state.CODING_LANGUAGES: not a query language, the shell or a spreadsheet) held at
+# 2 or more.
 MATHS_PREFIX = "math."  # "some maths": any maths skill held beyond school algebra
 STATS_PREFIX = "stats."  # ...or a statistics skill practised (level 2)
 # school algebra at aware is what every adult is taken to hold (learner_state.SCHOOL_BASELINE):
