@@ -19,6 +19,7 @@ from coursestack.domain import (
     Requirement,
     Weight,
 )
+from coursestack.domain.models import WEEKS_PER_MONTH
 from coursestack.engine.context import AdvisorContext
 from coursestack.engine.gaps import coverage
 from coursestack.engine.goal_projects import toward_goal
@@ -29,7 +30,7 @@ from coursestack.engine.learner_state import (
     levels_after,
     raise_levels,
 )
-from coursestack.engine.planner import plan
+from coursestack.engine.planner import plan, subscription_months
 from coursestack.engine.planner_explain import (
     LANGUAGE,
     NO_COURSE,
@@ -378,6 +379,17 @@ def test_courses_on_one_subscription_share_its_months_in_the_total() -> None:
         course("sql", {"prog.sql": 2}, price=sub, platform="edx"),  # two subscriptions
     )
     assert run(apart, targets(prog_python=2, prog_sql=2)).totals.cost == 98
+
+
+def test_a_subscription_is_paid_for_every_month_its_courses_touch() -> None:
+    m = WEEKS_PER_MONTH
+    # three one-week courses months apart: three months, not the one their weeks add up to
+    assert subscription_months([(3.7, 4.8), (9.2, 11.3), (14.6, 15.7)]) == 3
+    # a course starting inside a paid month uses it; one running past it buys another
+    assert subscription_months([(0, 1), (2, 3)]) == 1
+    assert subscription_months([(0, 1), (m - 0.5, m + 0.5)]) == 2
+    assert subscription_months([(0, 3 * m)]) == 3
+    assert subscription_months([(0, 2 * m), (0.5, 1)]) == 2  # overlap costs nothing more
 
 
 def test_gap_no_course_teaches_is_reported_with_a_suggestion() -> None:

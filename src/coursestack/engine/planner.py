@@ -47,6 +47,7 @@ Policies:
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -354,16 +355,26 @@ def _shared_subscriptions(problem: Problem, slots: list[Slot]) -> float:
         if len(group) < 2:
             continue
         paid = float(sum(problem.cost[s.k] for s in group))
-        covered = 0.0  # weeks in which at least one of them runs
-        end = -np.inf
-        for s in sorted(group, key=lambda s: s.start):
-            start = max(s.start, end)
-            if s.end > start:
-                covered += s.end - start
-            end = max(end, s.end)
-        shared = amount * max(1, int(-(-covered // WEEKS_PER_MONTH)))
-        saved += max(0.0, paid - shared)
+        months = subscription_months([(s.start, s.end) for s in group])
+        saved += max(0.0, paid - amount * months)
     return saved
+
+
+def subscription_months(spans: list[tuple[float, float]]) -> int:
+    """Months paid for one subscription that must be active during each (start, end) week
+    span: a month bought at week t runs to t + WEEKS_PER_MONTH; it is bought when a span
+    starts after the paid time ran out, and again while a running span outlasts it (three
+    one-week courses at weeks 4, 9 and 15 pay three months, not one)."""
+    months = 0
+    paid_until = -np.inf
+    for start, end in sorted(spans):
+        if end <= paid_until:
+            continue
+        begin = max(start, paid_until)
+        more = max(1, math.ceil((end - begin) / WEEKS_PER_MONTH - 1e-9))
+        months += more
+        paid_until = begin + more * WEEKS_PER_MONTH
+    return months
 
 
 def _solver_info(
