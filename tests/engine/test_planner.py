@@ -381,6 +381,22 @@ def test_courses_on_one_subscription_share_its_months_in_the_total() -> None:
     assert run(apart, targets(prog_python=2, prog_sql=2)).totals.cost == 98
 
 
+def test_an_unknown_price_is_not_taken_for_free() -> None:
+    # Most candidates are free; the unknown price weighs as the paid ones' median (70), so
+    # the cheapest plan takes the 40 USD SQL course, not the shorter one of unknown price.
+    ctx = context(
+        course("py", {"prog.python": 2}),
+        course("mystery", {"prog.sql": 2}, price=Price(), effort=Effort(hours=5)),
+        course("sql40", {"prog.sql": 2}, price=usd(40)),
+        course("git", {"prog.git": 2}, price=usd(100)),
+    )
+    reqs = targets(prog_python=2, prog_sql=2, prog_git=2)
+    learner = Learner.model_validate({"targets": {s: 2 for s in reqs}, "hours_per_week": 5})
+    known = known_levels(learner, ctx)
+    cheapest = plan(ctx, learner, known, reqs, objective="cheapest")
+    assert sorted(s.course_id for s in cheapest.steps) == ["git", "py", "sql40"]
+
+
 def test_a_subscription_is_paid_for_every_month_its_courses_touch() -> None:
     m = WEEKS_PER_MONTH
     # three one-week courses months apart: three months, not the one their weeks add up to

@@ -97,7 +97,7 @@ class Problem:
     hours: FloatArray  # the learner's hours, NaN when unknown (only without a deadline)
     plan_hours: FloatArray  # hours used by the objective and calendar (assumed when unknown)
     cost: FloatArray  # NaN when unknown (only without a budget)
-    plan_cost: FloatArray  # cost used by the objective (median candidate cost when unknown)
+    plan_cost: FloatArray  # cost used by the objective (median paid candidate's when unknown)
     rating_pen: FloatArray  # 1 - quality score (assumed neutral when unknown)
     pedagogy_pen: FloatArray  # 1 for the pedagogy opposite to the learner's preference
     levels: dict[int, dict[str, int]]  # candidate -> teaches (only skills that matter)
@@ -542,8 +542,11 @@ def _assemble(
     assumed = index.median_hours if index.median_hours is not None else learner.hours_per_week
     plan_hours = np.where(np.isnan(hours), assumed, hours)
     cost = index.costs(rows, hours, learner.hours_per_week, learner.needs_certificate)
-    known_cost = cost[~np.isnan(cost)]
-    plan_cost = np.where(np.isnan(cost), np.median(known_cost) if known_cost.size else 0.0, cost)
+    # An unknown price is not a free one (free courses say so): the objective takes the
+    # median of the candidates' known non-zero costs; with the free ones counted, that median
+    # was 0 on the real catalog and three Udacity Nanodegrees made the "cheapest" plan.
+    paid = cost[~np.isnan(cost) & (cost > 0)]
+    plan_cost = np.where(np.isnan(cost), float(np.median(paid)) if paid.size else 0.0, cost)
     quality = index.quality[rows].astype(np.float64)
     rated = quality[~np.isnan(quality)]
     neutral = float(np.median(rated)) if rated.size else NEUTRAL_RATING
