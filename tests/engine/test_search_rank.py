@@ -6,6 +6,7 @@ from coursestack.engine.search_rank import (
     PREFIX,
     WORDS,
     rank_hits,
+    relaxed,
     title_tier,
     title_words,
 )
@@ -31,11 +32,35 @@ def test_tiers() -> None:
 
 
 def test_rank_keeps_full_text_order_after_the_title_tiers() -> None:
-    hits = [
-        ("z1", "Deep Learning for Python Developers"),
-        ("long", "Python for Data Science and Machine Learning Bootcamp"),
-        ("z2", "Learn to code"),
-        ("short", "Python for Data Science"),
-        ("mid", "Intro: Python, for data science"),
+    hits: list[tuple[str, str, str | None]] = [
+        ("z1", "Deep Learning for Python Developers", "en"),
+        ("long", "Python for Data Science and Machine Learning Bootcamp", None),
+        ("z2", "Learn to code", "en"),
+        ("short", "Python for Data Science", "en"),
+        ("mid", "Intro: Python, for data science", "en"),
     ]
     assert rank_hits("python for data science", hits) == ["short", "long", "mid", "z1", "z2"]
+
+
+def test_an_english_query_puts_courses_in_other_languages_last() -> None:
+    hits: list[tuple[str, str, str | None]] = [
+        ("fr", "Google Data Analytics", "fr"),
+        ("de", "Google Data Analytics (DE)", "de"),
+        ("en", "Google Data Analytics Professional Certificate", "en"),
+        ("other", "Data analytics with Google Sheets", None),
+    ]
+    assert rank_hits("google data analytics", hits) == ["en", "other", "fr", "de"]
+    # a query with accents is not read as English: the title order stands
+    es: list[tuple[str, str, str | None]] = [
+        ("en", "Data Analysis in Excel", "en"),
+        ("es", "Análisis de datos", "es"),
+    ]
+    assert rank_hits("análisis de datos", es) == ["es", "en"]
+
+
+def test_relaxed_drops_filler_words_only() -> None:
+    assert relaxed("SQL for beginners") == "sql"
+    assert relaxed("pandas tutorial") == "pandas"
+    assert relaxed("machine learning for beginners") == "machine learning"
+    assert relaxed("deep learning") == ""  # nothing dropped: no second search
+    assert relaxed("for beginners") == ""  # nothing left

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from coursestack.domain import Course, Level
+from coursestack.services.catalog import search_course_ids
 from coursestack.store.courses import CourseRepository
 from coursestack.store.db import Database
 
@@ -62,6 +63,25 @@ def test_search_finds_title_words_prefix_and_skills(empty_db: Database) -> None:
         assert repo.search("no-such-word-anywhere") == []
         assert repo.search("   ") == []
         assert [c.id for c in repo.search("machine", platform="edx")] == []
+
+
+def test_search_hits_carry_the_language_and_filler_words_are_dropped(empty_db: Database) -> None:
+    with empty_db.session() as s:
+        repo = CourseRepository(s)
+        repo.upsert(_course(language="en"))
+        repo.upsert(_course("z-fr", title="Machine Learning", language="fr", url=None))
+        repo.upsert(_course("w-sql", title="SQL Foundations", url=None, teaches={}))
+    with empty_db.session() as s:
+        hits = CourseRepository(s).search_hits("machine learning")
+        assert sorted(hits) == [
+            ("x-ml", "Machine Learning Basics", "en"),
+            ("z-fr", "Machine Learning", "fr"),
+        ]
+        # the English query puts the French course, titled exactly so, after the English one
+        assert search_course_ids(s, "machine learning") == ["x-ml", "z-fr"]
+        # every word must match in the full-text search; the service then drops filler words
+        assert CourseRepository(s).search_hits("sql for beginners") == []
+        assert search_course_ids(s, "sql for beginners") == ["w-sql"]
 
 
 def test_canonical_url_lookup(empty_db: Database) -> None:

@@ -50,16 +50,38 @@ def title_tier(query: Sequence[str], title: Sequence[str]) -> int:
     return OTHER
 
 
-def rank_hits(query: str, hits: Sequence[tuple[str, str]]) -> list[str]:
-    """The ids of full-text hits (id, title), given best first, in search order (above)."""
+def rank_hits(query: str, hits: Sequence[tuple[str, str, str | None]]) -> list[str]:
+    """The ids of full-text hits (id, title, language), given best first, in search order
+    (above). A query written in plain ASCII reads as English: courses stated to be in
+    another language follow all the others (the French copy of the Google Data Analytics
+    certificate, titled exactly 'Google Data Analytics', came before the English one)."""
     words = title_words(query)
-    keyed: list[tuple[int, int, str, str, int]] = []
-    for position, (cid, title) in enumerate(hits):
+    english = query.isascii()
+    keyed: list[tuple[bool, int, int, str, str, int]] = []
+    for position, (cid, title, language) in enumerate(hits):
+        foreign = english and language is not None and language.lower() != "en"
         norm = title_words(title)
         tier = title_tier(words, norm)
         if tier == OTHER:  # the full-text order
-            keyed.append((OTHER, 0, "", "", position))
+            keyed.append((foreign, OTHER, 0, "", "", position))
         else:
-            keyed.append((tier, len(" ".join(norm)), title.casefold(), cid, position))
+            keyed.append((foreign, tier, len(" ".join(norm)), title.casefold(), cid, position))
     keyed.sort()
     return [hits[k[-1]][0] for k in keyed]
+
+
+# Words that narrow nothing in a catalog search ('sql for beginners', 'pandas tutorial'):
+# dropped when the whole query finds too little.
+_FILLER_WORDS = (
+    "a an and the for of in on to with by from my your how what learn beginner beginners basic "
+    "basics tutorial tutorials course courses class classes intro introduction guide complete "
+    "online free"
+)
+FILLER = frozenset(_FILLER_WORDS.split())
+
+
+def relaxed(query: str) -> str:
+    """The query without FILLER words ('' when nothing else is left, or nothing dropped)."""
+    words = title_words(query)
+    kept = [w for w in words if w not in FILLER]
+    return " ".join(kept) if kept and len(kept) < len(words) else ""

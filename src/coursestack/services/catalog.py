@@ -26,7 +26,7 @@ from coursestack.engine import ratings
 from coursestack.engine.context import AdvisorContext, resident
 from coursestack.engine.effort_prior import typical_efforts_with_weekly, typical_prices
 from coursestack.engine.rating_pipeline import estimate_reviews
-from coursestack.engine.search_rank import rank_hits
+from coursestack.engine.search_rank import rank_hits, relaxed
 from coursestack.engine.taxonomy import Taxonomy
 from coursestack.settings import Settings
 from coursestack.store.courses import CourseRepository
@@ -169,7 +169,13 @@ def search_course_ids(
     text hits, highest level first."""
     repo = CourseRepository(session)
     found = rank_hits(query, repo.search_hits(query, platform=platform))[:limit]
-    skill_id = taxonomy().lookup(query)
+    loose = relaxed(query)
+    if loose and len(found) < limit:
+        # 'sql for beginners' found nothing: every word must match; 'sql' alone then
+        seen = set(found)
+        more = rank_hits(loose, repo.search_hits(loose, platform=platform))
+        found += [cid for cid in more if cid not in seen][: limit - len(found)]
+    skill_id = taxonomy().lookup(query) or (taxonomy().lookup(loose) if loose else None)
     if skill_id is None or len(found) >= limit:
         return found
     seen = set(found)

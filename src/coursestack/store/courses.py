@@ -159,10 +159,16 @@ class CourseRepository:
         """`search`'s course ids, best first (nothing parsed)."""
         return [v for (v,) in self._search(query, "c.id", limit, platform)]
 
-    def search_hits(self, query: str, *, platform: str | None = None) -> list[tuple[str, str]]:
-        """(id, title) of every course `search` finds, best first (nothing parsed): for
-        ranking by title (`engine.search_rank`)."""
-        return [(cid, title) for cid, title in self._search(query, "c.id, c.title", None, platform)]
+    def search_hits(
+        self, query: str, *, platform: str | None = None
+    ) -> list[tuple[str, str, str | None]]:
+        """(id, title, language) of every course `search` finds, best first (the language
+        read from the JSON by the database, nothing parsed here): for ranking by title
+        (`engine.search_rank`)."""
+        rows = self._search(query, "hits", None, platform)
+        return [
+            (str(cid), str(title), None if lang is None else str(lang)) for cid, title, lang in rows
+        ]
 
     def _search(
         self, query: str, columns: str, limit: int | None, platform: str | None
@@ -191,7 +197,12 @@ class CourseRepository:
             plat, params["p"] = "AND c.platform = :p", platform
         if limit is not None:
             lim, params["n"] = "LIMIT :n", limit
-        cols = {"c.id": "c.id", "c.data": "c.data", "c.id, c.title": "c.id, c.title"}[columns]
+        language = (
+            "json_extract(c.data, '$.language')"
+            if self.dialect == "sqlite"
+            else "(c.data::json ->> 'language')"
+        )
+        cols = {"c.id": "c.id", "c.data": "c.data", "hits": f"c.id, c.title, {language}"}[columns]
         stmt = text(sql.format(cols=cols, plat=plat, lim=lim))  # no user input in the format
         return [tuple(row) for row in self.session.execute(stmt, params)]
 
