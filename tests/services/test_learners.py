@@ -41,6 +41,9 @@ COURSES = [
     Course(id="dl-spec", title="Deep Learning Specialization", platform="coursera"),
     Course(id="twin-a", title="Intro to Data", platform="edx"),
     Course(id="twin-b", title="Intro to Data", platform="udemy"),
+    Course(id="gda-fr", title="Google Data Analytics", platform="coursera", language="fr"),
+    Course(id="gda", title="Google Data Analytics Professional Certificate", platform="coursera"),
+    Course(id="sql-es", title="SQL para todos", platform="edx", language="es"),
 ]
 CTX = AdvisorContext(
     courses={c.id: c for c in COURSES},
@@ -113,6 +116,15 @@ def test_unknown_and_ambiguous_courses() -> None:
         parse(completed=["intro to data"])
     with pytest.raises(InvalidInputError, match="completed: expected a list"):
         parse(completed="ml-spec")
+
+
+def test_an_english_title_naming_a_translated_copy_exactly_is_ambiguous() -> None:
+    # 'Google Data Analytics' is the French copy's whole title and the English one's head
+    with pytest.raises(AmbiguousError, match="gda-fr, gda"):
+        parse(completed=["Google Data Analytics"])
+    assert parse(completed=["gda-fr"]).completed == ["gda-fr"]
+    # a translated course no other title starts with is that course
+    assert parse(completed=["SQL para todos"]).completed == ["sql-es"]
 
 
 def test_unknown_role_platform_and_field() -> None:

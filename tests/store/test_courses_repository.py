@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from coursestack.domain import Course, Level
-from coursestack.services.catalog import search_course_ids
+from coursestack.domain import AmbiguousError, Course, Level
+from coursestack.services.catalog import resolve_course, search_course_ids
 from coursestack.store.courses import CourseRepository
 from coursestack.store.db import Database
 
@@ -82,6 +82,17 @@ def test_search_hits_carry_the_language_and_filler_words_are_dropped(empty_db: D
         # every word must match in the full-text search; the service then drops filler words
         assert CourseRepository(s).search_hits("sql for beginners") == []
         assert search_course_ids(s, "sql for beginners") == ["w-sql"]
+
+
+def test_a_title_naming_a_translated_copy_exactly_is_ambiguous(empty_db: Database) -> None:
+    with empty_db.session() as s:
+        repo = CourseRepository(s)
+        repo.upsert(_course("gda-fr", title="Google Data Analytics", language="fr", url=None))
+        repo.upsert(_course("gda", title="Google Data Analytics Professional Certificate"))
+    with empty_db.session() as s:
+        with pytest.raises(AmbiguousError, match=r"gda-fr .*in fr.*gda "):
+            resolve_course(s, "Google Data Analytics")
+        assert resolve_course(s, "gda-fr").id == "gda-fr"
 
 
 def test_canonical_url_lookup(empty_db: Database) -> None:

@@ -99,8 +99,9 @@ def course_show(
         ("provider", found.provider),
         ("kind", found.kind.value),
         ("level", found.level and found.level.value),
+        ("language", found.language),
         ("url", found.url),
-        ("effort", found.effort.text or fmt_hours(found.effort.total_hours())),
+        ("effort", _effort_words(found)),
         ("price", found.price.text or (found.price.model and found.price.model.value)),
         ("certificate", found.certificate and found.certificate.value),
         ("pedagogy", found.pedagogy and found.pedagogy.value),
@@ -196,3 +197,14 @@ def register(app: typer.Typer) -> None:
     app.add_typer(course_app, name="course")
     app.command("skills")(skills_cmd)
     app.command("roles")(roles_cmd)
+
+
+def _effort_words(course: Course) -> str | None:
+    """The listed effort, saying when it gives no hours figure ('3 - 6 Months' alone: the
+    planner and the guide then estimate the hours)."""
+    hours = course.effort.total_hours()
+    if course.effort.text is None:
+        return None if hours is None else fmt_hours(hours)
+    if hours is None:
+        return f"{course.effort.text} (no hours figure)"
+    return course.effort.text

@@ -76,19 +76,42 @@ def resolve_course(session: Session, query: str, *, near: bool = False) -> Cours
     if course is not None:
         return course
     matches = repo.by_title(text)
+    titles = repo.titles()
     if len(matches) == 1:
-        return matches[0]
+        others = translated_exact(matches[0], text, titles)
+        if not others:
+            return matches[0]
+        raise AmbiguousError(
+            "course",
+            query,
+            [f"{matches[0].id} ({matches[0].title}, in {matches[0].language})"]
+            + [f"{cid} ({titles[cid]})" for cid in others],
+        )
     if len(matches) > 1:
         raise AmbiguousError(
             "course", query, [f"{c.id} ({c.platform}: {c.title})" for c in matches[:10]]
         )
-    titles = repo.titles()
     spelled = near_title(titles, text) if near else None
     if spelled is not None:
         found = repo.get(spelled)
         if found is not None:
             return found
     raise NotFoundError("course", query, closest_titles(titles, text))
+
+
+def translated_exact(course: Course, text: str, titles: Mapping[str, str]) -> list[str]:
+    """When an English-looking (plain ASCII) title names exactly a course stated to be in
+    another language, the other courses whose titles start with it: the query may as well
+    mean one of those ('Google Data Analytics' is the French copy's whole title and the head
+    of the English 'Google Data Analytics Professional Certificate'). Empty otherwise."""
+    if not text.isascii() or course.language is None or course.language.lower() == "en":
+        return []
+    head = " ".join(text.lower().split())
+    return sorted(
+        cid
+        for cid, title in titles.items()
+        if cid != course.id and " ".join(title.lower().split()).startswith(f"{head} ")
+    )[:5]
 
 
 # A title this close (whole-string ratio, case-insensitive) to one course and no other is that

@@ -27,7 +27,7 @@ from coursestack.domain import (
 )
 from coursestack.engine.context import AdvisorContext
 from coursestack.ingest.fields import language_code
-from coursestack.services.catalog import closest_titles, near_title
+from coursestack.services.catalog import closest_titles, near_title, translated_exact
 
 SUGGESTIONS = 5
 # Plans use courses in English or of unknown language (mostly English) unless the learner lists
@@ -208,13 +208,16 @@ def resolve_course_id(text: str, where: str, ctx: AdvisorContext) -> str:
         return query.lower()
     folded = query.casefold()
     matches = sorted(c.id for c in ctx.courses.values() if c.title.casefold() == folded)
+    titles = {c.id: c.title for c in ctx.courses.values()}
     if len(matches) == 1:
-        return matches[0]
+        # an English-looking title naming exactly a translated copy may mean the original
+        matches += translated_exact(ctx.courses[matches[0]], query, titles)
+        if len(matches) == 1:
+            return matches[0]
     if matches:
         amb = AmbiguousError("course", text, matches)
         amb.args = (f"{where}: ambiguous course title; use one of the ids: {', '.join(matches)}",)
         raise amb
-    titles = {c.id: c.title for c in ctx.courses.values()}
     near = near_title(titles, query)  # the same tolerance as a course named on the command line
     if near is not None:
         return near
