@@ -22,3 +22,21 @@ def test_guide_bad_format_and_unknown_course(cli: Any) -> None:
     assert unknown.code == 2 and "closest matches" in unknown.err
     misspelt = cli("guide", "Machine Lerning Specialisation")  # a spelling: that course
     assert misspelt.code == 0 and "Machine Learning Specialization" in misspelt.out
+
+
+def test_an_output_path_that_cannot_be_written_is_an_error_not_a_traceback(
+    cli: Any, tmp_path: Path
+) -> None:
+    where = tmp_path / "out"
+    where.mkdir()
+    missing = cli("guide", "coursera-ml-specialization", "-o", str(where / "no" / "g.md"))
+    assert missing.code == 2 and "Traceback" not in missing.err
+    assert "cannot write" in " ".join(missing.err.split())
+    folder = cli("guide", "coursera-ml-specialization", "-o", str(where))
+    assert folder.code == 2 and "it is a directory" in " ".join(folder.err.split())
+    assert list(where.iterdir()) == []  # nothing half-written, no temporary left
+    # export creates a missing directory, but a path under a file is an error
+    out = where / "new" / "catalog.json"
+    assert cli("export", str(out)).code == 0 and out.exists()
+    under_file = cli("export", str(out / "x.json"))
+    assert under_file.code == 2 and "cannot write" in " ".join(under_file.err.split())

@@ -216,3 +216,11 @@ def test_sniffing_ignores_file_names_and_reports_unknown(tmp_path: Path) -> None
 def test_forced_format_finds_header_after_junk_line() -> None:
     text = (FIXTURES / "udemy_courses.csv").read_text(encoding="utf-8")
     assert detect(text, "u.csv", "udemy") == ("udemy", 2)
+
+
+def test_a_forced_format_the_header_does_not_match_is_an_error_before_any_row() -> None:
+    with pytest.raises(ImportFailedError, match=r"not a udemy file: its header lacks .*course_id"):
+        detect("a,b\n1,2\n", "unk.csv", "udemy")
+    edx_text = (FIXTURES / "edx_courses.csv").read_text(encoding="utf-8")
+    with pytest.raises(ImportFailedError, match="not a coursera-detailed file"):
+        detect(edx_text, "edx.csv", "coursera-detailed")

@@ -12,6 +12,7 @@ import typer
 from coursestack.cli import state
 from coursestack.cli.advise_cmd import learner_data
 from coursestack.cli.output import print_json
+from coursestack.services.files import write_text_file
 
 
 def guide_cmd(
@@ -50,7 +51,7 @@ def guide_cmd(
             text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
         else:
             text = result
-        output.write_text(text, encoding="utf-8")
+        write_text_file(output, text)
         return
     if isinstance(result, dict):
         print_json(result)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,7 +64,26 @@ def detect(text: str, name: str, fmt: str | None = None) -> tuple[str, int]:
         return fmt, 0
     if fmt == "generic" and text.lstrip("\ufeff \r\n\t")[:1] in "[{":
         return "generic-json", 0
-    return fmt, header_line_for(text, fmt) if fmt in CSV_SIGNATURES else 1
+    if fmt not in CSV_SIGNATURES:
+        return fmt, 1
+    line = header_line_for(text, fmt)
+    header = {h.replace("\ufeff", "").strip() for h in _line(text, line)}
+    missing = sorted(CSV_SIGNATURES[fmt] - header)
+    if missing:  # its reader would fail on the first row: say so before reading any
+        raise ImportFailedError(
+            f"not a {fmt} file: its header lacks {', '.join(missing)} "
+            f"(try without --format: the format is detected from the header)"
+        )
+    return fmt, line
+
+
+def _line(text: str, number: int) -> list[str]:
+    """The CSV cells of line `number` (1-based) of `text`."""
+    lines = io.StringIO(text.lstrip("\ufeff"), newline="")
+    line = ""
+    for _ in range(number):
+        line = lines.readline()
+    return next(csv.reader([line]), [])
 
 
 def open_path(path: Path, fmt: str | None = None) -> Opened:

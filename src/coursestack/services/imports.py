@@ -27,6 +27,7 @@ from coursestack.ingest.formats import open_path
 from coursestack.ingest.merge import SOURCE_RANK, CatalogIndex, MergeEvent
 from coursestack.ingest.pipeline import tag_row
 from coursestack.ingest.rows import RowError
+from coursestack.services.files import write_text_file
 from coursestack.settings import Settings
 from coursestack.store.courses import CourseRepository
 from coursestack.store.db import Database
@@ -234,6 +235,5 @@ def export_catalog(db: Database, path: Path, platform: str | None = None) -> int
         courses = CourseRepository(session).all()
     if platform:
         courses = [c for c in courses if c.platform == platform]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(export_format.dumps(courses), encoding="utf-8")
+    write_text_file(path, export_format.dumps(courses), make_parents=True)
     return len(courses)
