@@ -83,6 +83,30 @@ def test_per_reviewer_limit(client: TestClient, token: str) -> None:
     assert other.status_code == 201  # the limit is per reviewer
 
 
+def test_replacing_one_review_counts_toward_the_limit(client: TestClient, token: str) -> None:
+    limit = client.app.state.options.reviews_per_hour  # type: ignore[attr-defined]
+    cid = client.get("/api/v1/courses", params={"limit": 1}).json()["courses"][0]["course_id"]
+    statuses = [
+        client.post(
+            f"/api/v1/courses/{cid}/reviews",
+            json={"reviewer": "eager", "score": 1 + n % 9},  # a new score: each one replaces
+            headers=auth(token),
+        ).status_code
+        for n in range(limit + 1)
+    ]
+    assert statuses == [201] * limit + [429]
+
+
+def test_a_future_date_is_refused(client: TestClient, token: str) -> None:
+    cid = client.get("/api/v1/courses", params={"limit": 1}).json()["courses"][0]["course_id"]
+    late = client.post(
+        f"/api/v1/courses/{cid}/reviews",
+        json={"reviewer": "zed", "score": 5, "date": "2099-01-01"},
+        headers=auth(token),
+    )
+    assert late.status_code == 422 and "future" in late.text
+
+
 def test_put_course_then_ambiguous_title_is_409(client: TestClient, token: str) -> None:
     original = client.get(f"/api/v1/courses/{COURSE}").json()
     twin = {"id": "test-twin", "title": original["title"], "platform": "other"}

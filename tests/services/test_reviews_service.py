@@ -70,13 +70,15 @@ def test_import_csv_reports_row_errors_and_keeps_good_rows(
         "no-such-course,cy,8,,,2025-01-03,,\n"
         f"{ML_SPEC},di,high,,,2025-01-03,,\n"
         f"{ML_SPEC},ed,7,,,,,\n"
-        f"{ML_SPEC},fa,7,,,2025-13-01,,\n",
+        f"{ML_SPEC},fa,7,,,2025-13-01,,\n"
+        f"{ML_SPEC},zed,5,,,2099-01-01,,\n",
         encoding="utf-8",
     )
     with sqlite_db.session() as s:
         report = service.import_reviews(s, path)
-    assert (report.read, report.added, report.replaced, report.rejected) == (7, 2, 1, 4)
-    assert [e.line for e in report.errors] == [5, 6, 7, 8]
+    assert (report.read, report.added, report.replaced, report.rejected) == (8, 2, 1, 5)
+    assert [e.line for e in report.errors] == [5, 6, 7, 8, 9]
+    assert "in the future" in report.errors[4].reason
     assert "unknown course" in report.errors[0].reason
     assert "score" in report.errors[1].reason and "missing date" in report.errors[2].reason
     assert report.ignored_columns == ["notes"]

@@ -12,7 +12,7 @@ import io
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
@@ -100,6 +100,8 @@ def add_review(
     """Add (or replace, keeping history) `reviewer`'s review of `course` (id or exact title).
     Without `review_date` the review is dated today, when it is being written."""
     found = catalog.resolve_course(session, course)
+    if review_date is not None and review_date > latest_review_date():
+        raise InvalidInputError(f"date {review_date.isoformat()} is in the future")
     try:
         review = Review(
             course_id=found.id,
@@ -281,7 +283,7 @@ def _review_from_row(session: Session, row: dict[str, Any], cache: dict[str, str
     for d in REVIEW_DIMENSIONS:
         if d in row:
             dims[d] = row[d]
-    return Review(
+    review = Review(
         course_id=cache[query],
         reviewer=str(row["reviewer"]),
         reviewer_role=row.get("role"),
@@ -291,6 +293,16 @@ def _review_from_row(session: Session, row: dict[str, Any], cache: dict[str, str
         text=row.get("text"),
         date=row["date"],
     )
+    if review.date > latest_review_date():
+        raise ValueError(f"date {review.date.isoformat()} is in the future")
+    return review
+
+
+def latest_review_date() -> date:
+    """The latest date a review may carry: tomorrow, so that a reviewer anywhere on Earth
+    can date one today. A future date would make the time-weighted ranking's newest review
+    outweigh every real one (weights decay from the newest date)."""
+    return date.today() + timedelta(days=1)
 
 
 def import_reviews(session: Session, path: Path) -> ImportReport:

@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime
 from typing import Literal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coursestack.domain import Review
@@ -108,8 +108,14 @@ class ReviewRepository:
         return [_to_review(r) for r in self.session.scalars(stmt.order_by(ReviewHistoryRow.id))]
 
     def count_by_reviewer_since(self, reviewer: str, since: datetime) -> int:
-        """Reviews a reviewer wrote since a time (per-reviewer write limits)."""
-        stmt = select(ReviewRow.id).where(
+        """Reviews a reviewer wrote since a time, new or replacing (per-reviewer write
+        limits): each version, current or in history, keeps when it was written, so the
+        versions written since then are the writes (a reviewer replacing one review 35
+        times in a minute counted once)."""
+        current = select(func.count()).where(
             ReviewRow.reviewer == reviewer, ReviewRow.created_at >= since
         )
-        return len(list(self.session.scalars(stmt)))
+        replaced = select(func.count()).where(
+            ReviewHistoryRow.reviewer == reviewer, ReviewHistoryRow.created_at >= since
+        )
+        return int(self.session.scalar(current) or 0) + int(self.session.scalar(replaced) or 0)
