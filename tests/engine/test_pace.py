@@ -84,6 +84,7 @@ def test_calibration_on_curated_catalog_entry() -> None:
     assert "prerequisites held" in est.basis
     # The calibrated share is said, so 63 h beside "listed 117 h" does not read as an error.
     assert "needs about 54% of the listed time" in est.basis
+    assert "PRODUCT.md" not in est.basis  # a user has never seen it
 
 
 def test_unready_learner_takes_the_listed_time() -> None:

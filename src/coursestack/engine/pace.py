@@ -214,7 +214,7 @@ def estimate_hours(
     assumes = effective_assumes(course, ctx)
     readiness = 1.0 if prerequisites_met or not assumes else held_share(assumes, known)
     assumed: float | None = None
-    source = f"listed {listed:g} h" if listed is not None and explain else ""
+    source = f"listed {hours_words(listed)} h" if listed is not None and explain else ""
     if listed is None:
         typical = typical_for(course, ctx.typical_effort) if ctx is not None else None
         if typical is None:
@@ -332,25 +332,31 @@ def _from_parts(
     )
 
 
-# Said in every basis: without it, "listed 260 h" beside an estimate of 140 h reads as an error.
-_CALIBRATION = "PRODUCT.md's worked example"
-
-
+# Said in every basis: without it, "listed 260 h" beside an estimate of 140 h reads as an
+# error. The share is calibrated on PRODUCT.md's worked example, whose reader a user has not
+# met: the words say whom the share is for, not where it comes from.
 def _share_words(share: float) -> str:
     if share <= READY_CORE + 1e-9:
         return (
             f"with programming experience and some maths, a ready learner needs about "
-            f"{READY_CORE:.0%} of the listed time (calibrated on {_CALIBRATION})"
+            f"{READY_CORE:.0%} of the listed time"
         )
     if share >= 1.0 - 1e-9:
         return (
-            "without programming experience or maths listed, the listed time (the "
-            f"{READY_CORE:.0%} of {_CALIBRATION} is for learners with both)"
+            f"without programming experience or maths, you need the whole listed time "
+            f"(learners with both need about {READY_CORE:.0%} of it)"
         )
     return (
-        f"with part of the background (programming experience, some maths), about "
-        f"{share:.0%} of the listed time ({READY_CORE:.0%} with both, per {_CALIBRATION})"
+        f"with part of that background (programming experience, some maths), you need about "
+        f"{share:.0%} of the listed time ({READY_CORE:.0%} with both)"
     )
+
+
+def hours_words(hours: float) -> str:
+    """'0.6', '7.5', '117': a figure of hours as a reader wants it (the catalog's 0.616667)."""
+    if hours >= 10:
+        return f"{hours:.0f}"
+    return f"{hours:.1f}".removesuffix(".0")
 
 
 _VIDEO_WORDS = (

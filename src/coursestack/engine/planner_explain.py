@@ -47,7 +47,7 @@ OVER_BUDGET = "over budget"
 OVER_DEADLINE = "over the deadline"
 PLATFORM = "excluded by platform filter"
 LANGUAGE = "its courses are taught in languages the learner did not list"
-PREREQS = "needs prerequisites no course within your limits supplies"
+PREREQS = "needs prerequisites no course open to you (languages, platforms, limits) supplies"
 UNKNOWN_HOURS = (
     "its courses list no effort (nor do comparable ones), so their time cannot be planned"
 )
@@ -145,7 +145,7 @@ class Explainer:
             # Later steps reach the same levels; this one is there for their prerequisites.
             parts.append("also " + self._supplies(k))
         elif closes or raises:
-            parts.append("no other candidate teaches this")
+            parts.append("no other course open to you teaches this")
         if np.isnan(p.hours[k]):
             parts.append(
                 f"hours unknown (the catalog lists no effort); the calendar assumes "
@@ -454,7 +454,7 @@ def suggestion(
             f"{(names or {}).get(s, s)} ({_LEVEL_WORDS[min(lvl, 4)]})" for s, lvl in blocking
         )
         return (
-            f"{BLOCKED_BY}{listed}, which no course within your limits teaches: if you "
+            f"{BLOCKED_BY}{listed}, which no course open to you teaches: if you "
             "know it, add it to your skills; else learn it from documentation or a book first"
         )
     if reason.startswith(NO_COURSE + PARTIAL_WORDS):
