@@ -5,7 +5,7 @@ from __future__ import annotations
 from coursestack import knowledge
 from coursestack.domain import Course, Learner, Level
 from coursestack.engine.context import AdvisorContext
-from coursestack.engine.learner_state import implied_prerequisites, known_levels
+from coursestack.engine.learner_state import implied_levels, implied_prerequisites, known_levels
 from coursestack.engine.taxonomy import Taxonomy
 
 TAXONOMY = Taxonomy.build(knowledge.skills())
@@ -67,3 +67,21 @@ def test_a_stated_level_is_never_raised_by_implication() -> None:
     ctx2 = AdvisorContext(courses={"c": course}, taxonomy=TAXONOMY, roles={})
     done = Learner(targets=goal, skills={"prog.python": Level.AWARE}, completed=["c"])
     assert known_levels(done, ctx2)["prog.python"] == Level.APPLIED
+
+
+def test_a_stated_skill_implies_its_narrower_parts_one_level_down() -> None:
+    ctx = AdvisorContext(courses={}, taxonomy=TAXONOMY, roles={})
+    goal = {"ml.unsupervised": Level.APPLIED}
+    senior = Learner(targets=goal, skills={"ml.supervised": Level.PRODUCTION})
+    known = known_levels(senior, ctx)
+    assert known["ml.supervised.logistic-regression"] == Level.APPLIED
+    assert known["ml.supervised.xgboost"] == Level.APPLIED
+    assert "ml.unsupervised.clustering" not in known  # another area: nothing implied
+    # aware of a skill says nothing of its parts; a part the learner states stands
+    aware = Learner(targets=goal, skills={"ml.supervised": Level.AWARE})
+    assert "ml.supervised.knn" not in known_levels(aware, ctx)
+    said = Learner(targets=goal, skills={"ml.supervised": Level.PRODUCTION, "ml.supervised.knn": 1})
+    assert known_levels(said, ctx)["ml.supervised.knn"] == Level.AWARE
+    # what was inferred is listed for the plan to say so; what the learner stated is not
+    implied = implied_levels(senior, ctx)
+    assert implied["ml.supervised.svm"] == Level.APPLIED and "ml.supervised" not in implied

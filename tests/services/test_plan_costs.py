@@ -70,7 +70,11 @@ def test_the_plan_says_which_skills_it_takes_as_held(sqlite_db: Database) -> Non
     stated = {**learner, "skills": {"python": 2, "algebra": 0}}  # "I do not hold it"
     assert advise.make_plan(sqlite_db, stated)["learner"]["assumed"] == []
     implied = {**learner, "skills": {"python": 2, "calculus": 2}}  # calculus rests on algebra
-    assert advise.make_plan(sqlite_db, implied)["learner"]["assumed"] == []
+    said = advise.make_plan(sqlite_db, implied)["learner"]
+    assert said["assumed"] == []
+    # the inference is said instead: algebra under calculus, never a stated skill
+    inferred = {row["skill"]: row["level"] for row in said["implied"]}
+    assert inferred.get("math.algebra") == 2 and "math.calculus" not in inferred
 
 
 def test_a_certificate_need_counts_the_verified_track_and_says_so() -> None:

@@ -74,6 +74,9 @@ _FALLTHROUGH_WORDS = {
 }
 
 
+IMPLIED_SHOWN = 8  # inferred levels named in the text; the JSON lists them all
+
+
 def learner_data(
     path: Path | None,
     skills: list[str] | None = None,
@@ -343,6 +346,15 @@ def plan_cmd(
         console.print(
             f"[dim]Taken as held: {held['name']} at level {held['level']} (school level); "
             f"add it to your skills at 0 if you do not hold it.[/dim]"
+        )
+    implied = result["learner"].get("implied", [])
+    if implied:
+        shown = ", ".join(f"{row['name']} {row['level']}" for row in implied[:IMPLIED_SHOWN])
+        more = len(implied) - IMPLIED_SHOWN
+        console.print(
+            f"[dim]Inferred from your skills and completed courses: {shown}"
+            f"{f' and {more} more (--json)' if more > 0 else ''}; "
+            f"state a skill's level to override it.[/dim]"
         )
     if result["uncovered"]:
         console.print("[bold]Still uncovered after the plan[/bold]")

@@ -79,10 +79,24 @@ def known_levels(learner: Learner, ctx: AdvisorContext) -> dict[str, Level]:
     """max(stated level, levels implied by completed courses: what they teach and what they
     assume, since whoever finished one held or gained those, the school baseline the learner
     did not state otherwise), closed under the taxonomy's prerequisites
-    (`implied_prerequisites`), except that the closure never changes a level the learner
-    stated (their word on a skill stands: python 1 stays 1 beside REST APIs at 3), nor
-    infers a programming language for a learner who states another one (a Java developer's
-    REST APIs are not Python). Skills at level 0 are left out."""
+    (`implied_prerequisites`) and raised by the narrower parts of stated skills
+    (`implied_parts`), except that neither changes a level the learner stated (their word
+    on a skill stands: python 1 stays 1 beside REST APIs at 3), nor infers a programming
+    language for a learner who states another one (a Java developer's REST APIs are not
+    Python). Skills at level 0 are left out."""
+    return _levels(learner, ctx)[1]
+
+
+def implied_levels(learner: Learner, ctx: AdvisorContext) -> dict[str, Level]:
+    """The levels `known_levels` infers above what the learner stated, their completed
+    courses gave and the school baseline: the prerequisites and narrower parts of what they
+    hold, which a plan should say it took as held."""
+    direct, closed = _levels(learner, ctx)
+    return {s: v for s, v in closed.items() if v > direct.get(s, Level.NONE)}
+
+
+def _levels(learner: Learner, ctx: AdvisorContext) -> tuple[dict[str, Level], dict[str, Level]]:
+    """(direct levels: stated, baseline, completed courses; `known_levels`)."""
     levels: dict[str, Level] = {s: Level(v) for s, v in learner.skills.items() if v > 0}
     raise_levels(levels, baseline_assumed(learner, ctx))
     for course_id in learner.completed:
@@ -90,6 +104,7 @@ def known_levels(learner: Learner, ctx: AdvisorContext) -> dict[str, Level]:
         raise_levels(levels, effective_teaches(course, ctx))
         raise_levels(levels, effective_assumes(course, ctx))
     closed = implied_prerequisites(levels, ctx.taxonomy)
+    raise_levels(closed, implied_parts(learner.skills, ctx.taxonomy))
     fixed = set(learner.skills)
     if any(learner.skills.get(s, 0) > 0 for s in CODING_LANGUAGES):
         fixed |= CODING_LANGUAGES
@@ -98,7 +113,24 @@ def known_levels(learner: Learner, ctx: AdvisorContext) -> dict[str, Level]:
             closed[skill] = levels[skill]
         else:
             del closed[skill]
-    return closed
+    return levels, closed
+
+
+def implied_parts(stated: Mapping[str, Level | int], taxonomy: Taxonomy) -> dict[str, Level]:
+    """A stated skill at level L >= 2 implies its narrower parts (the taxonomy's dotted ids:
+    ml.supervised -> ml.supervised.logistic-regression) at L - 1: whoever has applied
+    supervised learning for years has practised its classic models, and a beginner course
+    teaching them is not new material to them (a data scientist with supervised learning
+    at 4 was told the Machine Learning Specialization was a strong fit)."""
+    out: dict[str, Level] = {}
+    for skill, level in stated.items():
+        if level < Level.PRACTISED:
+            continue
+        prefix = f"{skill}."
+        for part in taxonomy.skills:
+            if part.startswith(prefix):
+                out[part] = max(out.get(part, Level.NONE), Level(int(level) - 1))
+    return out
 
 
 def implied_prerequisites(levels: Mapping[str, Level], taxonomy: Taxonomy) -> dict[str, Level]:

@@ -20,6 +20,7 @@ from coursestack.engine.effort_prior import BUDGET_CURRENCY, typical_price_for
 from coursestack.engine.learner_state import (
     baseline_assumed,
     goal_requirements,
+    implied_levels,
     known_levels,
 )
 from coursestack.engine.pace import HoursEstimate, estimate_hours
@@ -332,6 +333,12 @@ def plan_for_case(
             "assumed": [
                 {"skill": s, "name": _skill_name(ctx, s), "level": int(v)}
                 for s, v in baseline_assumed(learner, ctx).items()
+            ],
+            # levels inferred from what the learner holds: the prerequisites and narrower
+            # parts of their skills and completed courses (never a skill they stated)
+            "implied": [
+                {"skill": s, "name": _skill_name(ctx, s), "level": int(v)}
+                for s, v in sorted(implied_levels(learner, ctx).items())
             ],
         },
         "solver": result.solver,
