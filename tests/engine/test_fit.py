@@ -474,6 +474,32 @@ def test_route_to_prerequisites_is_the_cheapest_set() -> None:
     assert "Both Slow" not in r.text
 
 
+def test_route_to_prerequisites_prefers_a_course_about_the_skill() -> None:
+    # A trading course tagged Python from its title is shorter than a Python course; its
+    # subject is outside the taxonomy (engine.topics), so the route takes the Python course.
+    extra = [
+        course("fx", {"prog.python": 2}, 3, platform="p"),
+        course("py", {"prog.python": 2}, 8, platform="p"),
+        course("calc-quick", {"math.calculus": 1}, 4, platform="p"),
+    ]
+    ctx = AdvisorContext(
+        courses={c.id: c for c in [*COURSES, *extra]},
+        taxonomy=Taxonomy.build(SKILLS),
+        roles={ROLE.id: ROLE},
+        off_topic={"fx": "trading"},
+    )
+    r = reason(fit("ml-course", ctx, platforms=["p"]), "missing-prerequisites")
+    assert r is not None
+    route = [r.data["closer"]["course_id"], *(a["course_id"] for a in r.data.get("also", []))]
+    assert sorted(route) == ["calc-quick", "py"]
+    # without the subject it is the shorter one
+    plain = AdvisorContext(courses=ctx.courses, taxonomy=ctx.taxonomy, roles=ctx.roles)
+    r = reason(fit("ml-course", plain, platforms=["p"]), "missing-prerequisites")
+    assert r is not None
+    route = [r.data["closer"]["course_id"], *(a["course_id"] for a in r.data.get("also", []))]
+    assert sorted(route) == ["calc-quick", "fx"]
+
+
 def test_a_course_on_a_held_goal_skill_and_its_narrower_parts_is_too_basic_not_off_goal() -> None:
     # A Python bootcamp: Python 2, Python OOP 2, notebooks 1, for a learner holding Python 3.
     # By level 40% of it is Python itself, but OOP is part of Python (a dotted sub-skill).

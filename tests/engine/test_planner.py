@@ -266,6 +266,24 @@ def run(ctx: AdvisorContext, reqs: dict[str, Requirement], **kw: object) -> Plan
     return result
 
 
+def test_a_course_about_another_subject_loses_a_tie_to_one_about_the_skill() -> None:
+    # Both teach Git to 2; the WinForms course is two hours shorter but about C# desktop
+    # programming (engine.topics): the plan takes the Git course and says why.
+    git = course("git-course", {"prog.git": 2}, effort=Effort(hours=12))
+    winforms = course("winforms", {"prog.git": 2}, effort=Effort(hours=10))
+    base = context(git, winforms)
+    ctx = AdvisorContext(courses=base.courses, taxonomy=TAXONOMY, roles={},
+                         off_topic={"winforms": "winforms"})  # fmt: skip
+    result = run(ctx, targets(prog_git=2))
+    assert [s.course_id for s in result.steps] == ["git-course"]
+    assert "its title is about winforms" in result.steps[0].why
+    assert [s.course_id for s in run(base, targets(prog_git=2)).steps] == ["winforms"]
+    # never an exclusion: alone, it is taken
+    only = AdvisorContext(courses={"winforms": winforms}, taxonomy=TAXONOMY, roles={},
+                          off_topic={"winforms": "winforms"})  # fmt: skip
+    assert [s.course_id for s in run(only, targets(prog_git=2)).steps] == ["winforms"]
+
+
 def test_program_and_its_part_are_exclusive() -> None:
     ctx = context(
         course("part-a", {"prog.python": 2}, effort=Effort(hours=5)),

@@ -39,7 +39,7 @@ def _dominates(pool: Pool, c: int, k: int) -> bool:
     need = pool.need.toarray().astype(int)
     scal = np.stack(
         [pool.plan_hours, pool.plan_cost, np.nan_to_num(pool.hours), np.nan_to_num(pool.cost),
-         pool.rating_pen, pool.pedagogy_pen], axis=1,
+         pool.rating_pen, pool.pedagogy_pen, pool.topic_pen], axis=1,
     )  # fmt: skip
     if not (
         np.all(teach[c] >= teach[k]) and np.all(need[c] <= need[k]) and np.all(scal[c] <= scal[k])

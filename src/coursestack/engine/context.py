@@ -84,6 +84,8 @@ class AdvisorContext:
     ratings: Mapping[str, RatingEstimate] = field(default_factory=dict)  # practitioner
     typical_effort: Mapping[str, TypicalEffort] = field(default_factory=dict)  # for unlisted
     typical_price: Mapping[str, TypicalPrice] = field(default_factory=dict)  # for unpriced
+    # course id -> the subject outside the taxonomy its title names (engine.topics)
+    off_topic: Mapping[str, str] = field(default_factory=dict)
 
     def course(self, course_id: str) -> Course:
         return self.courses[course_id]

@@ -267,6 +267,11 @@ def _missing_prerequisites(
 # enrolling, getting into a new style): a course that closes everything wins over two that
 # together take a little less time.
 ROUTE_COURSE_OVERHEAD_HOURS = 4.0
+# A course about a subject outside the taxonomy (engine.topics: 'Python Algo Trading: FX
+# Trading with Oanda' for Python) counts this many hours more: about a typical course's
+# listed hours (the real catalog's median is 12 h, benchmarks/plan_latency.py's profile), so
+# a course about the skill wins unless it is that much longer.
+ROUTE_OFF_TOPIC_HOURS = 12.0
 ROUTE_TOP_K = 6  # candidates per missing skill considered for the route
 ROUTE_MAX_SKILLS = 8  # beyond this many missing skills the route is built greedily
 UNKNOWN_HOURS_COST = 1000.0  # a course with no time estimate is a last resort
@@ -280,7 +285,8 @@ def closer_route(
     missing: Mapping[str, tuple[Level, Level]],
 ) -> list[tuple[Course, list[str], HoursEstimate]]:
     """The set of courses that closes every coverable missing prerequisite for the fewest
-    hours (each course also costing ROUTE_COURSE_OVERHEAD_HOURS), found exactly by a small
+    hours (each course also costing ROUTE_COURSE_OVERHEAD_HOURS, one about a subject outside
+    the taxonomy ROUTE_OFF_TOPIC_HOURS more), found exactly by a small
     branch and bound over the cheapest candidates per skill. Candidates: not the course
     itself, its parts or programs, one already completed, nor one in a language the learner
     did not list; per skill, the courses that suit the learner best (route_tier: on their
@@ -308,6 +314,8 @@ def closer_route(
             continue
         est = estimate_hours(cand, known, learner.pace, ctx)
         cost = UNKNOWN_HOURS_COST if est.hours is None else est.hours
+        if cand.id in ctx.off_topic:
+            cost += ROUTE_OFF_TOPIC_HOURS
         cands.append((cand, closes, est, cost + ROUTE_COURSE_OVERHEAD_HOURS))
     if not cands:
         return []

@@ -51,6 +51,11 @@ from coursestack.engine.planner_index import (
 # Objective weights, in units of one median candidate's hours (see planner.py).
 RATING_WEIGHT = 0.5
 PEDAGOGY_WEIGHT = 0.25
+# A course about a subject outside the taxonomy (engine.topics) costs one median candidate's
+# hours more, in every objective: a course about the skill covering as much wins unless it
+# takes that much longer (a C# WinForms course was the Git step, an hour shorter than one
+# about Git). Never an exclusion: coverage comes first.
+OFF_TOPIC_WEIGHT = 1.0
 NEUTRAL_RATING = 0.5  # when no candidate has any quality evidence
 OPPOSITE = {Pedagogy.THEORY_FIRST: Pedagogy.CODE_FIRST, Pedagogy.CODE_FIRST: Pedagogy.THEORY_FIRST}
 BoolArray = npt.NDArray[np.bool_]
@@ -100,6 +105,7 @@ class Problem:
     plan_cost: FloatArray  # cost used by the objective (median paid candidate's when unknown)
     rating_pen: FloatArray  # 1 - quality score (assumed neutral when unknown)
     pedagogy_pen: FloatArray  # 1 for the pedagogy opposite to the learner's preference
+    topic_pen: FloatArray  # 1 for a course about a subject outside the taxonomy (engine.topics)
     levels: dict[int, dict[str, int]]  # candidate -> teaches (only skills that matter)
     needs: dict[int, dict[str, int]]  # candidate -> assumptions the learner does not meet
     providers: dict[tuple[str, int], list[int]]  # (skill, level) -> candidates teaching >= it
@@ -138,6 +144,7 @@ class Pool:
     plan_cost: FloatArray
     rating_pen: FloatArray
     pedagogy_pen: FloatArray
+    topic_pen: FloatArray
     related: BoolArray  # a program or a part of one
     exclusive: list[tuple[int, int]]  # (program, part) pairs, pool-local
     assumed_hours: float
@@ -210,6 +217,7 @@ class Pool:
             plan_cost=self.plan_cost[sub],
             rating_pen=self.rating_pen[sub],
             pedagogy_pen=self.pedagogy_pen[sub],
+            topic_pen=self.topic_pen[sub],
             related=self.related[sub],
             exclusive=self._pairs_within(sub),
             depth=self.depth[sub] if self.depth.size else self.depth,
@@ -246,6 +254,7 @@ class Pool:
             plan_cost=self.plan_cost[sub],
             rating_pen=self.rating_pen[sub],
             pedagogy_pen=self.pedagogy_pen[sub],
+            topic_pen=self.topic_pen[sub],
             levels=levels,
             needs=needs,
             providers=providers,
@@ -596,6 +605,7 @@ def _assemble(
         plan_cost=plan_cost,
         rating_pen=rating_pen,
         pedagogy_pen=pedagogy_pen,
+        topic_pen=index.off_topic[rows].astype(np.float64),
         related=related,
         exclusive=exclusive,
         assumed_hours=assumed,

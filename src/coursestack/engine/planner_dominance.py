@@ -5,7 +5,7 @@ Course c dominates course k when, programs and their parts aside,
   that counts (so c raises every gap k raises and supplies every assumption k supplies);
 - c's unmet assumptions are a subset of k's, level by level;
 - c takes no more hours and costs no more (as the objective and as the budget / deadline
-  rows see them), and has no higher rating or pedagogy penalty;
+  rows see them), and has no higher rating, pedagogy or off-topic penalty;
 - and c is strictly better on one of these, or identical with a smaller pool number.
 
 Then some optimal plan, for every objective variant, avoids k: in a plan holding k, put c in
@@ -65,7 +65,8 @@ def _bitsets(
 
 def objective_scalars(pool: Pool) -> list[FloatArray]:
     """What a course costs a plan, for every objective variant: hours and cost as the
-    objective and as the budget / deadline rows see them, rating and pedagogy penalties."""
+    objective and as the budget / deadline rows see them, rating, pedagogy and off-topic
+    penalties."""
     return [
         pool.plan_hours,
         pool.plan_cost,
@@ -73,6 +74,7 @@ def objective_scalars(pool: Pool) -> list[FloatArray]:
         np.nan_to_num(pool.cost),
         pool.rating_pen,
         pool.pedagogy_pen,
+        pool.topic_pen,
     ]
 
 

@@ -125,6 +125,8 @@ class PlannerIndex:
     languages: tuple[str, ...]
     pedagogy: IntArray  # 0 unknown, PEDAGOGY_CODES otherwise
     quality: FloatArray  # 0-1, NaN when no evidence
+    off_topic: npt.NDArray[np.bool_]  # about a subject outside the taxonomy (engine.topics)
+    topics: Mapping[str, str]  # course id -> that subject, for explanations
     related: npt.NDArray[np.bool_]  # a program, or a part of a program in the catalog
     parts: dict[int, tuple[int, ...]]  # program -> its parts present in the catalog
     parents: dict[int, tuple[int, ...]]  # part -> programs listing it
@@ -241,6 +243,10 @@ class PlannerIndex:
             score = q.score()
             if score is not None and cid in pos:
                 quality[pos[cid]] = score
+        off_topic = np.zeros(n, dtype=bool)
+        for cid in ctx.off_topic:
+            if cid in pos:
+                off_topic[pos[cid]] = True
         related = np.zeros(n, dtype=bool)
         for prog, members in parts.items():
             related[prog] = True
@@ -264,6 +270,8 @@ class PlannerIndex:
             languages=languages,
             pedagogy=pedagogy,
             quality=quality,
+            off_topic=off_topic,
+            topics=dict(ctx.off_topic),
             related=related,
             parts=parts,
             parents={k: tuple(v) for k, v in parents.items()},

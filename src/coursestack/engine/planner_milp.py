@@ -82,6 +82,7 @@ from scipy import sparse
 from coursestack.engine.planner_bnb import MAX_COLS as BNB_MAX_COLS
 from coursestack.engine.planner_bnb import Proved, branch_and_bound
 from coursestack.engine.planner_candidates import (
+    OFF_TOPIC_WEIGHT,
     PEDAGOGY_WEIGHT,
     RATING_WEIGHT,
     Pool,
@@ -163,6 +164,7 @@ def secondary(pool: Pool | Problem, objective: str) -> FloatArray:
         + wc * pool.plan_cost / med_c
         + wr * pool.rating_pen
         + wp * pool.pedagogy_pen
+        + OFF_TOPIC_WEIGHT * pool.topic_pen
         + COURSE_CHARGE
     )
     return out

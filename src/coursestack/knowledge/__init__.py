@@ -43,6 +43,14 @@ def roles() -> tuple[Role, ...]:
     return tuple(Role.model_validate(item) for item in data["roles"])
 
 
+@cache
+def outside_topics() -> tuple[str, ...]:
+    """Subjects outside the taxonomy's scope that a course may be about
+    (outside_topics.yaml; engine.topics)."""
+    data = _load_yaml("outside_topics.yaml") or {}
+    return tuple(str(t).lower() for t in data.get("topics", []))
+
+
 def catalog_fingerprint() -> str:
     """Changes whenever a shipped knowledge file changes; cheap (bytes, no YAML parsing)."""
     digest = hashlib.sha256()
