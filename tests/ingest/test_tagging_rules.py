@@ -573,3 +573,9 @@ def test_activity_and_environment_tags_in_a_skill_list_are_weak() -> None:
     scraping = tag("Python for Data Science", text, skills=("Data Collection",))
     assert "data.collection" in scraping.teaches
     assert "data.wrangling" in tag("Data Wrangling", skills=("Data Manipulation",)).teaches
+
+
+def test_qualitative_research_is_fieldwork_not_experimentation() -> None:
+    skill = "practice.research-methods"
+    assert skill not in tag("Qualitative Research Methods: Conversational Interviewing").teaches
+    assert skill in tag("Research Methods for Machine Learning").teaches
