@@ -137,6 +137,18 @@ def test_unknown_role_platform_and_field() -> None:
         parse(hours_per_wek=9)
 
 
+def test_numbers_must_be_finite_and_within_the_apis_bounds() -> None:
+    with pytest.raises(InvalidInputError, match="budget: expected a finite number"):
+        parse(budget=float("inf"))
+    with pytest.raises(InvalidInputError, match="hours_per_week: expected a finite number"):
+        parse(hours_per_week=float("nan"))
+    with pytest.raises(InvalidInputError, match="budget"):
+        parse(budget=1e308)
+    with pytest.raises(InvalidInputError, match="deadline_weeks"):
+        parse(deadline_weeks=1e300)
+    assert parse(budget=1_000_000, deadline_weeks=520).deadline_weeks == 520
+
+
 def test_value_errors_name_the_field() -> None:
     with pytest.raises(InvalidInputError, match="hours_per_week"):
         parse(hours_per_week=0)

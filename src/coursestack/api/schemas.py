@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from coursestack.domain import Need, PaceProfile, Pedagogy
+from coursestack.domain.models import MAX_BUDGET, MAX_DEADLINE_WEEKS, MAX_HOURS_PER_WEEK
 
 LevelValue = Annotated[int, Field(ge=0, le=4)]
 ReviewDimension = Literal["depth", "practicality", "production_relevance", "teaching"]
@@ -41,9 +42,9 @@ class LearnerIn(_In):
     targets: dict[str, LevelValue] = Field(
         default_factory=dict, max_length=300, description="explicit skill targets (no role)"
     )
-    hours_per_week: float = Field(default=5.0, gt=0, le=100)
-    budget: float | None = Field(default=None, ge=0, le=1_000_000, description="USD, total")
-    deadline_weeks: float | None = Field(default=None, gt=0, le=520)
+    hours_per_week: float = Field(default=5.0, gt=0, le=MAX_HOURS_PER_WEEK)
+    budget: float | None = Field(default=None, ge=0, le=MAX_BUDGET, description="USD, total")
+    deadline_weeks: float | None = Field(default=None, gt=0, le=MAX_DEADLINE_WEEKS)
     platforms: list[str] | None = Field(default=None, max_length=50)
     languages: list[str] | Literal["any"] | None = Field(
         default=None,

@@ -240,6 +240,13 @@ class Review(_Model):
 # ---------------------------------------------------------------- learners and plans
 
 
+# The learner's limits, the same for the CLI, learner files and the API: beyond them a figure
+# is a typo or a way to say "none" that the field's absence already says.
+MAX_HOURS_PER_WEEK = 100
+MAX_BUDGET = 1_000_000  # USD
+MAX_DEADLINE_WEEKS = 520  # ten years
+
+
 class Learner(_Model):
     """A learner, with skill ids already resolved (see services.learners for parsing)."""
 
@@ -247,9 +254,9 @@ class Learner(_Model):
     completed: list[str] = Field(default_factory=list)  # course ids
     goal: str | None = None  # role id
     targets: dict[str, Level] = Field(default_factory=dict)  # explicit skill targets
-    hours_per_week: float = Field(default=5.0, gt=0, le=100)
-    budget: float | None = Field(default=None, ge=0)
-    deadline_weeks: float | None = Field(default=None, gt=0)
+    hours_per_week: float = Field(default=5.0, gt=0, le=MAX_HOURS_PER_WEEK)
+    budget: float | None = Field(default=None, ge=0, le=MAX_BUDGET)
+    deadline_weeks: float | None = Field(default=None, gt=0, le=MAX_DEADLINE_WEEKS)
     platforms: list[str] | None = None
     # ISO 639-1 codes the learner reads; None: any. Courses of unknown language pass only
     # for a learner who reads English (engine.planner_candidates.unknown_language_readable).

@@ -7,6 +7,7 @@ closest matches); malformed values raise InvalidInputError.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -248,6 +249,8 @@ def _role(value: Any, ctx: AdvisorContext) -> str:
 def _number(value: Any, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise _invalid(where, f"expected a number, got {value!r}")
+    if not math.isfinite(value):  # 'inf' means no limit: leave the field out
+        raise _invalid(where, f"expected a finite number, got {value!r} (leave it out for none)")
     return float(value)
 
 
