@@ -77,3 +77,14 @@ def test_import_rank_and_compare(run: Run, tmp_path: Path) -> None:
     platforms = {p["platform"]: p for p in json.loads(r.out)}
     assert platforms["coursera"]["practitioner_rating"]["reviews"] == 40
     assert run("compare", "platforms").code == 0
+
+
+def test_a_review_file_with_no_usable_row_exits_2(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "wrong.csv"
+    path.write_text("a,b\n1,2\n", encoding="utf-8")
+    r = run("reviews", "import", str(path))
+    assert r.code == 2 and "every row was rejected" in " ".join(r.err.split())
+    assert "missing course" in r.out  # the rows' reasons are still shown
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_text(f"course,reviewer,score,date\n{ML_SPEC},a,8,2025-01-01\nnope,b,5,2025-01-01\n")
+    assert run("reviews", "import", str(mixed)).code == 0  # the good row landed

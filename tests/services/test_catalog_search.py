@@ -102,3 +102,11 @@ def test_skill_teachers_still_follow_the_text_hits(empty_db: Database) -> None:
     found = _search(empty_db, "SQL")
     assert found[0] == "sql-2"  # the title is the query
     assert set(found) == {"sql-1", "sql-2"}
+
+
+def test_no_suggestion_below_the_floor() -> None:
+    from coursestack.services.catalog import closest_titles
+
+    titles = {"fx": "Forex: Learn to Trade Forex and FX", "ml": "Machine Learning Specialization"}
+    assert closest_titles(titles, "nonexistent-xyz") == []
+    assert closest_titles(titles, "Machin Learning Specialisation")[0].startswith("ml ")

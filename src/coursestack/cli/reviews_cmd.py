@@ -10,7 +10,8 @@ import typer
 from rich.table import Table
 
 from coursestack.cli import state
-from coursestack.cli.output import console, print_json
+from coursestack.cli.errors import EXIT_USAGE
+from coursestack.cli.output import console, err_console, print_json
 from coursestack.engine import ratings
 from coursestack.engine.platforms import PlatformSummary, Stats, Tally
 from coursestack.services import reviews as service
@@ -189,6 +190,10 @@ def _import(file: Path, json_out: bool) -> None:
             console.print(f"  ignored columns: {', '.join(report.ignored_columns)}")
         for e in report.errors[: service.MAX_IMPORT_ERRORS_SHOWN]:
             console.print(f"  [red]line {e.line}[/red]: {e.reason}")
+    if report.rejected and not (report.added or report.replaced or report.unchanged):
+        # nothing usable: a script must see it failed (the good rows of a mixed file land)
+        err_console.print("[red]error:[/red] no review imported: every row was rejected")
+        raise typer.Exit(EXIT_USAGE)
 
 
 def _ranking_table(report: service.RankReport, ranking: ratings.Ranking, title: str) -> Table:

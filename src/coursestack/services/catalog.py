@@ -164,8 +164,14 @@ def closest_titles(titles: Mapping[str, str], text: str, limit: int = SUGGESTION
     by_title = process.extract(text, titles, scorer=fuzz.WRatio, limit=limit)
     if not by_title:
         return []
-    floor = by_title[0][1] - 15
+    floor = max(by_title[0][1] - 15, SUGGEST_FLOOR)
     return [f"{cid} ({title})" for title, score, cid in by_title if score >= floor]
+
+
+# Below this WRatio a title shares a word or two with the query by chance: 'nonexistent-xyz'
+# scored 55-62 against forex and counselling courses, a near miss ('Machin Learning
+# Specialisation') 95 against its course.
+SUGGEST_FLOOR = 70.0
 
 
 def list_courses(
