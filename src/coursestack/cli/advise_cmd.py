@@ -309,7 +309,8 @@ def plan_cmd(
         )
         + f", {fmt_money(result['total_cost'])}"
         + (
-            f" (+ {result['cost_unknown_steps']} courses of unknown price)"
+            f" (+ {result['cost_unknown_steps']} course"
+            f"{'' if result['cost_unknown_steps'] == 1 else 's'} of unknown price)"
             if result["cost_unknown_steps"]
             else ""
         )

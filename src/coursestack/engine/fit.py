@@ -68,7 +68,13 @@ from coursestack.engine.learner_state import (
     effective_teaches,
     only_touches,
 )
-from coursestack.engine.pace import HoursEstimate, estimate_hours, held_share, weeks_at
+from coursestack.engine.pace import (
+    HoursEstimate,
+    estimate_hours,
+    held_share,
+    hours_words,
+    weeks_at,
+)
 from coursestack.engine.planner_candidates import unknown_language_readable
 
 # engine.goal_projects: a project counts only when the course exercises the goal's skills.
@@ -410,7 +416,7 @@ def _prerequisites_reason(
     else:
         closed: set[str] = set()
         for n, (closer, closes, est) in enumerate(route):
-            hours = "" if est.hours is None else f", about {est.hours:.0f} h for you"
+            hours = "" if est.hours is None else f", about {hours_words(est.hours)} h for you"
             where = (
                 f"on {closer.platform}, outside your platforms"
                 if learner.platforms and closer.platform not in learner.platforms
@@ -762,7 +768,8 @@ def _time_reason(estimate: HoursEstimate, learner: Learner) -> Reason:
     weeks = weeks_at(estimate.hours, hpw)
     low_w, high_w = weeks_at(estimate.low, hpw), weeks_at(estimate.high, hpw)
     text = (
-        f"About {estimate.hours:.0f} h for you ({estimate.low:.0f}-{estimate.high:.0f} h), "
+        f"About {hours_words(estimate.hours)} h for you ({hours_words(estimate.low)}-"
+        f"{hours_words(estimate.high)} h), "
         f"{weeks:.1f} weeks at {hpw:g} h/week ({low_w:.1f}-{high_w:.1f}); "
         f"{estimate.basis}."
     )
@@ -941,7 +948,7 @@ def _deadline_reason(estimate: HoursEstimate, learner: Learner, deadline: float)
         return Reason(kind="deadline", text=text, caveat=True, data={**data, "outside": False})
     over = estimate.hours > cap + 1e-9
     assumed = estimate.assumed_listed is not None
-    ours = f"About {estimate.hours:.0f} h for you"
+    ours = f"About {hours_words(estimate.hours)} h for you"
     text = f"{ours} is more than {allows}." if over else f"{ours} fits {allows}."
     if assumed:
         text += (
