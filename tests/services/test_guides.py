@@ -318,3 +318,38 @@ def test_how_long_speaks_to_the_calibrations_reader_and_to_a_newcomer(
     newcomer = [p for p in faq["evidence"]["pace"] if p["reader"] == "new to programming and maths"]
     assert len(newcomer) == 1 and round(newcomer[0]["hours"]) == 117
     assert "new to programming and maths, at standard pace: about 117 hours" in text
+
+
+HOW_LONG = "How long does it take?"
+
+
+def test_a_reader_who_completed_the_course_is_told_so_not_how_long(sqlite_db: Database) -> None:
+    learner = {"completed": ["coursera-ml-specialization"], "goal": "ml-engineer"}
+    for course_id, words in (
+        ("coursera-ml-specialization", "your learner file lists it"),
+        ("coursera-ml-supervised-regression-classification", "as part of Machine Learning"),
+    ):
+        data = guides.write_guide(sqlite_db, course_id, learner_data=learner, fmt="json")
+        assert isinstance(data, dict)
+        (how,) = [
+            s for s in _sections(data)["faq"] if s.get("question") == "How long does it take?"
+        ]
+        assert how["text"].startswith("You have completed it") and words in how["text"]
+    other = guides.write_guide(sqlite_db, "coursera-deep-learning-specialization",
+                               learner_data=learner, fmt="json")  # fmt: skip
+    assert isinstance(other, dict)
+    (how,) = [s for s in _sections(other)["faq"] if s.get("question") == HOW_LONG]
+    assert "completed" not in how["text"]
+
+
+def test_a_skill_list_cut_short_says_how_much_is_left() -> None:
+    from coursestack import knowledge
+    from coursestack.domain import Level
+    from coursestack.engine.context import AdvisorContext
+    from coursestack.engine.guide import _skills_phrase
+    from coursestack.engine.taxonomy import Taxonomy
+
+    ctx = AdvisorContext(courses={}, taxonomy=Taxonomy.build(knowledge.skills()), roles={})
+    skills = {s.id: Level.AWARE for s in knowledge.skills()[:5]}
+    assert _skills_phrase(ctx, skills, limit=3).endswith(" and 2 more")
+    assert "more" not in _skills_phrase(ctx, skills, limit=5)

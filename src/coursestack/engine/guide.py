@@ -122,6 +122,8 @@ class GuideInputs:
     quality: Mapping[str, CourseQuality] = field(default_factory=dict)
     ratings: Mapping[str, RatingEstimate] = field(default_factory=dict)
     platforms: Sequence[PlatformSummary] = ()
+    # the reader's learner file lists it (or a program holding it) as completed
+    completed_by_reader: str | None = None
 
 
 # ---------------------------------------------------------------- helpers
@@ -228,8 +230,14 @@ _PROPER_NOUNS = frozenset(
 
 
 def _skills_phrase(ctx: AdvisorContext, skills: Mapping[str, Level], limit: int = 8) -> str:
-    ordered = sorted(skills.items(), key=lambda kv: (-int(kv[1]), kv[0]))[:limit]
-    return _join([f"{_lower_first(_skill_name(ctx, s))} ({lv.label})" for s, lv in ordered])
+    """'a (practised), b (aware) and 15 more': the highest levels first; a list cut short
+    says how much is left (a certificate's 'what it covers' left out Python, pandas and SQL
+    without a word)."""
+    ordered = sorted(skills.items(), key=lambda kv: (-int(kv[1]), kv[0]))
+    named = [f"{_lower_first(_skill_name(ctx, s))} ({lv.label})" for s, lv in ordered[:limit]]
+    if len(ordered) > limit:
+        named.append(f"{len(ordered) - limit} more")
+    return _join(named)
 
 
 _HAVING = {
@@ -729,7 +737,16 @@ def _faq(ctx: AdvisorContext, course: Course, role: Role | None, inputs: GuideIn
         out.append(Statement(question="Is it worth it?", text=text, evidence=evidence))
     # How long?
     listed = course.effort.total_hours()
-    if listed is not None or inputs.pace:
+    if inputs.completed_by_reader is not None:
+        out.append(
+            Statement(
+                question="How long does it take?",
+                text=f"You have completed it ({inputs.completed_by_reader}): no time is left "
+                "to plan for it.",
+                evidence={"completed": inputs.completed_by_reader},
+            )
+        )
+    elif listed is not None or inputs.pace:
         bits = []
         if _effort_words(course):
             bits.append(f"listed as {_effort_words(course)}")

@@ -128,10 +128,19 @@ def build_guide(
     if learner is not None:
         base = known_levels(learner, ctx)
     prereq_known = {**effective_assumes(course, ctx), **base}
+    done: str | None = None
+    if learner is not None:
+        if course.id in learner.completed:
+            done = "your learner file lists it"
+        else:
+            holder = next((p for p in ctx.parents_of(course.id) if p in learner.completed), None)
+            if holder is not None:
+                done = f"as part of {ctx.courses[holder].title}, which your learner file lists"
     inputs = GuideInputs(
         role=role,
         role_reason=reason,
         role_defaulted=goal_id is None,
+        completed_by_reader=done,
         pace=_pace(
             ctx,
             course,
