@@ -4,6 +4,8 @@ then the rest in full-text order."""
 
 from __future__ import annotations
 
+import pytest
+
 from coursestack.domain import Course
 from coursestack.services import catalog
 from coursestack.store.courses import CourseRepository
@@ -110,3 +112,24 @@ def test_no_suggestion_below_the_floor() -> None:
     titles = {"fx": "Forex: Learn to Trade Forex and FX", "ml": "Machine Learning Specialization"}
     assert closest_titles(titles, "nonexistent-xyz") == []
     assert closest_titles(titles, "Machin Learning Specialisation")[0].startswith("ml ")
+
+
+def test_an_unknown_platform_filter_is_an_error_with_suggestions(sqlite_db: Database) -> None:
+    from coursestack.domain.errors import NotFoundError
+    from coursestack.services.catalog import list_courses, search_course_ids
+
+    with sqlite_db.session() as s:
+        with pytest.raises(NotFoundError, match="closest matches: coursera"):
+            search_course_ids(s, "python", platform="courserra")
+        with pytest.raises(NotFoundError, match="platform"):
+            list_courses(s, platform="nope")
+        assert list_courses(s, platform="coursera")
+
+
+def test_an_unknown_skill_category_is_an_error_with_suggestions() -> None:
+    from coursestack.domain.errors import NotFoundError
+    from coursestack.services.catalog import list_skills
+
+    with pytest.raises(NotFoundError, match="closest matches: mlops"):
+        list_skills("mlop")
+    assert list_skills("mlops") and len(list_skills()) > len(list_skills("mlops"))

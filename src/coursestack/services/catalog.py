@@ -51,7 +51,15 @@ def taxonomy() -> Taxonomy:
 
 
 def list_skills(category: str | None = None) -> list[Skill]:
-    return [s for s in knowledge.skills() if category is None or s.category == category]
+    """The taxonomy's skills, of one category when given (an unknown one is a NotFoundError
+    with the closest names, not an empty list)."""
+    skills = knowledge.skills()
+    if category:
+        categories = sorted({s.category for s in skills})
+        if category not in categories:
+            found = process.extract(category, categories, limit=SUGGESTIONS)
+            raise NotFoundError("category", category, [name for name, _s, _i in found])
+    return [s for s in skills if not category or s.category == category]
 
 
 def list_roles() -> list[Role]:
@@ -177,6 +185,7 @@ SUGGEST_FLOOR = 70.0
 def list_courses(
     session: Session, *, platform: str | None = None, limit: int | None = None, offset: int = 0
 ) -> list[Course]:
+    check_platform(session, platform)
     return CourseRepository(session).page(platform=platform, limit=limit, offset=offset)
 
 
@@ -189,6 +198,21 @@ def count_courses(session: Session, *, platform: str | None = None) -> int:
     return CourseRepository(session).count(platform)
 
 
+def check_platform(session: Session, platform: str | None) -> None:
+    """A platform filter naming no platform of the catalog is a NotFoundError with the
+    closest names (a typo gave an empty list, exit 0)."""
+    if not platform:
+        return
+    known = CourseRepository(session).platforms()
+    if platform not in known:
+        _unknown_platform(platform, known)
+
+
+def _unknown_platform(platform: str, known: Sequence[str]) -> None:
+    found = process.extract(platform, known, limit=SUGGESTIONS)
+    raise NotFoundError("platform", platform, [name for name, _s, _i in found])
+
+
 def search_course_ids(
     session: Session, query: str, *, limit: int = 20, platform: str | None = None
 ) -> list[str]:
@@ -197,6 +221,7 @@ def search_course_ids(
     it, then titles holding all its words, shorter titles first in each; then the rest in
     full-text order); when the query names a skill (name or alias), its teachers follow the
     text hits, highest level first."""
+    check_platform(session, platform)
     repo = CourseRepository(session)
     found = rank_hits(query, repo.search_hits(query, platform=platform))[:limit]
     loose = relaxed(query)
@@ -352,6 +377,8 @@ def page_in_context(
     order = cached.order if cached and cached.context is ctx else sorted(ctx.courses)
     if platform:
         order = [cid for cid in order if ctx.courses[cid].platform == platform]
+        if not order:
+            _unknown_platform(platform, sorted({c.platform for c in ctx.courses.values()}))
     return [ctx.courses[cid] for cid in order[offset : offset + limit]], len(order)
 
 

@@ -27,6 +27,7 @@ from coursestack.ingest.formats import open_path
 from coursestack.ingest.merge import SOURCE_RANK, CatalogIndex, MergeEvent
 from coursestack.ingest.pipeline import tag_row
 from coursestack.ingest.rows import RowError
+from coursestack.services.catalog import check_platform
 from coursestack.services.files import write_text_file
 from coursestack.settings import Settings
 from coursestack.store.courses import CourseRepository
@@ -232,6 +233,7 @@ def refresh_statistics(db: Database) -> None:
 def export_catalog(db: Database, path: Path, platform: str | None = None) -> int:
     """Write the catalog (or one platform's courses) as a coursestack export; the count."""
     with db.session() as session:
+        check_platform(session, platform)
         courses = CourseRepository(session).all()
     if platform:
         courses = [c for c in courses if c.platform == platform]

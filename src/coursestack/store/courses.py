@@ -103,6 +103,11 @@ class CourseRepository:
             stmt = stmt.where(CourseRow.platform == platform)
         return int(self.session.scalar(stmt) or 0)
 
+    def platforms(self) -> list[str]:
+        """The platforms the catalog holds courses on, sorted."""
+        stmt = select(CourseRow.platform).distinct()
+        return sorted(str(p) for p in self.session.scalars(stmt))
+
     def ids(self) -> set[str]:
         return set(self.session.scalars(select(CourseRow.id)))
 

@@ -57,7 +57,7 @@ Platform = Annotated[
 ]
 
 
-@router.get("", response_model=CoursePageOut, responses=error_responses(422))
+@router.get("", response_model=CoursePageOut, responses=error_responses(404, 422))
 async def list_courses(
     db: DatabaseDep,
     platform: Platform = None,
@@ -77,7 +77,9 @@ async def list_courses(
     )
 
 
-@search_router.get("/search", response_model=list[CourseSummaryOut], responses=error_responses(422))
+@search_router.get(
+    "/search", response_model=list[CourseSummaryOut], responses=error_responses(404, 422)
+)
 def search_courses(
     db: DatabaseDep,
     q: Annotated[str, Query(min_length=1, max_length=300, description="words or a skill")],

@@ -12,7 +12,7 @@ from coursestack.services import catalog
 router = APIRouter(prefix="/skills", tags=["skills"])
 
 
-@router.get("", responses=error_responses(422))
+@router.get("", responses=error_responses(404, 422))
 def list_skills(
     category: Annotated[str | None, Query(max_length=100)] = None,
 ) -> list[dict[str, Any]]:
