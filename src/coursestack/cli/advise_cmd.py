@@ -32,8 +32,13 @@ TargetOpt = Annotated[
         help="A skill to reach as NAME=LEVEL (1-4), with a goal or instead of one; repeatable.",
     ),
 ]
-HoursOpt = Annotated[float | None, typer.Option("--hours", help="Study hours per week.")]
-BudgetOpt = Annotated[float | None, typer.Option("--budget", help="Total budget in USD.")]
+HoursOpt = Annotated[
+    float | None,
+    typer.Option("--hours", help="Study hours per week (default: the learner file's, else 5)."),
+]
+BudgetOpt = Annotated[
+    float | None, typer.Option("--budget", help="Total budget in USD (default: none).")
+]
 CompletedOpt = Annotated[
     list[str] | None, typer.Option("--completed", "-c", help="A finished course; repeatable.")
 ]
@@ -47,18 +52,25 @@ LanguageOpt = Annotated[
 
 DeadlineOpt = Annotated[
     float | None,
-    typer.Option("--deadline", help="Finish within this many weeks (at --hours a week)."),
+    typer.Option(
+        "--deadline", help="Finish within this many weeks (at --hours a week; default: none)."
+    ),
 ]
 PlatformOpt = Annotated[
     list[str] | None,
-    typer.Option("--platform", help="Only courses on this platform (slug); repeatable."),
+    typer.Option(
+        "--platform", help="Only courses on this platform (slug); repeatable (default: all)."
+    ),
 ]
 PaceOpt = Annotated[
-    str | None, typer.Option("--pace", help="fast, standard or thorough (time estimates).")
+    str | None,
+    typer.Option("--pace", help="fast, standard or thorough (time estimates; default: standard)."),
 ]
 PedagogyOpt = Annotated[
     str | None,
-    typer.Option("--pedagogy", help="Preferred teaching style: code-first or theory-first."),
+    typer.Option(
+        "--pedagogy", help="Preferred teaching style: code-first or theory-first (default: none)."
+    ),
 ]
 
 LEVEL_NAMES = {int(lv): lv.label for lv in Level}
