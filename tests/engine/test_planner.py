@@ -284,6 +284,31 @@ def test_a_course_about_another_subject_loses_a_tie_to_one_about_the_skill() -> 
     assert [s.course_id for s in run(only, targets(prog_git=2)).steps] == ["winforms"]
 
 
+def test_a_long_step_adding_little_coverage_is_named_low_yield() -> None:
+    # Coverage comes first, so the 200-hour course is planned for one useful level of Git;
+    # the plan says so, with what the rest reaches without it.
+    ctx = context(
+        course("py", {"prog.python": 2}),
+        course("sql", {"prog.sql": 2}),
+        course("pandas", {"prog.pandas": 2}),
+        course("git-marathon", {"prog.git": 1}, effort=Effort(hours=200)),
+    )
+    reqs = targets(prog_python=2, prog_sql=2, prog_pandas=2)
+    reqs["prog.git"] = Requirement(skill="prog.git", level=Level(2), weight=Weight.USEFUL)
+    result = run(ctx, reqs)
+    assert "git-marathon" in [s.course_id for s in result.steps]
+    tail = result.low_yield
+    assert tail is not None and tail.course_ids == ["git-marathon"] and tail.hours == 200
+    assert tail.coverage_without == pytest.approx(
+        coverage({"prog.python": 2, "prog.sql": 2, "prog.pandas": 2}, reqs)
+    )
+    # steps of like yield: none is named
+    even = run(context(course("py", {"prog.python": 2}), course("sql", {"prog.sql": 2}),
+                       course("pandas", {"prog.pandas": 2})), targets(
+        prog_python=2, prog_sql=2, prog_pandas=2))  # fmt: skip
+    assert even.low_yield is None
+
+
 def test_program_and_its_part_are_exclusive() -> None:
     ctx = context(
         course("part-a", {"prog.python": 2}, effort=Effort(hours=5)),

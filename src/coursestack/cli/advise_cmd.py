@@ -360,6 +360,16 @@ def plan_cmd(
             f"[dim]Taken as held: {held['name']} at level {held['level']} (school level); "
             f"add it to your skills at 0 if you do not hold it.[/dim]"
         )
+    tail = result.get("low_yield")
+    if tail:
+        points = (cov["after"] - tail["coverage_without"]) * 100
+        console.print(
+            f"[dim]Low-yield steps: {'; '.join(tail['titles'])} "
+            f"{'takes' if len(tail['titles']) == 1 else 'take'} "
+            f"{fmt_hours(tail['hours'])} for {points:.1f} points of coverage; without them the "
+            f"plan reaches {tail['coverage_without']:.0%} in "
+            f"{fmt_hours(result['total_hours'] - tail['hours'])}.[/dim]"
+        )
     implied = result["learner"].get("implied", [])
     if implied:
         shown = ", ".join(f"{row['name']} {row['level']}" for row in implied[:IMPLIED_SHOWN])

@@ -323,6 +323,14 @@ class PlanAlternative(_Model):
     totals: PlanTotals
 
 
+class LowYieldSteps(_Model):
+    """Steps whose coverage per hour is far below the plan's (engine.planner_yield)."""
+
+    course_ids: list[str]
+    hours: float
+    coverage_without: float  # the plan's coverage without them
+
+
 class Plan(_Model):
     goal: str | None
     steps: list[PlanStep]
@@ -331,4 +339,5 @@ class Plan(_Model):
     totals: PlanTotals
     uncovered: list[UncoveredGap]
     alternatives: list[PlanAlternative] = Field(default_factory=list)
+    low_yield: LowYieldSteps | None = None
     solver: dict[str, Any] = Field(default_factory=dict)  # status, exact, gap, seconds

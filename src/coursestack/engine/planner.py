@@ -64,7 +64,7 @@ from coursestack.domain import (
     PlanTotals,
     Requirement,
 )
-from coursestack.domain.models import WEEKS_PER_MONTH
+from coursestack.domain.models import WEEKS_PER_MONTH, LowYieldSteps
 from coursestack.engine.context import AdvisorContext
 from coursestack.engine.gaps import coverage
 from coursestack.engine.planner_candidates import Pool, Problem, build_pool
@@ -86,6 +86,7 @@ from coursestack.engine.planner_milp import (
     structure,
 )
 from coursestack.engine.planner_schedule import Slot, schedule
+from coursestack.engine.planner_yield import low_yield
 
 ALTERNATIVES = ("fastest", "cheapest", "best-rated")
 OBJECTIVES = tuple(OBJECTIVE_WEIGHTS)
@@ -141,6 +142,7 @@ def plan(
     before = coverage(known, requirements)
     after = coverage(_after(known, problem, chosen), requirements)
     totals = _totals(problem, slots, after)
+    tail = low_yield(problem, chosen, known, requirements)
     category = {g.skill: _category(ctx, g.skill) for g in problem.gaps}
     alts: list[PlanAlternative] = []
     alt_info: dict[str, dict[str, object]] = {}
@@ -166,6 +168,13 @@ def plan(
             _supplied(pool, idx),
         ),
         alternatives=alts,
+        low_yield=None
+        if tail is None
+        else LowYieldSteps(
+            course_ids=[problem.course_id(k) for k in tail.steps],
+            hours=round(tail.hours, 1),
+            coverage_without=tail.coverage_without,
+        ),
         solver=_solver_info(problem, pool, solution, started, pruned_at, alt_info, chosen),
     )
 

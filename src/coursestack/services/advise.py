@@ -299,6 +299,15 @@ def plan_for_case(
             "before": round(result.coverage_before, 4),
             "after": round(result.coverage_after, 4),
         },
+        # steps far below the plan's coverage per hour (engine.planner_yield), or None
+        "low_yield": None
+        if result.low_yield is None
+        else {
+            "course_ids": result.low_yield.course_ids,
+            "titles": [ctx.courses[c].title for c in result.low_yield.course_ids],
+            "hours": result.low_yield.hours,
+            "coverage_without": round(result.low_yield.coverage_without, 4),
+        },
         "coverage_by_skill": [
             {
                 "skill": skill,
