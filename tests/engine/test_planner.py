@@ -278,6 +278,12 @@ def test_a_course_about_another_subject_loses_a_tie_to_one_about_the_skill() -> 
     assert [s.course_id for s in result.steps] == ["git-course"]
     assert "its title is about winforms" in result.steps[0].why
     assert [s.course_id for s in run(base, targets(prog_git=2)).steps] == ["winforms"]
+    # a course known by its title alone weighs half as much: 2 h shorter, it still loses
+    thin = AdvisorContext(courses=base.courses, taxonomy=TAXONOMY, roles={},
+                          title_only=frozenset({"winforms"}))  # fmt: skip
+    result = run(thin, targets(prog_git=2))
+    assert [s.course_id for s in result.steps] == ["git-course"]
+    assert "the catalog knows only its title" in result.steps[0].why
     # never an exclusion: alone, it is taken
     only = AdvisorContext(courses={"winforms": winforms}, taxonomy=TAXONOMY, roles={},
                           off_topic={"winforms": "winforms"})  # fmt: skip

@@ -33,3 +33,24 @@ def test_outside_subjects_are_lowercase_normalised_phrases_no_skill_claims() -> 
     aliases = {normalise(a) for s in knowledge.skills() for a in (s.name, *s.aliases)}
     assert not aliases & set(PHRASES), "a taxonomy alias cannot be outside the taxonomy"
     assert taxonomy  # built: the phrases are checked against the shipped taxonomy
+
+
+def test_courses_known_by_their_title_alone() -> None:
+    from coursestack.engine.topics import title_only_courses
+
+    def row(cid: str, **kw: object) -> Course:
+        title_tag = {"teaches.mlsd.ab-testing": "rule:alias(title:'a b tests')"}
+        base: dict[str, object] = {"id": cid, "title": "Design A/B Tests", "platform": "coursera",
+                                   "teaches": {"mlsd.ab-testing": 1}, "sources": ["d.csv"],
+                                   "provenance": title_tag}  # fmt: skip
+        base.update(kw)
+        return Course.model_validate(base)
+
+    found = title_only_courses([
+        row("bare"),
+        row("described", description="You will design experiments."),
+        row("curated", sources=["curated"]),
+        row("listed", provenance={"teaches.mlsd.ab-testing": "rule:alias(skills:'a b testing')"}),
+        row("nothing", teaches={}, provenance={}),
+    ])  # fmt: skip
+    assert found == {"bare"}

@@ -203,8 +203,11 @@ def _effort_words(course: Course) -> str | None:
     """The listed effort, saying when it gives no hours figure ('3 - 6 Months' alone: the
     planner and the guide then estimate the hours)."""
     hours = course.effort.total_hours()
-    if course.effort.text is None:
+    text = course.effort.text
+    if text is None:
         return None if hours is None else fmt_hours(hours)
+    if not any(ch.isalpha() for ch in text):  # a bare number: the source states no unit
+        return f"'{text}' (unit not stated; no hours figure)" if hours is None else fmt_hours(hours)
     if hours is None:
-        return f"{course.effort.text} (no hours figure)"
-    return course.effort.text
+        return f"{text} (no hours figure)"
+    return text

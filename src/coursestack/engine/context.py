@@ -86,6 +86,8 @@ class AdvisorContext:
     typical_price: Mapping[str, TypicalPrice] = field(default_factory=dict)  # for unpriced
     # course id -> the subject outside the taxonomy its title names (engine.topics)
     off_topic: Mapping[str, str] = field(default_factory=dict)
+    # imported courses known by their title alone (engine.topics)
+    title_only: frozenset[str] = frozenset()
 
     def course(self, course_id: str) -> Course:
         return self.courses[course_id]

@@ -34,7 +34,7 @@ from coursestack.engine.planner_candidates import (
 from coursestack.engine.planner_index import PlannerIndex, row_entries
 from coursestack.engine.planner_milp import gain_units
 from coursestack.engine.planner_schedule import Slot
-from coursestack.engine.topics import topic_words
+from coursestack.engine.topics import TITLE_ONLY_WORDS, topic_words
 
 NO_COURSE = "no course in the catalog teaches it to the needed level"
 # Courses teach the skill, the plan takes it as far as they go, and the need is beyond them
@@ -218,8 +218,8 @@ class Explainer:
         if blocker is not None:
             return f"{lead}, but {blocker}"
         if p.topic_pen[r] > p.topic_pen[k]:
-            words = topic_words(p.index.topics, p.course_id(r))
-            return f"{lead}, but {words or 'its title is about another subject'}"
+            words = topic_words(p.index.topics, p.course_id(r)) or TITLE_ONLY_WORDS
+            return f"{lead}, but {words}"
         dh = float(p.plan_hours[r] - p.plan_hours[k])
         if dh > 0.5:
             return f"{lead}, {dh:.0f} h more"

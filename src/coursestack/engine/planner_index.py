@@ -34,6 +34,8 @@ from coursestack.engine.learner_state import (
 )
 
 FloatArray = npt.NDArray[np.float64]
+# a course known by its title alone weighs this share of an off-topic course's penalty
+TITLE_ONLY_SHARE = 0.5
 IntArray = npt.NDArray[np.int64]
 __all__ = ["TOUCHED_RULE", "PlannerIndex", "row_entries"]
 
@@ -125,7 +127,9 @@ class PlannerIndex:
     languages: tuple[str, ...]
     pedagogy: IntArray  # 0 unknown, PEDAGOGY_CODES otherwise
     quality: FloatArray  # 0-1, NaN when no evidence
-    off_topic: npt.NDArray[np.bool_]  # about a subject outside the taxonomy (engine.topics)
+    # 1 for a course about a subject outside the taxonomy, TITLE_ONLY_SHARE for one known by
+    # its title alone, else 0 (engine.topics): the planner's topic penalty
+    off_topic: FloatArray
     topics: Mapping[str, str]  # course id -> that subject, for explanations
     related: npt.NDArray[np.bool_]  # a program, or a part of a program in the catalog
     parts: dict[int, tuple[int, ...]]  # program -> its parts present in the catalog
@@ -243,10 +247,13 @@ class PlannerIndex:
             score = q.score()
             if score is not None and cid in pos:
                 quality[pos[cid]] = score
-        off_topic = np.zeros(n, dtype=bool)
+        off_topic = np.zeros(n, dtype=np.float64)
+        for cid in ctx.title_only:
+            if cid in pos:
+                off_topic[pos[cid]] = TITLE_ONLY_SHARE
         for cid in ctx.off_topic:
             if cid in pos:
-                off_topic[pos[cid]] = True
+                off_topic[pos[cid]] = 1.0
         related = np.zeros(n, dtype=bool)
         for prog, members in parts.items():
             related[prog] = True

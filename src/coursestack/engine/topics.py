@@ -49,7 +49,24 @@ def off_topic_courses(courses: Iterable[Course], phrases: Iterable[str]) -> dict
     return out
 
 
+def title_only_courses(courses: Iterable[Course]) -> frozenset[str]:
+    """The imported courses the catalog knows by their title alone: no description, and
+    every skill they teach read off the title ('Design A/B Tests for Financial Impact', a
+    coursera-domains row with a title and a URL, was a step of 9 plans in an audit's 27).
+    Plans weigh them half as much as an off-topic course (planner_candidates)."""
+    out: set[str] = set()
+    for course in courses:
+        if "curated" in course.sources or course.description or not course.teaches:
+            continue
+        if all("(title:" in course.provenance.get(f"teaches.{s}", "") for s in course.teaches):
+            out.add(course.id)
+    return frozenset(out)
+
+
 def topic_words(off_topic: Mapping[str, str], course_id: str) -> str | None:
     """'its title is about WinForms' style words for an off-topic course, else None."""
     found = off_topic.get(course_id)
     return None if found is None else f"its title is about {found}, not the skill"
+
+
+TITLE_ONLY_WORDS = "the catalog knows only its title"

@@ -28,7 +28,7 @@ from coursestack.engine.effort_prior import typical_efforts_with_weekly, typical
 from coursestack.engine.rating_pipeline import estimate_reviews
 from coursestack.engine.search_rank import rank_hits, relaxed
 from coursestack.engine.taxonomy import Taxonomy
-from coursestack.engine.topics import off_topic_courses
+from coursestack.engine.topics import off_topic_courses, title_only_courses
 from coursestack.settings import Settings
 from coursestack.store.courses import CourseRepository
 from coursestack.store.db import Database
@@ -334,6 +334,7 @@ def advisor_context(db: Database, max_age: float = 0.0) -> AdvisorContext:
         typical_effort=typical_efforts_with_weekly(courses.values()),
         typical_price=typical_prices(courses.values()),
         off_topic=off_topic_courses(courses.values(), knowledge.outside_topics()),
+        title_only=title_only_courses(courses.values()),
     )
     by_title: dict[str, list[str]] = {}
     for c in courses.values():
