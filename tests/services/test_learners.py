@@ -137,6 +137,16 @@ def test_unknown_role_platform_and_field() -> None:
         parse(hours_per_wek=9)
 
 
+def test_a_held_skill_outside_the_taxonomy_is_kept_untracked_not_refused() -> None:
+    learner = parse(skills={"MATLAB": 3, "python": 1})
+    assert learner.untracked == {"MATLAB": Level.APPLIED}
+    assert learner.skills == {"prog.python": Level.AWARE}
+    with pytest.raises(NotFoundError, match="matlb"):  # a typo is still an error
+        parse(skills={"matlb": 3})
+    with pytest.raises(NotFoundError):  # and a target must be a skill a plan can reach
+        parse(targets={"matlab": 3})
+
+
 def test_numbers_must_be_finite_and_within_the_apis_bounds() -> None:
     with pytest.raises(InvalidInputError, match="budget: expected a finite number"):
         parse(budget=float("inf"))

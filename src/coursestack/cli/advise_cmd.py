@@ -370,6 +370,13 @@ def plan_cmd(
             f"plan reaches {tail['coverage_without']:.0%} in "
             f"{fmt_hours(result['total_hours'] - tail['hours'])}.[/dim]"
         )
+    untracked = result["learner"].get("untracked", [])
+    if untracked:
+        named = ", ".join(f"{row['name']} {row['level']}" for row in untracked)
+        console.print(
+            f"[dim]Not tracked (outside the skill taxonomy; they count toward no goal): "
+            f"{named}.[/dim]"
+        )
     implied = result["learner"].get("implied", [])
     if implied:
         shown = ", ".join(f"{row['name']} {row['level']}" for row in implied[:IMPLIED_SHOWN])

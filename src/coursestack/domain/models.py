@@ -258,6 +258,9 @@ class Learner(_Model):
     budget: float | None = Field(default=None, ge=0, le=MAX_BUDGET)
     deadline_weeks: float | None = Field(default=None, gt=0, le=MAX_DEADLINE_WEEKS)
     platforms: list[str] | None = None
+    # skills the learner named that the taxonomy does not track (MATLAB, SAS): kept to be
+    # said back, never credited
+    untracked: dict[str, Level] = Field(default_factory=dict)
     # ISO 639-1 codes the learner reads; None: any. Courses of unknown language pass only
     # for a learner who reads English (engine.planner_candidates.unknown_language_readable).
     languages: list[str] | None = None

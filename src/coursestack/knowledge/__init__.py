@@ -51,6 +51,13 @@ def outside_topics() -> tuple[str, ...]:
     return tuple(str(t).lower() for t in data.get("topics", []))
 
 
+@cache
+def outside_skills() -> tuple[str, ...]:
+    """Skills a learner may hold that the taxonomy does not track (outside_topics.yaml)."""
+    data = _load_yaml("outside_topics.yaml") or {}
+    return tuple(str(t).lower() for t in data.get("skills", []))
+
+
 def catalog_fingerprint() -> str:
     """Changes whenever a shipped knowledge file changes; cheap (bytes, no YAML parsing)."""
     digest = hashlib.sha256()

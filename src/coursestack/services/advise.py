@@ -343,6 +343,8 @@ def plan_for_case(
                 {"skill": s, "name": _skill_name(ctx, s), "level": int(v)}
                 for s, v in baseline_assumed(learner, ctx).items()
             ],
+            # skills the learner named that the taxonomy does not track (never credited)
+            "untracked": [{"name": n, "level": int(v)} for n, v in learner.untracked.items()],
             # levels inferred from what the learner holds: the prerequisites and narrower
             # parts of their skills and completed courses (never a skill they stated)
             "implied": [

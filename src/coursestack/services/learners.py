@@ -16,6 +16,7 @@ import yaml
 from pydantic import ValidationError
 from rapidfuzz import fuzz, process
 
+from coursestack import knowledge
 from coursestack.domain import (
     AmbiguousError,
     InvalidInputError,
@@ -124,7 +125,9 @@ def _parse(data: Mapping[str, Any], ctx: AdvisorContext) -> Learner:
             near = [m for m, _s, _i in process.extract(str(key), FIELDS, limit=3)]
             raise _not_found(str(key), "field", str(key), near)
     fields: dict[str, Any] = {}
-    fields["skills"] = _skill_levels(data.get("skills"), "skills", ctx)
+    untracked: dict[str, Level] = {}
+    fields["skills"] = _skill_levels(data.get("skills"), "skills", ctx, untracked)
+    fields["untracked"] = untracked
     fields["targets"] = _skill_levels(data.get("targets"), "targets", ctx)
     fields["completed"] = _courses(data.get("completed"), ctx)
     goal = data.get("goal")
@@ -175,7 +178,11 @@ def parse_level(value: Any, where: str) -> Level:
     return Level(value)
 
 
-def _skill_levels(value: Any, where: str, ctx: AdvisorContext) -> dict[str, Level]:
+def _skill_levels(
+    value: Any, where: str, ctx: AdvisorContext, untracked: dict[str, Level] | None = None
+) -> dict[str, Level]:
+    """Skill ids and levels; with `untracked`, a held skill the taxonomy does not track
+    (knowledge.outside_skills: MATLAB, SAS) goes there instead of being an error."""
     if value is None:
         return {}
     if not isinstance(value, dict):
@@ -183,10 +190,27 @@ def _skill_levels(value: Any, where: str, ctx: AdvisorContext) -> dict[str, Leve
     out: dict[str, Level] = {}
     for name, raw in value.items():
         field = f"{where}.{name}"
-        skill = resolve_skill(str(name), field, ctx)
         level = parse_level(raw, field)
+        if untracked is not None and _untracked(str(name)) and not _known_skill(str(name), ctx):
+            untracked[str(name).strip()] = level
+            continue
+        skill = resolve_skill(str(name), field, ctx)
         out[skill] = max(level, out.get(skill, Level.NONE))
     return out
+
+
+def _untracked(name: str) -> bool:
+    return " ".join(name.lower().split()) in knowledge.outside_skills()
+
+
+def _known_skill(name: str, ctx: AdvisorContext) -> bool:
+    try:
+        ctx.taxonomy.resolve(name)
+    except AmbiguousError:  # the taxonomy knows the name, several ways
+        return True
+    except NotFoundError:
+        return False
+    return True
 
 
 def resolve_skill(name: str, where: str, ctx: AdvisorContext) -> str:
