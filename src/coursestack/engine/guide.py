@@ -755,15 +755,21 @@ def _faq(ctx: AdvisorContext, course: Course, role: Role | None, inputs: GuideIn
         assumed = next((sc.assumed_listed for sc in inputs.pace if sc.assumed_listed), None)
         if listed is None and assumed is not None:
             # the figures below rest on comparable courses, not on this one: say so first
-            what = (
-                "its length but not its weekly hours"
-                if course.effort.weeks is not None
-                else "no effort for it"
-            )
-            bits.append(
-                f"the catalog lists {what}, so these figures assume {_hours(assumed)} in all, "
-                "from comparable courses"
-            )
+            weeks = course.effort.weeks
+            if weeks:
+                # '3 - 6 Months' beside '5 weeks' read as a contradiction: the listed length
+                # assumes a light load, and more hours a week take fewer weeks
+                bits.append(
+                    f"the catalog lists its length but not its weekly hours, so these figures "
+                    f"assume {_hours(assumed)} in all (its listed length at about "
+                    f"{assumed / weeks:.0f} h a week, the load of comparable courses; at more "
+                    f"hours a week it takes fewer weeks than listed)"
+                )
+            else:
+                bits.append(
+                    f"the catalog lists no effort for it, so these figures assume "
+                    f"{_hours(assumed)} in all, from comparable courses"
+                )
         # the experienced reader is said once, before the first of their figures
         opening = next((x for x in inputs.pace if x.reader == EXPERIENCED), None)
         for sc in inputs.pace:
