@@ -320,12 +320,7 @@ def plan_cmd(
             else ""
         )
         + f", {fmt_money(result['total_cost'])}"
-        + (
-            f" (+ {result['cost_unknown_steps']} course"
-            f"{'' if result['cost_unknown_steps'] == 1 else 's'} of unknown price)"
-            if result["cost_unknown_steps"]
-            else ""
-        )
+        + (_unknown_price_words(result["cost_unknown_steps"]))
     )
     table = Table(show_lines=True)
     for col in ("weeks", "course", "hours", "cost", "why"):
@@ -407,7 +402,8 @@ def plan_cmd(
             same = " (the plan above)" if sorted(alt["course_ids"]) == planned else ""
             console.print(
                 f"  {' = '.join(alt_names):>11}: {len(alt['course_ids'])} courses, {t['weeks']:g} "
-                f"weeks, {fmt_hours(t['hours'])}, {fmt_money(t['cost'])}, coverage "
+                f"weeks, {fmt_hours(t['hours'])}, {fmt_money(t['cost'])}"
+                f"{_unknown_price_words(t.get('cost_unknown', 0))}, coverage "
                 f"{t['coverage_after']:.0%}{same}"
             )
     solver = result["solver"]
@@ -435,3 +431,10 @@ def register(app: typer.Typer) -> None:
     app.command("gaps")(gaps_cmd)
     app.command("fit")(fit_cmd)
     app.command("plan")(plan_cmd)
+
+
+def _unknown_price_words(count: int) -> str:
+    """' (+ 2 courses of unknown price)', or '' (a total that leaves them out says so)."""
+    if not count:
+        return ""
+    return f" (+ {count} course{'' if count == 1 else 's'} of unknown price)"
