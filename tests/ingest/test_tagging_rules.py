@@ -579,3 +579,20 @@ def test_qualitative_research_is_fieldwork_not_experimentation() -> None:
     skill = "practice.research-methods"
     assert skill not in tag("Qualitative Research Methods: Conversational Interviewing").teaches
     assert skill in tag("Research Methods for Machine Learning").teaches
+
+
+def tag_intermediate(title: str) -> TagResult:
+    course = Course(id="x", title=title, platform="udemy", level=CourseLevel.INTERMEDIATE,
+                    sources=["dump.csv"])  # fmt: skip
+    return default_tagger().tag(course, TagInput(title))
+
+
+def test_a_language_named_as_the_tool_of_the_titles_skill_is_taught_at_aware() -> None:
+    tool = tag_intermediate("Professional RESTful API Design using Python Flask")
+    assert tool.teaches["prog.apis"] == 2 and tool.teaches["prog.python"] == 1
+    assert "language-as-tool('using python')" in tool.provenance["teaches.prog.python"]
+    # the language first, or the other skill after it: the course is about the language
+    assert tag_intermediate("Python for Data Science").teaches["prog.python"] == 2
+    assert (
+        tag_intermediate("First Steps in Python with Jupyter Notebooks").teaches["prog.python"] == 2
+    )

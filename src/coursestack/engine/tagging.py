@@ -245,6 +245,10 @@ LONG_LIST_REPEATS = 2
 HUB_DEPENDENTS = 10
 TEACH_THRESHOLD = 2
 SHORT_COURSE_HOURS = 3.0  # courses with fewer listed hours in total teach at level 1 at most
+# general-purpose languages: after a TOOL_WORDS word in a title naming another skill, the tool
+TOOL_LANGUAGES = frozenset(
+    {"prog.python", "prog.r", "prog.java", "prog.javascript", "prog.cpp", "prog.scala"}
+)
 LANGUAGE_SURVEY = 3  # languages in one sentence that make it a survey of options
 # words before a match that make it an example named in passing ('tools such as X and Y')
 _EXAMPLE = re.compile(r"\b(?:(\w+) such (?:(\w+) )?as|for example|for instance|e g)\b")
@@ -805,6 +809,29 @@ class Tagger:
             rule += f"; rule:short-course({hours:g}h)->1"
         return level, rule
 
+    def _tool_languages(
+        self, title: str, teach: Mapping[str, Sequence[SkillMatch]]
+    ) -> dict[str, str]:
+        """General-purpose languages the title names as the tool of another taught skill
+        ('Machine Learning with Python', 'RESTful API Design using Python Flask'): such a
+        course works in the language at the level its learners bring, it does not take a
+        newcomer to practised (a 3.8 h Flask course 'raised Python to 2' in a manager's plan).
+        {skill: the words naming it}."""
+        norm = normalise(title)
+        in_title = {s: [m for m in ms if m.field == "title"] for s, ms in teach.items()}
+        # the skill the title is about comes first: 'Machine Learning with Python', not
+        # 'First Steps in Python with Jupyter Notebooks'
+        heads = [m.end for s, ms in in_title.items() if s not in TOOL_LANGUAGES for m in ms]
+        if not heads:
+            return {}
+        out: dict[str, str] = {}
+        for skill_id in TOOL_LANGUAGES & in_title.keys():
+            for m in in_title[skill_id]:
+                before = norm[: m.start].split()
+                if before and before[-1] in TOOL_WORDS and min(heads) <= m.start:
+                    out[skill_id] = f"{before[-1]} {m.phrase}"
+        return out
+
     @staticmethod
     def advanced_cue(course: Course, text: TagInput) -> str | None:
         """Why the course builds on its own main skills, or None: its title says advanced or
@@ -835,11 +862,15 @@ class Tagger:
         if hands_on is not None and hands_rule is not None:
             result.hands_on = hands_on
             result.provenance["hands_on"] = hands_rule
+        tool = self._tool_languages(text.title, teach)
         for skill_id in sorted(teach):
             first = teach[skill_id][0]
             level, level_rule = self.level(
                 course, hands_on, text.difficulty, central(teach[skill_id])
             )
+            if skill_id in tool and level > Level.AWARE:
+                level = Level.AWARE
+                level_rule += f"; rule:language-as-tool('{tool[skill_id]}')->1"
             result.teaches[skill_id] = level
             how = "fuzzy" if first.score < 100 else "alias"
             result.provenance[f"teaches.{skill_id}"] = (
