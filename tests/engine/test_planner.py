@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from coursestack import knowledge
 from coursestack.domain import (
+    CertificateKind,
     Course,
     Effort,
     Learner,
@@ -288,6 +289,18 @@ def test_a_course_about_another_subject_loses_a_tie_to_one_about_the_skill() -> 
     only = AdvisorContext(courses={"winforms": winforms}, taxonomy=TAXONOMY, roles={},
                           off_topic={"winforms": "winforms"})  # fmt: skip
     assert [s.course_id for s in run(only, targets(prog_git=2)).steps] == ["winforms"]
+
+
+def test_a_certificate_seeker_takes_the_course_giving_one_when_coverage_ties() -> None:
+    uni = course("uni", {"prog.git": 2}, effort=Effort(hours=12),
+                 certificate=CertificateKind.UNIVERSITY)  # fmt: skip
+    video = course("video", {"prog.git": 2}, effort=Effort(hours=10),
+                   certificate=CertificateKind.NONE)  # fmt: skip
+    ctx = context(uni, video)
+    seeker = run(ctx, targets(prog_git=2), needs=["certificate"])
+    assert [s.course_id for s in seeker.steps] == ["uni"]
+    assert "it gives no certificate" in seeker.steps[0].why
+    assert [s.course_id for s in run(ctx, targets(prog_git=2)).steps] == ["video"]
 
 
 def test_a_long_step_adding_little_coverage_is_named_low_yield() -> None:

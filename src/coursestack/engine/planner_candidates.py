@@ -41,7 +41,10 @@ from coursestack.engine.goal_projects import (
     threshold,
 )
 from coursestack.engine.planner_index import (
+    CERT_NONE,
+    CERT_UNKNOWN,
     PEDAGOGY_CODES,
+    TITLE_ONLY_SHARE,
     FloatArray,
     IntArray,
     PlannerIndex,
@@ -605,7 +608,7 @@ def _assemble(
         plan_cost=plan_cost,
         rating_pen=rating_pen,
         pedagogy_pen=pedagogy_pen,
-        topic_pen=index.off_topic[rows].astype(np.float64),
+        topic_pen=index.off_topic[rows] + _certificate_penalty(index, rows, learner),
         related=related,
         exclusive=exclusive,
         assumed_hours=assumed,
@@ -617,3 +620,17 @@ def _assemble(
         excluded=ex,
         cap={index.skills[int(c)]: v for c, v in cap.items()},
     )
+
+
+def _certificate_penalty(index: PlannerIndex, rows: IntArray, learner: Learner) -> FloatArray:
+    """For a learner who needs certificates, a course stated to give none weighs as an
+    off-topic one, one the catalog says nothing of half that (it was 'reported but not
+    enforced': a certificate-seeker's plan took three courses giving none beside courses
+    giving one); nothing for anyone else."""
+    if not learner.needs_certificate:
+        return np.zeros(rows.size)
+    code = index.certificate[rows]
+    pen: FloatArray = np.where(
+        code == CERT_NONE, 1.0, np.where(code == CERT_UNKNOWN, TITLE_ONLY_SHARE, 0.0)
+    )
+    return pen

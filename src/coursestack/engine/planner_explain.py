@@ -31,7 +31,7 @@ from coursestack.engine.planner_candidates import (
     Problem,
     language_mask,
 )
-from coursestack.engine.planner_index import PlannerIndex, row_entries
+from coursestack.engine.planner_index import CERT_GIVEN, CERT_NONE, PlannerIndex, row_entries
 from coursestack.engine.planner_milp import gain_units
 from coursestack.engine.planner_schedule import Slot
 from coursestack.engine.topics import TITLE_ONLY_WORDS, topic_words
@@ -218,8 +218,7 @@ class Explainer:
         if blocker is not None:
             return f"{lead}, but {blocker}"
         if p.topic_pen[r] > p.topic_pen[k]:
-            words = topic_words(p.index.topics, p.course_id(r)) or TITLE_ONLY_WORDS
-            return f"{lead}, but {words}"
+            return f"{lead}, but {self._doubt_words(k, r)}"
         dh = float(p.plan_hours[r] - p.plan_hours[k])
         if dh > 0.5:
             return f"{lead}, {dh:.0f} h more"
@@ -231,6 +230,19 @@ class Explainer:
         if p.pedagogy_pen[r] > p.pedagogy_pen[k]:
             return f"{lead}, the pedagogy the learner prefers less"
         return f"{lead}; an equal trade-off, decided by the overall plan"
+
+    def _doubt_words(self, k: int, r: int) -> str:
+        """Why runner-up r weighs more than step k in the tie-break (planner_candidates'
+        topic penalty): its certificate, for a learner who needs one, else its subject or
+        a catalog row holding only its title."""
+        p = self.p
+        cert = p.index.certificate
+        rk, rr = int(p.rows[k]), int(p.rows[r])
+        if p.learner.needs_certificate and cert[rr] != cert[rk] and cert[rr] != CERT_GIVEN:
+            if cert[rr] == CERT_NONE:
+                return "it gives no certificate"
+            return "the catalog does not say it gives a certificate"
+        return topic_words(p.index.topics, p.course_id(r)) or TITLE_ONLY_WORDS
 
     def _blocker(self, k: int, r: int, base: dict[str, int]) -> str | None:
         """A constraint the runner-up would break in place of step k, if any."""

@@ -22,7 +22,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
-from coursestack.domain import Course, Pedagogy, PriceModel
+from coursestack.domain import CertificateKind, Course, Pedagogy, PriceModel
 from coursestack.domain.models import WEEKS_PER_MONTH
 from coursestack.engine.context import AdvisorContext
 from coursestack.engine.effort_prior import BUDGET_CURRENCY, typical_price_for
@@ -36,6 +36,7 @@ from coursestack.engine.learner_state import (
 FloatArray = npt.NDArray[np.float64]
 # a course known by its title alone weighs this share of an off-topic course's penalty
 TITLE_ONLY_SHARE = 0.5
+CERT_UNKNOWN, CERT_NONE, CERT_GIVEN = 0, 1, 2  # what the catalog says of a course's certificate
 IntArray = npt.NDArray[np.int64]
 __all__ = ["TOUCHED_RULE", "PlannerIndex", "row_entries"]
 
@@ -131,6 +132,7 @@ class PlannerIndex:
     # its title alone, else 0 (engine.topics): the planner's topic penalty
     off_topic: FloatArray
     topics: Mapping[str, str]  # course id -> that subject, for explanations
+    certificate: IntArray  # CERT_UNKNOWN, CERT_NONE or CERT_GIVEN
     related: npt.NDArray[np.bool_]  # a program, or a part of a program in the catalog
     parts: dict[int, tuple[int, ...]]  # program -> its parts present in the catalog
     parents: dict[int, tuple[int, ...]]  # part -> programs listing it
@@ -254,6 +256,17 @@ class PlannerIndex:
         for cid in ctx.off_topic:
             if cid in pos:
                 off_topic[pos[cid]] = 1.0
+        certificate = np.array(
+            [
+                CERT_UNKNOWN
+                if c.certificate is None
+                else CERT_NONE
+                if c.certificate == CertificateKind.NONE
+                else CERT_GIVEN
+                for c in courses
+            ],
+            dtype=np.int64,
+        )
         related = np.zeros(n, dtype=bool)
         for prog, members in parts.items():
             related[prog] = True
@@ -279,6 +292,7 @@ class PlannerIndex:
             quality=quality,
             off_topic=off_topic,
             topics=dict(ctx.off_topic),
+            certificate=certificate,
             related=related,
             parts=parts,
             parents={k: tuple(v) for k, v in parents.items()},
