@@ -69,6 +69,15 @@ def test_gaps_compare_what_ifs_best_first(cli: Any) -> None:
     )
     gains = [row["coverage_after"] for row in data["compare"]]
     assert gains == sorted(gains, reverse=True)
+    # a gain is what the course adds to the audit above (with its --after courses)
+    with_after = json.loads(
+        cli("gaps", "--learner", str(EXAMPLE), "--json", "--after", "kaggle-intro-to-sql",
+            "--compare", "kaggle-feature-engineering").out
+    )  # fmt: skip
+    (row,) = with_after["compare"]
+    assert row["gain"] == pytest.approx(
+        row["coverage_after"] - with_after["coverage_after"], abs=1e-4
+    )
 
 
 def test_fit_json_contract(cli: Any) -> None:

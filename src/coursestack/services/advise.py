@@ -109,7 +109,8 @@ def gap_audit(
                 "course_id": a.after[-1],
                 "title": case.ctx.courses[a.after[-1]].title,
                 "coverage_after": round(a.coverage_after, 4),
-                "gain": round(a.coverage_after - a.coverage_before, 4),
+                # what this course adds to the `after` courses (the audit above)
+                "gain": round(a.coverage_after - audit.coverage_after, 4),
                 "gaps_left": len(a.gaps),
                 "closes": a.courses[-1].closes,
                 "fallthrough": [f.model_dump(mode="json") for f in a.courses[-1].fallthrough],
