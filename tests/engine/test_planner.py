@@ -303,6 +303,15 @@ def test_a_certificate_seeker_takes_the_course_giving_one_when_coverage_ties() -
     assert [s.course_id for s in run(ctx, targets(prog_git=2)).steps] == ["video"]
 
 
+def test_foundations_come_first_even_without_a_listed_prerequisite() -> None:
+    # The ML course lists no prerequisite, but the taxonomy puts Python under supervised
+    # learning: the Python course starts first although the ML course gains more per hour.
+    ml = course("ml", {"ml.supervised": 2}, effort=Effort(hours=5))
+    py = course("py", {"prog.python": 2}, effort=Effort(hours=20))
+    result = run(context(ml, py), targets(ml_supervised=2, prog_python=2), hours_per_week=3)
+    assert [s.course_id for s in sorted(result.steps, key=lambda s: s.start_week)] == ["py", "ml"]
+
+
 def test_a_long_step_adding_little_coverage_is_named_low_yield() -> None:
     # Coverage comes first, so the 200-hour course is planned for one useful level of Git;
     # the plan says so, with what the rest reaches without it.

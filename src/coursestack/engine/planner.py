@@ -87,6 +87,7 @@ from coursestack.engine.planner_milp import (
 )
 from coursestack.engine.planner_schedule import Slot, schedule
 from coursestack.engine.planner_yield import low_yield
+from coursestack.engine.taxonomy import Taxonomy
 
 ALTERNATIVES = ("fastest", "cheapest", "best-rated")
 OBJECTIVES = tuple(OBJECTIVE_WEIGHTS)
@@ -130,7 +131,7 @@ def plan(
     subset |= _residual_sample(pool, solution.chosen)
     problem = pool.problem(np.array(sorted(subset), dtype=np.int64))
     chosen = _local(problem, solution.chosen)
-    slots = schedule(problem, chosen)
+    slots = schedule(problem, chosen, ctx.taxonomy)
     sec = sec_pool[problem.pool_ids]
     explainer = Explainer(problem, slots, sec)
     gains = explainer.gains()
@@ -149,7 +150,7 @@ def plan(
     if alternatives:
         for name in ALTERNATIVES:
             alts.append(_alternative(pool, core, name, objective, core_solution, time_limit,
-                                     known, requirements, alt_info))  # fmt: skip
+                                     known, requirements, alt_info, ctx.taxonomy))  # fmt: skip
     # Pool courses outside the undominated core: no optimum needs them (planner_dominance).
     problem.excluded.dominated = pool.size - int(core.ids.size)
     return Plan(
@@ -222,12 +223,13 @@ def _alternative(
     known: Mapping[str, Level],
     requirements: Mapping[str, Requirement],
     info: dict[str, dict[str, object]],
+    taxonomy: Taxonomy,
 ) -> PlanAlternative:
     # The three alternatives share one time_limit; each starts from the main plan's coverage.
     share = time_limit / len(ALTERNATIVES)
     alt = core.lift(main if name == objective else core.solve(pool, name, share, reuse=main))
     problem = pool.problem(np.array(sorted(alt.chosen), dtype=np.int64))
-    slots = schedule(problem, _local(problem, alt.chosen))
+    slots = schedule(problem, _local(problem, alt.chosen), taxonomy)
     after = coverage(_after(known, problem, _local(problem, alt.chosen)), requirements)
     info[name] = {"method": alt.method, "exact": alt.exact, "gap": alt.gap,
                   "secondary_gap": alt.secondary_gap}  # fmt: skip

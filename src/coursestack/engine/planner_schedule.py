@@ -6,11 +6,14 @@ Rule (list scheduling, non-preemptive, work-conserving):
 - A second track opens only when the learner's week allows MIN_TRACK_HOURS on each track
   (hours_per_week >= 2 x MIN_TRACK_HOURS); otherwise courses run one after another.
 - Whenever a track is free, it takes the ready course of highest priority: first the courses
-  that supply a prerequisite of another step (they unblock the rest), then the most goal value
-  per hour (weighted coverage gained / hours), so what matters most is learnt first and a plan
-  cut short still holds its best part. The week's hours are split evenly among the courses
-  running (one course: all of them), so the learner never idles while a course is ready, and
-  the calendar's length is total hours / weekly hours.
+  that supply a prerequisite of another step (they unblock the rest), then the foundations
+  (`foundations`: a step teaching a skill the taxonomy puts under what another step teaches —
+  Python under machine learning — even where the catalog lists no prerequisite: a non-coder's
+  plan started with a project-management course and reached Python in week 8), then the most
+  goal value per hour (weighted coverage gained / hours), so what matters most is learnt first
+  and a plan cut short still holds its best part. The week's hours are split evenly among the
+  courses running (one course: all of them), so the learner never idles while a course is
+  ready, and the calendar's length is total hours / weekly hours.
 - Weeks are rounded to a tenth of a week for display; rounding is monotone, so a course never
   appears to start before a supplier of its prerequisites ends.
 """
@@ -20,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coursestack.engine.planner_candidates import Problem
+from coursestack.engine.taxonomy import Taxonomy
 
 MIN_TRACK_HOURS = 4.0
 EPS = 1e-9
@@ -38,13 +42,34 @@ def half_weeks(x: float) -> float:
     return round(x * 10.0) / 10.0
 
 
+def foundations(problem: Problem, placed: list[int], taxonomy: Taxonomy) -> set[int]:
+    """The steps teaching, above the learner, a skill in the transitive taxonomy
+    prerequisites of a skill another step teaches."""
+    raised = {
+        k: {
+            s
+            for s, v in problem.levels.get(k, {}).items()
+            if v > problem.known.get(s, 0) and s in taxonomy
+        }
+        for k in placed
+    }
+    under: dict[int, set[str]] = {
+        k: taxonomy.closure(sorted(skills)) - skills for k, skills in raised.items()
+    }
+    return {k for k in placed if any(raised[k] & under[o] for o in placed if o != k)}
+
+
 def _priority(
-    problem: Problem, placed: list[int], waits: dict[int, list[list[int]]]
-) -> dict[int, tuple[int, float]]:
-    """Smaller is sooner: (0 if it supplies another step's prerequisite else 1, -value/hour)."""
+    problem: Problem,
+    placed: list[int],
+    waits: dict[int, list[list[int]]],
+    base: set[int],
+) -> dict[int, tuple[int, int, float]]:
+    """Smaller is sooner: (0 if it supplies another step's prerequisite else 1, 0 if it is a
+    foundation (`base`) else 1, -value/hour)."""
     suppliers = {p for groups in waits.values() for group in groups for p in group}
     gap_of = {g.skill: g for g in problem.gaps}
-    out: dict[int, tuple[int, float]] = {}
+    out: dict[int, tuple[int, int, float]] = {}
     for k in placed:
         value = 0.0
         for s, v in problem.levels.get(k, {}).items():
@@ -55,12 +80,13 @@ def _priority(
             if v > have:
                 value += g.weight * (min(v, g.need) - have) / g.need
         hours = max(float(problem.plan_hours[k]), 1e-6)
-        out[k] = (0 if k in suppliers else 1, -value / hours)
+        out[k] = (0 if k in suppliers else 1, 0 if k in base else 1, -value / hours)
     return out
 
 
-def schedule(problem: Problem, placed: list[int]) -> list[Slot]:
-    """Start, end and track of each placed course (see the module rule)."""
+def schedule(problem: Problem, placed: list[int], taxonomy: Taxonomy | None = None) -> list[Slot]:
+    """Start, end and track of each placed course (see the module rule); without the
+    taxonomy, no step counts as a foundation."""
     hpw = problem.learner.hours_per_week
     tracks = 2 if hpw >= 2 * MIN_TRACK_HOURS else 1
     chosen = set(placed)
@@ -73,7 +99,8 @@ def schedule(problem: Problem, placed: list[int]) -> list[Slot]:
             groups.append([p for p in problem.providers.get((s, la), []) if p in chosen and p != k])
         waits[k] = groups
     remaining = {k: float(problem.plan_hours[k]) for k in placed}
-    priority = _priority(problem, placed, waits)
+    base = foundations(problem, placed, taxonomy) if taxonomy is not None else set()
+    priority = _priority(problem, placed, waits, base)
     pending = sorted(placed, key=lambda k: (priority[k], k))
     running: dict[int, int] = {}
     started: dict[int, float] = {}
