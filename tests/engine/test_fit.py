@@ -454,6 +454,24 @@ def test_prerequisite_of_a_goal_skill_is_not_off_goal() -> None:
     assert fit("calc-short", skills={"ml.supervised": 2}).verdict == OFF_GOAL
 
 
+def with_courses(extra: list[Course], **kw: Any) -> AdvisorContext:
+    """The test catalog plus these courses."""
+    return AdvisorContext(
+        courses={c.id: c for c in [*COURSES, *extra]},
+        taxonomy=Taxonomy.build(SKILLS),
+        roles={ROLE.id: ROLE},
+        **kw,
+    )
+
+
+def route_of(ctx: AdvisorContext) -> tuple[list[str], str]:
+    """The ML course's prerequisite route (sorted course ids) and its reason's text."""
+    r = reason(fit("ml-course", ctx, platforms=["p"]), "missing-prerequisites")
+    assert r is not None
+    route = [r.data["closer"]["course_id"], *(a["course_id"] for a in r.data.get("also", []))]
+    return sorted(route), r.text
+
+
 def test_route_to_prerequisites_is_the_cheapest_set() -> None:
     # One long course closes both prerequisites; two short ones together take far less time:
     # the route is the two short ones (hours plus a per-course overhead, minimised exactly).
@@ -462,16 +480,9 @@ def test_route_to_prerequisites_is_the_cheapest_set() -> None:
         course("py-quick", {"prog.python": 2}, 6, platform="p"),
         course("calc-quick", {"math.calculus": 1}, 4, platform="p"),
     ]
-    ctx = AdvisorContext(
-        courses={c.id: c for c in [*COURSES, *extra]},
-        taxonomy=Taxonomy.build(SKILLS),
-        roles={ROLE.id: ROLE},
-    )
-    r = reason(fit("ml-course", ctx, platforms=["p"]), "missing-prerequisites")
-    assert r is not None
-    route = [r.data["closer"]["course_id"], *(a["course_id"] for a in r.data.get("also", []))]
-    assert sorted(route) == ["calc-quick", "py-quick"]
-    assert "Both Slow" not in r.text
+    route, text = route_of(with_courses(extra))
+    assert route == ["calc-quick", "py-quick"]
+    assert "Both Slow" not in text
 
 
 def test_route_to_prerequisites_prefers_a_course_about_the_skill() -> None:
@@ -482,22 +493,9 @@ def test_route_to_prerequisites_prefers_a_course_about_the_skill() -> None:
         course("py", {"prog.python": 2}, 8, platform="p"),
         course("calc-quick", {"math.calculus": 1}, 4, platform="p"),
     ]
-    ctx = AdvisorContext(
-        courses={c.id: c for c in [*COURSES, *extra]},
-        taxonomy=Taxonomy.build(SKILLS),
-        roles={ROLE.id: ROLE},
-        off_topic={"fx": "trading"},
-    )
-    r = reason(fit("ml-course", ctx, platforms=["p"]), "missing-prerequisites")
-    assert r is not None
-    route = [r.data["closer"]["course_id"], *(a["course_id"] for a in r.data.get("also", []))]
-    assert sorted(route) == ["calc-quick", "py"]
+    assert route_of(with_courses(extra, off_topic={"fx": "trading"}))[0] == ["calc-quick", "py"]
     # without the subject it is the shorter one
-    plain = AdvisorContext(courses=ctx.courses, taxonomy=ctx.taxonomy, roles=ctx.roles)
-    r = reason(fit("ml-course", plain, platforms=["p"]), "missing-prerequisites")
-    assert r is not None
-    route = [r.data["closer"]["course_id"], *(a["course_id"] for a in r.data.get("also", []))]
-    assert sorted(route) == ["calc-quick", "fx"]
+    assert route_of(with_courses(extra))[0] == ["calc-quick", "fx"]
 
 
 def test_a_course_on_a_held_goal_skill_and_its_narrower_parts_is_too_basic_not_off_goal() -> None:

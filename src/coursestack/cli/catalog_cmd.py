@@ -203,11 +203,10 @@ def _effort_words(course: Course) -> str | None:
     """The listed effort, saying when it gives no hours figure ('3 - 6 Months' alone: the
     planner and the guide then estimate the hours)."""
     hours = course.effort.total_hours()
-    text = course.effort.text
-    if text is None:
-        return None if hours is None else fmt_hours(hours)
-    if not any(ch.isalpha() for ch in text):  # a bare number: the source states no unit
-        return f"'{text}' (unit not stated; no hours figure)" if hours is None else fmt_hours(hours)
-    if hours is None:
-        return f"{text} (no hours figure)"
-    return text
+    text = course.effort.wording()
+    if text is None:  # none, or a bare number whose unit the source does not state
+        if hours is not None:
+            return fmt_hours(hours)
+        bare = course.effort.text
+        return None if not bare else f"'{bare}' (unit not stated; no hours figure)"
+    return text if hours is not None else f"{text} (no hours figure)"

@@ -112,6 +112,12 @@ class Effort(_Value):
         series' running time): what a learner spends watching, practice not included."""
         return self.text is not None and "video" in self.text.lower()
 
+    def wording(self) -> str | None:
+        """The source's effort wording, unless it is a bare number whose unit the source
+        does not state (then it says nothing a reader can use)."""
+        text = (self.text or "").strip()
+        return text if any(ch.isalpha() for ch in text) else None
+
     def total_hours(self) -> float | None:
         """Total listed hours: explicit, or weeks x mid-range hours per week; else None."""
         if self.hours is not None:

@@ -256,13 +256,6 @@ def _having(ctx: AdvisorContext, skills: Mapping[str, Level]) -> str:
     )
 
 
-def _effort_words(course: Course) -> str | None:
-    """The source's effort wording, unless it is a bare number whose unit the source does
-    not state (then it says nothing a reader can use)."""
-    text = (course.effort.text or "").strip()
-    return text if any(ch.isalpha() for ch in text) else None
-
-
 def _upper_first(text: str) -> str:
     """Sentence case without lowering the rest (str.capitalize would turn 'SQL' into 'sql')."""
     return text[:1].upper() + text[1:]
@@ -372,7 +365,7 @@ def _covers(ctx: AdvisorContext, course: Course) -> Section:
             )
         )
     listed = course.effort.total_hours()
-    wording_text = _effort_words(course)
+    wording_text = course.effort.wording()
     if wording_text or listed is not None:
         wording = wording_text or _hours(listed or 0)
         text = f"Listed effort: {wording}"
@@ -748,8 +741,8 @@ def _faq(ctx: AdvisorContext, course: Course, role: Role | None, inputs: GuideIn
         )
     elif listed is not None or inputs.pace:
         bits = []
-        if _effort_words(course):
-            bits.append(f"listed as {_effort_words(course)}")
+        if course.effort.wording():
+            bits.append(f"listed as {course.effort.wording()}")
         elif listed is not None:
             bits.append(f"listed at about {_hours(listed)}")
         assumed = next((sc.assumed_listed for sc in inputs.pace if sc.assumed_listed), None)

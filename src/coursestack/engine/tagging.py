@@ -55,6 +55,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from coursestack.domain import Course, CourseKind, CourseLevel, HandsOn, Level
+from coursestack.engine.learner_state import CODING_LANGUAGES
 from coursestack.engine.matcher import SkillMatch, SkillMatcher, normalise
 from coursestack.engine.taxonomy import Taxonomy
 
@@ -246,9 +247,7 @@ HUB_DEPENDENTS = 10
 TEACH_THRESHOLD = 2
 SHORT_COURSE_HOURS = 3.0  # courses with fewer listed hours in total teach at level 1 at most
 # general-purpose languages: after a TOOL_WORDS word in a title naming another skill, the tool
-TOOL_LANGUAGES = frozenset(
-    {"prog.python", "prog.r", "prog.java", "prog.javascript", "prog.cpp", "prog.scala"}
-)
+TOOL_LANGUAGES = CODING_LANGUAGES
 LANGUAGE_SURVEY = 3  # languages in one sentence that make it a survey of options
 # words before a match that make it an example named in passing ('tools such as X and Y')
 _EXAMPLE = re.compile(r"\b(?:(\w+) such (?:(\w+) )?as|for example|for instance|e g)\b")

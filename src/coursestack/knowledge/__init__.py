@@ -44,18 +44,19 @@ def roles() -> tuple[Role, ...]:
 
 
 @cache
+def _outside() -> dict[str, Any]:
+    return _load_yaml("outside_topics.yaml") or {}
+
+
 def outside_topics() -> tuple[str, ...]:
     """Subjects outside the taxonomy's scope that a course may be about
     (outside_topics.yaml; engine.topics)."""
-    data = _load_yaml("outside_topics.yaml") or {}
-    return tuple(str(t).lower() for t in data.get("topics", []))
+    return tuple(str(t).lower() for t in _outside().get("topics", []))
 
 
-@cache
 def outside_skills() -> tuple[str, ...]:
     """Skills a learner may hold that the taxonomy does not track (outside_topics.yaml)."""
-    data = _load_yaml("outside_topics.yaml") or {}
-    return tuple(str(t).lower() for t in data.get("skills", []))
+    return tuple(str(t).lower() for t in _outside().get("skills", []))
 
 
 def catalog_fingerprint() -> str:
