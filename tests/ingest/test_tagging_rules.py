@@ -596,3 +596,13 @@ def test_a_language_named_as_the_tool_of_the_titles_skill_is_taught_at_aware() -
     assert (
         tag_intermediate("First Steps in Python with Jupyter Notebooks").teaches["prog.python"] == 2
     )
+
+
+def test_terms_an_overview_explains_are_not_taught() -> None:
+    explained = "You will learn to explain terms like deep learning and neural networks."
+    assert "dl.neural-networks" not in tag("Introduction to AI", explained).teaches
+    taught = "You will learn how neural networks are trained."
+    assert "dl.neural-networks" in tag("Introduction to AI", taught).teaches
+    # 'in terms of' is no glossary
+    plain = "You will learn how neural networks behave in terms of accuracy."
+    assert "dl.neural-networks" in tag("Introduction to AI", plain).teaches

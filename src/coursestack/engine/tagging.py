@@ -152,6 +152,13 @@ _COMPARISON = re.compile(
     r"unlike|fits? (?:under|into|within)|complements?|relates? to|versus)\b",
     re.IGNORECASE,
 )
+# 'explain terms like machine learning, deep learning and neural networks', 'the buzzwords
+# associated with these technologies': an overview defines the words, it does not teach them
+_TERMS = re.compile(
+    r"\b(?:terms|terminology|buzzwords?|jargon)\s+(?:like|such as|associated with|around)\b|"
+    r"\bterminology of\b",
+    re.IGNORECASE,
+)
 # a list header that states outcomes ('By the end of this course, you will:'); the bullet
 # lines after it are outcomes too
 _LIST_HEADER_END = re.compile(r":\s*$")
@@ -490,6 +497,7 @@ class Tagger:
                 _NO_PRIOR.search(sentence)
                 or _COMPARISON.search(sentence)
                 or _NOT_TAUGHT.search(sentence)
+                or _TERMS.search(sentence)
             ):
                 continue
             if _PREREQ.search(sentence):
