@@ -606,3 +606,12 @@ def test_terms_an_overview_explains_are_not_taught() -> None:
     # 'in terms of' is no glossary
     plain = "You will learn how neural networks behave in terms of accuracy."
     assert "dl.neural-networks" in tag("Introduction to AI", plain).teaches
+
+
+def test_an_overview_of_ai_teaches_machine_learning_fundamentals() -> None:
+    for title in ("AI For Everyone", "Microsoft Azure AI Fundamentals", "Introduction to AI"):
+        assert "ml.fundamentals" in tag(title).teaches, title
+    # AI as the tool of another subject is not an overview of it
+    assert "ml.fundamentals" not in tag("AI for HR Professionals").teaches
+    generative = tag("Generative AI Foundations").teaches
+    assert "genai.foundations" in generative and "ml.fundamentals" not in generative
