@@ -57,3 +57,26 @@ def test_the_callers_courses_are_left_as_they_were() -> None:
     assert original.effort is effort and original.model_fields_set == names
     original.title = "still writable"  # the caller's object is not the resident one
     assert kept["a"].title == "Course a"
+
+
+def test_equal_lists_and_empty_dicts_are_shared_read_only_and_copy_as_plain() -> None:
+    import copy
+    import pickle
+
+    a, b = _course("a", 10, 49), _course("b", 12, 49)
+    a.sources, b.sources = ["udemy.csv"], ["udemy.csv"]
+    kept = resident([a, b])
+    assert kept["a"].sources is kept["b"].sources == ["udemy.csv"]
+    assert kept["a"].assumes is kept["b"].assumes == {}
+    assert kept["a"].teaches == {"python": 2}  # a non-empty dict stays the course's own
+    with pytest.raises(TypeError):
+        kept["a"].sources.append("x")
+    with pytest.raises(TypeError):
+        kept["a"].assumes["python"] = 1  # type: ignore[assignment]
+    assert kept["b"].sources == ["udemy.csv"] and kept["b"].assumes == {}
+    # a copy is its taker's own, writable
+    for other in (copy.deepcopy(kept["a"]), pickle.loads(pickle.dumps(kept["a"]))):
+        other.sources.append("x")
+        other.assumes["python"] = 1  # type: ignore[assignment]
+        assert other.sources == ["udemy.csv", "x"]
+    assert kept["a"].sources == ["udemy.csv"] and kept["a"].model_dump() == a.model_dump()

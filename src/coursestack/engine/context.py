@@ -6,6 +6,7 @@ engine functions take it instead of a database session.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,48 @@ if TYPE_CHECKING:
 
 # Course fields holding immutable value objects (domain.models._Value), shared when equal.
 VALUE_FIELDS = ("effort", "price", "external_rating", "popularity")
+LIST_FIELDS = ("parts", "sources")  # lists of strings, shared when equal
+DICT_FIELDS = ("teaches", "assumes", "provenance")  # shared when empty
+
+
+def _read_only(self: object, *args: object, **kwargs: object) -> None:
+    raise TypeError("a resident course is shared by every request and never changed")
+
+
+class ReadOnlyList(list[Any]):
+    """A list the resident catalog shares between courses: changing it raises."""
+
+    append = extend = insert = remove = pop = clear = sort = reverse = _read_only
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _read_only  # type: ignore[assignment]
+
+    # A copy (or a pickle) is its taker's own: a plain list.
+    def __copy__(self) -> list[Any]:
+        return list(self)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> list[Any]:
+        return [copy.deepcopy(x, memo) for x in self]
+
+    def __reduce__(self) -> tuple[type[list[Any]], tuple[list[Any]]]:
+        return list, (list(self),)
+
+
+class ReadOnlyDict(dict[Any, Any]):
+    """The empty dict every resident course without teaches / assumes / provenance shares."""
+
+    pop = popitem = clear = update = setdefault = _read_only  # type: ignore[assignment]
+    __setitem__ = __delitem__ = __ior__ = _read_only  # type: ignore[assignment]
+
+    def __copy__(self) -> dict[Any, Any]:
+        return dict(self)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> dict[Any, Any]:
+        return {copy.deepcopy(k, memo): copy.deepcopy(v, memo) for k, v in self.items()}
+
+    def __reduce__(self) -> tuple[type[dict[Any, Any]], tuple[dict[Any, Any]]]:
+        return dict, (dict(self),)
+
+
+EMPTY_DICT = ReadOnlyDict()
 
 
 class Resident:
@@ -35,6 +78,7 @@ class Resident:
     def __init__(self) -> None:
         self._values: dict[tuple[Any, ...], object] = {}
         self._names: dict[frozenset[str], frozenset[str]] = {}
+        self._lists: dict[tuple[Any, ...], ReadOnlyList] = {}
 
     def __call__(self, course: Course) -> Course:
         # A shallow copy (the caller's course is left as it was), then its value objects and
@@ -47,6 +91,18 @@ class Resident:
             if value is not None:
                 key = (type(value), *value.__dict__.values())
                 fields[name] = self._values.setdefault(key, value)
+        # Equal lists (parts, sources) and empty dicts shared too, as read-only containers:
+        # 180 bytes a generated course (17 MB of a 100k catalog, whose planner's
+        # resident-memory target is tight); most real courses have no parts either.
+        for name in LIST_FIELDS:
+            items = tuple(fields[name])
+            shared = self._lists.get(items)
+            if shared is None:
+                shared = self._lists[items] = ReadOnlyList(items)
+            fields[name] = shared
+        for name in DICT_FIELDS:
+            if not fields[name]:
+                fields[name] = EMPTY_DICT
         names = frozenset(course.model_fields_set)
         object.__setattr__(kept, "__pydantic_fields_set__", self._names.setdefault(names, names))
         return kept
