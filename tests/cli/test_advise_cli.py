@@ -345,3 +345,16 @@ def test_the_cli_gives_the_solver_a_longer_limit_than_the_api(
     monkeypatch.setattr(advise, "make_plan", spy)
     assert cli("plan", "--learner", str(EXAMPLE), "--json").code == 0
     assert seen == [CLI_PLAN_TIME_LIMIT] and CLI_PLAN_TIME_LIMIT > DEFAULT_PLAN_TIME_LIMIT
+
+
+def test_gaps_and_fit_say_back_skills_outside_the_taxonomy(cli: Any) -> None:
+    args = ("--skill", "Google Analytics=3", "--skill", "python=2", "--goal", "data-analyst")
+    data = json.loads(cli("gaps", *args, "--json").out)
+    assert data["untracked"] == [{"name": "Google Analytics", "level": 3}]
+    text = cli("gaps", *args)
+    words = " ".join(text.out.split())  # the console wraps at its width
+    assert text.code == 0 and "Not tracked" in words and "Google Analytics 3" in words
+    fit = cli("fit", "Deep Learning Specialization", *args)
+    assert fit.code == 0 and "Google Analytics 3" in " ".join(fit.out.split())
+    typo = cli("gaps", "--skill", "pyton=2", "--goal", "data-analyst")
+    assert typo.code == 2 and "prog.python" in typo.err

@@ -141,8 +141,13 @@ def test_a_held_skill_outside_the_taxonomy_is_kept_untracked_not_refused() -> No
     learner = parse(skills={"MATLAB": 3, "python": 1})
     assert learner.untracked == {"MATLAB": Level.APPLIED}
     assert learner.skills == {"prog.python": Level.AWARE}
-    with pytest.raises(NotFoundError, match="matlb"):  # a typo is still an error
-        parse(skills={"matlb": 3})
+    # any skill the taxonomy neither knows nor reads as a misspelling of one it knows
+    learner = parse(skills={"Google Analytics": 3, "React": 2, "Figma": 1, "sql": 2})
+    assert learner.untracked == {"Google Analytics": 3, "React": 2, "Figma": 1}
+    assert learner.skills == {"prog.sql": Level.PRACTISED}
+    for typo in ("pyton", "tableu", "machine learnig", "kubernetis"):  # still errors
+        with pytest.raises(NotFoundError, match="closest matches"):
+            parse(skills={typo: 3})
     with pytest.raises(NotFoundError):  # and a target must be a skill a plan can reach
         parse(targets={"matlab": 3})
 

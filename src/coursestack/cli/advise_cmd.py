@@ -185,6 +185,7 @@ def gaps_cmd(
         for reason, skills in by_reason.items():
             why = _FALLTHROUGH_WORDS.get(reason, reason)
             console.print(f"    [dim]falls through ({why}): {', '.join(skills)}[/dim]")
+    _print_untracked(result["untracked"])
     if not result["gaps"]:
         console.print("No gaps: every requirement is met.")
         return
@@ -215,6 +216,15 @@ def gaps_cmd(
                 ", ".join(names.get(c, c) for c in row["closes"]) or "—",
             )
         console.print(cmp)
+
+
+def _print_untracked(rows: list[dict[str, Any]]) -> None:
+    if rows:
+        named = ", ".join(f"{row['name']} {row['level']}" for row in rows)
+        console.print(
+            f"[dim]Not tracked (outside the skill taxonomy; they count toward no goal): "
+            f"{named}.[/dim]"
+        )
 
 
 def fit_cmd(
@@ -253,6 +263,7 @@ def fit_cmd(
         span = weeks_words(float(result["estimated_weeks"]))
         span = span if span.startswith("under") else f"about {span}"
         console.print(f"  Your estimate: {fmt_hours(result['estimated_hours'])}, {span}")
+    _print_untracked(result["untracked"])
 
 
 def plan_cmd(
@@ -365,13 +376,7 @@ def plan_cmd(
             f"plan reaches {tail['coverage_without']:.0%} in "
             f"{fmt_hours(result['total_hours'] - tail['hours'])}.[/dim]"
         )
-    untracked = result["learner"].get("untracked", [])
-    if untracked:
-        named = ", ".join(f"{row['name']} {row['level']}" for row in untracked)
-        console.print(
-            f"[dim]Not tracked (outside the skill taxonomy; they count toward no goal): "
-            f"{named}.[/dim]"
-        )
+    _print_untracked(result["learner"].get("untracked", []))
     implied = result["learner"].get("implied", [])
     if implied:
         shown = ", ".join(f"{row['name']} {row['level']}" for row in implied[:IMPLIED_SHOWN])

@@ -7,11 +7,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from graphlib import CycleError, TopologicalSorter
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 
 from coursestack.domain import AmbiguousError, InvalidInputError, Level, NotFoundError, Skill
 
 _SEP = re.compile(r"[\s_\-/]+")
+
+
+# A misspelling of a skill name scores 83-97 against it (pandsa, pyton, kubernetis); a skill
+# outside the taxonomy at most 73 against its nearest name (Google Analytics ~ text analytics).
+TYPO_SCORE = 80
 
 
 def normalize_name(text: str) -> str:
@@ -84,6 +89,13 @@ class Taxonomy:
         if len(hits) > 1:
             raise AmbiguousError("skill", text, sorted(hits))
         raise NotFoundError("skill", text, self.suggest(text))
+
+    def misspells(self, text: str) -> bool:
+        """Whether `text`, naming no skill, reads as a misspelt skill name or alias ('pyton',
+        'tableu', 'machine learnig': whole-name similarity >= TYPO_SCORE) rather than a skill
+        the taxonomy does not track ('Google Analytics', 'React', 'Figma': <= 73)."""
+        found = process.extractOne(normalize_name(text), list(self._by_name), scorer=fuzz.ratio)
+        return found is not None and found[1] >= TYPO_SCORE
 
     def suggest(self, text: str, limit: int = 5) -> list[str]:
         choices = list(self._by_name)

@@ -98,6 +98,7 @@ def gap_audit(
         "gaps": [_gap_row(case.ctx, g) for g in audit.gaps],
         "categories": [c.model_dump(mode="json") for c in audit.categories],
         "courses": [c.model_dump(mode="json") for c in audit.courses],
+        "untracked": untracked_rows(case.learner),
     }
     if compare:
         options = [[*after_ids, c.id] for c in _resolve(db, compare)]
@@ -132,7 +133,13 @@ def fit(
     data = verdict.model_dump(mode="json")
     data.setdefault("course_id", target.id)
     data.setdefault("title", target.title)
+    data["untracked"] = untracked_rows(case.learner)
     return data
+
+
+def untracked_rows(learner: Learner) -> list[dict[str, Any]]:
+    """Skills the learner named that the taxonomy does not track (never credited)."""
+    return [{"name": n, "level": int(v)} for n, v in learner.untracked.items()]
 
 
 def make_plan(
@@ -345,7 +352,7 @@ def plan_for_case(
                 for s, v in baseline_assumed(learner, ctx).items()
             ],
             # skills the learner named that the taxonomy does not track (never credited)
-            "untracked": [{"name": n, "level": int(v)} for n, v in learner.untracked.items()],
+            "untracked": untracked_rows(learner),
             # levels inferred from what the learner holds: the prerequisites and narrower
             # parts of their skills and completed courses (never a skill they stated)
             "implied": [

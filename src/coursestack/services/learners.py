@@ -182,7 +182,8 @@ def _skill_levels(
     value: Any, where: str, ctx: AdvisorContext, untracked: dict[str, Level] | None = None
 ) -> dict[str, Level]:
     """Skill ids and levels; with `untracked`, a held skill the taxonomy does not track
-    (knowledge.outside_skills: MATLAB, SAS) goes there instead of being an error."""
+    (MATLAB, SAS, React, Google Analytics: one it neither knows nor reads as a misspelling of
+    a name it knows) goes there instead of being an error."""
     if value is None:
         return {}
     if not isinstance(value, dict):
@@ -191,7 +192,7 @@ def _skill_levels(
     for name, raw in value.items():
         field = f"{where}.{name}"
         level = parse_level(raw, field)
-        if untracked is not None and _untracked(str(name)) and not _known_skill(str(name), ctx):
+        if untracked is not None and _untracked(str(name), ctx):
             untracked[str(name).strip()] = level
             continue
         skill = resolve_skill(str(name), field, ctx)
@@ -199,8 +200,14 @@ def _skill_levels(
     return out
 
 
-def _untracked(name: str) -> bool:
-    return " ".join(name.lower().split()) in knowledge.outside_skills()
+def _untracked(name: str, ctx: AdvisorContext) -> bool:
+    """A skill outside the taxonomy: listed as one (knowledge.outside_skills), or neither a
+    skill name it knows nor a misspelling of one (those stay errors with suggestions)."""
+    if _known_skill(name, ctx):
+        return False
+    if " ".join(name.lower().split()) in knowledge.outside_skills():
+        return True
+    return not ctx.taxonomy.misspells(name)
 
 
 def _known_skill(name: str, ctx: AdvisorContext) -> bool:
