@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from coursestack.domain import Course
+from coursestack.domain import Course, NotFoundError
 from coursestack.services import catalog
 from coursestack.store.courses import CourseRepository
 from coursestack.store.db import Database
@@ -133,3 +133,31 @@ def test_an_unknown_skill_category_is_an_error_with_suggestions() -> None:
     with pytest.raises(NotFoundError, match="closest matches: mlops"):
         list_skills("mlop")
     assert list_skills("mlops") and len(list_skills()) > len(list_skills("mlops"))
+
+
+def test_a_course_named_by_its_address_or_a_titles_head_words(empty_db: Database) -> None:
+    _fill(
+        empty_db,
+        [
+            _course("tab", "Tableau A-Z: Hands-On Tableau Training for Data Science"),
+            _course("cs229", "CS229 Machine Learning (Autumn 2018 lectures)"),
+            _course("xcs229", "XCS229 Machine Learning"),
+            _course("py1", "Python Basics"),
+            _course("py2", "Python Data Structures"),
+        ],
+    )
+    with empty_db.session() as s:
+        near = {"near": True}
+        # the head of a title, as whole words, punctuation aside
+        assert catalog.resolve_course(s, "Tableau A-Z", **near).id == "tab"
+        # a title's head beats a title a letter away
+        assert catalog.resolve_course(s, "CS229 Machine Learning", **near).id == "cs229"
+        # one word starts too many titles (or names a subject)
+        with pytest.raises(NotFoundError):
+            catalog.resolve_course(s, "Python", **near)
+        # by its address, however written; an address no course has is not guessed at
+        url = "https://www.coursera.org/learn/xcs229/?utm_source=x"
+        assert catalog.resolve_course(s, url).id == "xcs229"
+        assert catalog.resolve_course(s, "coursera.org/learn/tab").id == "tab"
+        with pytest.raises(NotFoundError):
+            catalog.resolve_course(s, "https://www.coursera.org/learn/nothing-here")

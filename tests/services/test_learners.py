@@ -38,7 +38,12 @@ ROLE = Role(
 )
 COURSES = [
     Course(id="ml-spec", title="Machine Learning Specialization", platform="coursera"),
-    Course(id="dl-spec", title="Deep Learning Specialization", platform="coursera"),
+    Course(
+        id="dl-spec",
+        title="Deep Learning Specialization",
+        platform="coursera",
+        url="https://www.coursera.org/specializations/deep-learning",
+    ),
     Course(id="twin-a", title="Intro to Data", platform="edx"),
     Course(id="twin-b", title="Intro to Data", platform="udemy"),
     Course(id="gda-fr", title="Google Data Analytics", platform="coursera", language="fr"),
@@ -235,3 +240,10 @@ def test_languages_default_to_english_and_accept_codes_names_and_any() -> None:
     with pytest.raises(InvalidInputError, match="languages: expected a list"):
         parse(languages="english")
     assert learner_from_options(CTX, goal="ml-engineer", languages=["any"]).languages is None
+
+
+def test_a_completed_course_named_by_its_address() -> None:
+    url = "http://WWW.coursera.org/specializations/deep-learning/?utm_source=x"
+    assert parse(completed=[url]).completed == ["dl-spec"]
+    with pytest.raises(NotFoundError, match="unknown course"):
+        parse(completed=["https://example.org/course/none"])

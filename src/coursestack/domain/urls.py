@@ -35,3 +35,13 @@ def canonical_url(url: str | None) -> str | None:
     while "//" in path:
         path = path.replace("//", "/")
     return (host + path).lower()
+
+
+def looks_like_url(text: str) -> bool:
+    """A course named by its address ('https://www.udemy.com/course/x/', 'coursera.org/learn/
+    ml') rather than by id or title: a scheme, or a host with a path and no spaces."""
+    t = text.strip()
+    if "://" in t:
+        return True
+    head, slash, _rest = t.partition("/")
+    return bool(slash) and " " not in t and "." in head and not head.startswith(".")

@@ -3,6 +3,7 @@ context. CLI, API and web all call these."""
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Mapping, Sequence
@@ -22,6 +23,7 @@ from coursestack.domain import (
     Role,
     Skill,
 )
+from coursestack.domain.urls import looks_like_url
 from coursestack.engine import ratings
 from coursestack.engine.context import AdvisorContext, resident
 from coursestack.engine.effort_prior import typical_efforts_with_weekly, typical_prices
@@ -84,6 +86,11 @@ def resolve_course(session: Session, query: str, *, near: bool = False) -> Cours
     course = repo.get(text) or repo.get(text.lower())
     if course is not None:
         return course
+    if looks_like_url(text):
+        course = repo.by_canonical_url(text)
+        if course is not None:
+            return course
+        raise NotFoundError("course", query, [])
     matches = repo.by_title(text)
     titles = repo.titles()
     if len(matches) == 1:
@@ -132,7 +139,9 @@ SPELLING_MARGIN = 5.0
 def near_title(titles: Mapping[str, str], text: str) -> str | None:
     """The id of the one course (among id -> title) that `text` names but for a spelling or
     a title's tail ('Deep Learning Specialisation', 'Python for Everybody'), else None."""
-    return _one_spelling_away(titles, text) or _one_title_starting(titles, text)
+    # The head of a title first: 'CS229 Machine Learning' is 'CS229 Machine Learning (Autumn
+    # 2018 lectures)', not 'XCS229 Machine Learning' a letter away.
+    return _one_title_starting(titles, text) or _one_spelling_away(titles, text)
 
 
 def _one_spelling_away(titles: Mapping[str, str], text: str) -> str | None:
@@ -149,17 +158,23 @@ def _one_spelling_away(titles: Mapping[str, str], text: str) -> str | None:
 
 
 def _one_title_starting(titles: Mapping[str, str], text: str) -> str | None:
-    """The id of the one course whose title starts with `text` as whole words ('Python for
-    Everybody' is 'Python for Everybody Specialization'), or None when none or several do."""
-    head = " ".join(text.lower().split())
-    if len(head) < 12:  # 'Python' starts too many titles to mean one
+    """The id of the one course whose title starts with `text` as whole words, punctuation
+    aside ('Python for Everybody' is 'Python for Everybody Specialization', 'Tableau A-Z' is
+    'Tableau A-Z: Hands-On Tableau Training ...'), or None when none or several do."""
+    head = _words(text)
+    # one word ('Python', 'Kubernetes') starts too many titles, or names a subject not a course
+    if len(head) < 2 or len(" ".join(head)) < 8:
         return None
-    hits = [
-        cid
-        for cid, title in titles.items()
-        if f"{' '.join(title.lower().split())} ".startswith(f"{head} ")
-    ]
+    n = len(head)
+    hits = [cid for cid, title in titles.items() if _words(title)[:n] == head]
     return hits[0] if len(hits) == 1 else None
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+_WORD = re.compile(r"[^\W_]+|[+#]+")  # letters and digits; 'C++', 'C#' keep their signs
 
 
 def closest_courses(repo: CourseRepository, text: str, limit: int = SUGGESTIONS) -> list[str]:

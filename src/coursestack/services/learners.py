@@ -27,6 +27,7 @@ from coursestack.domain import (
     PaceProfile,
     Pedagogy,
 )
+from coursestack.domain.urls import canonical_url, looks_like_url
 from coursestack.engine.context import AdvisorContext
 from coursestack.ingest.fields import language_code
 from coursestack.services.catalog import closest_titles, near_title, translated_exact
@@ -238,6 +239,12 @@ def resolve_course_id(text: str, where: str, ctx: AdvisorContext) -> str:
         return query
     if query.lower() in ctx.courses:
         return query.lower()
+    if looks_like_url(query):
+        key = canonical_url(query)
+        hits = sorted(c.id for c in ctx.courses.values() if key and canonical_url(c.url) == key)
+        if hits:
+            return hits[0]
+        raise _not_found(where, "course", text, [])
     folded = query.casefold()
     matches = sorted(c.id for c in ctx.courses.values() if c.title.casefold() == folded)
     titles = {c.id: c.title for c in ctx.courses.values()}
