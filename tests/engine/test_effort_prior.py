@@ -139,6 +139,42 @@ def test_listed_weeks_without_weekly_hours_use_the_typical_load() -> None:
     assert found is not None and found.hours == 10 * load and "10 listed weeks" in found.describe()
 
 
+def test_a_platforms_own_weekly_load_first_stated_or_implied_by_hours_and_weeks() -> None:
+    from coursestack.engine.effort_prior import WEEKLY, typical_efforts_with_weekly
+
+    edx = [
+        Course(id=f"e{i}", title="e", platform="edx", effort=Effort(weeks=6, hours_per_week_low=4))
+        for i in range(MIN_LISTED)
+    ]
+    # certificates listing their hours and a length in months: 9-10 h a week
+    coursera = [
+        Course(
+            id=f"c{i}",
+            title="c",
+            platform="coursera",
+            effort=Effort(hours=180 + 10 * i, weeks=19.5),
+        )
+        for i in range(MIN_LISTED)
+    ]
+    video = [  # video time over a length says nothing of the load
+        Course(
+            id=f"u{i}",
+            title="u",
+            platform="udemy",
+            effort=Effort(hours=2, weeks=4, text="2 hours of video"),
+        )
+        for i in range(MIN_LISTED)
+    ]
+    table = typical_efforts_with_weekly([*edx, *coursera, *video])
+    assert table[WEEKLY].hours == 4 and table[WEEKLY].n == MIN_LISTED  # stated loads only
+    program = Course(id="p", title="p", platform="coursera", effort=Effort(weeks=19.5))
+    found = typical_for(program, table)
+    assert found is not None and round(found.hours) == 200  # 19.5 weeks at 200/19.5 h a week
+    assert "coursera courses" in found.describe()
+    other = typical_for(Course(id="q", title="q", platform="udemy", effort=Effort(weeks=10)), table)
+    assert other is not None and other.hours == 40  # no load of its own: the stated median
+
+
 def test_video_only_figures_stay_on_their_platform() -> None:
     video = [
         Course(

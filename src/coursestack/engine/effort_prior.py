@@ -59,6 +59,12 @@ class TypicalEffort:
                 f"{self.hours * self.n:g} h over its {self.n} parts ({self.hours:.0f} h)"
             )
         if self.weeks is not None:
+            if self.platform != ANY_PLATFORM:
+                return (
+                    f"{self.weeks:g} listed weeks at the median weekly load of {self.n} "
+                    f"{self.platform} courses listing one or hours and weeks "
+                    f"({self.hours / self.weeks:.1f} h/week)"
+                )
             return (
                 f"{self.weeks:g} listed weeks at the median listed load of {self.n} courses "
                 f"({self.hours / self.weeks:.1f} h/week)"
@@ -134,22 +140,43 @@ WEEKLY = "weekly"  # key of the typical listed hours per week, over every course
 
 
 def typical_efforts_with_weekly(courses: Iterable[Course]) -> dict[str, TypicalEffort]:
-    """`typical_efforts` plus the median listed weekly load (for 'N weeks' with no hours)."""
+    """`typical_efforts` plus the median weekly load (for 'N weeks' with no hours): per
+    platform where MIN_LISTED of its courses give one, else over every listed load."""
     items = list(courses)
     table = typical_efforts(items)
-    weekly = [
-        (
-            c.effort.hours_per_week_low
-            + (c.effort.hours_per_week_high or c.effort.hours_per_week_low)
-        )
-        / 2
-        for c in items
-        if c.effort.hours_per_week_low is not None
-    ]
+    weekly: list[float] = []
+    by_platform: dict[str, list[float]] = defaultdict(list)
+    for c in items:
+        load = _weekly_load(c)
+        if load is None:
+            continue
+        by_platform[c.platform].append(load)
+        if c.effort.hours_per_week_low is not None:
+            weekly.append(load)
     if len(weekly) >= MIN_LISTED:
         table[WEEKLY] = TypicalEffort(float(median(weekly)), len(weekly), ANY_PLATFORM, WEEKLY)
+    for platform, loads in by_platform.items():
+        if len(loads) >= MIN_LISTED:
+            table[key(WEEKLY, platform)] = TypicalEffort(
+                float(median(loads)), len(loads), platform, WEEKLY
+            )
     table.update(_part_shares(items))
     return table
+
+
+def _weekly_load(course: Course) -> float | None:
+    """The hours a week a course's listing gives: stated ('2-3 hours per week'), or its listed
+    hours over its listed length ('200 hours of instruction' in '3 - 6 Months'). Platforms
+    differ: edX's stated loads are a median 4 h a week, while Coursera's certificates listing
+    hours and a length in months imply 9 (its own pages say 'at 10 hours a week'), so a
+    Coursera program listed '3 - 6 Months' came out at 78 h (the Deep Learning
+    Specialization: about 130 h on its page)."""
+    e = course.effort
+    if e.hours_per_week_low is not None:
+        return (e.hours_per_week_low + (e.hours_per_week_high or e.hours_per_week_low)) / 2
+    if e.hours is not None and e.hours > 0 and e.weeks and not _video_only(course):
+        return e.hours / e.weeks
+    return None
 
 
 PART_PREFIX = "part|"  # key of a program part's share of its program's listed effort
@@ -183,12 +210,13 @@ def typical_for(course: Course, table: Mapping[str, TypicalEffort]) -> TypicalEf
     share = table.get(PART_PREFIX + course.id)
     if share is not None:  # its program's own figure beats any comparison
         return share
-    weekly = table.get(WEEKLY)
+    weekly = table.get(key(WEEKLY, course.platform)) or table.get(WEEKLY)
     if course.effort.weeks is not None and weekly is not None:
-        # A listed length with no weekly load: the length at the typical listed load.
+        # A listed length with no weekly load: the length at the typical load.
         return TypicalEffort(
-            course.effort.weeks * weekly.hours, weekly.n, ANY_PLATFORM, WEEKLY, course.effort.weeks
-        )
+            course.effort.weeks * weekly.hours, weekly.n, weekly.platform, WEEKLY,
+            course.effort.weeks,
+        )  # fmt: skip
     wide = breadth(course)
     level = course.level.value if course.level is not None else None
     return (
