@@ -30,6 +30,8 @@ TAX = Taxonomy.build(
     ]
 )
 TAGGER = Tagger(SkillMatcher.build(TAX), TAX, requires={"prog.python.oop": ["prog.python"]})
+# a line besides the title: a row known by its title alone is tagged at 1
+ABOUT = "An online course."
 
 
 def course(
@@ -79,7 +81,7 @@ def test_prerequisite_phrase_goes_to_assumes_with_rule() -> None:
 
 
 def test_levels_from_difficulty_and_hands_on() -> None:
-    beginner = TAGGER.tag(course(), TagInput(title="SQL"))
+    beginner = TAGGER.tag(course(), TagInput(title="SQL", description=ABOUT))
     assert beginner.teaches["prog.sql"] == Level.AWARE
     assert "rule:level-from-difficulty" in beginner.provenance["teaches.prog.sql"]
     labs = TAGGER.tag(course(), TagInput(title="SQL", description="Hands-on labs throughout."))
@@ -128,11 +130,13 @@ def test_taxonomy_prerequisites_assumed_for_intermediate_courses() -> None:
 
 
 def test_an_advanced_course_assumes_its_main_skills_a_level_below() -> None:
-    result = TAGGER.tag(course(CourseLevel.INTERMEDIATE), TagInput(title="Advanced SQL"))
+    result = TAGGER.tag(
+        course(CourseLevel.INTERMEDIATE), TagInput(title="Advanced SQL", description=ABOUT)
+    )
     assert result.teaches["prog.sql"] == Level.PRACTISED
     assert result.assumes["prog.sql"] == Level.AWARE
     assert result.provenance["assumes.prog.sql"] == "rule:assumes-own-skill(title 'advanced')->1"
-    by_label = TAGGER.tag(course(CourseLevel.ADVANCED), TagInput(title="SQL"))
+    by_label = TAGGER.tag(course(CourseLevel.ADVANCED), TagInput(title="SQL", description=ABOUT))
     assert by_label.assumes["prog.sql"] == Level.AWARE
     # a skill the course only touches is not what it builds on
     side = TAGGER.tag(
@@ -151,7 +155,7 @@ def test_an_advanced_course_assumes_its_main_skills_a_level_below() -> None:
 
 def test_a_course_from_scratch_assumes_nothing_of_its_own() -> None:
     for title, text in (
-        ("SQL from Beginner to Advanced", ""),
+        ("SQL from Beginner to Advanced", ABOUT),
         ("Advanced SQL", "No prior experience is required."),
     ):
         result = TAGGER.tag(course(CourseLevel.INTERMEDIATE), TagInput(title, text))
@@ -159,17 +163,19 @@ def test_a_course_from_scratch_assumes_nothing_of_its_own() -> None:
     # an advanced label alone: an introduction, or a course stating other prerequisites,
     # starts its subject from scratch
     for title, text in (
-        ("Getting Started with SQL", ""),
+        ("Getting Started with SQL", ABOUT),
         ("SQL", "An in-depth introduction to SQL."),
         ("SQL", "You should have experience with Python."),
     ):
         result = TAGGER.tag(course(CourseLevel.ADVANCED), TagInput(title, text))
         assert "prog.sql" in result.teaches and "prog.sql" not in result.assumes
     # taught at level 1 (a beginner label, no labs): no lower level to assume
-    beginner = TAGGER.tag(course(), TagInput(title="Advanced SQL"))
+    beginner = TAGGER.tag(course(), TagInput(title="Advanced SQL", description=ABOUT))
     assert beginner.teaches["prog.sql"] == Level.AWARE and "prog.sql" not in beginner.assumes
     # apply() keeps an assumption below the taught level, drops one at or above it
-    tagged = TAGGER.apply(course(CourseLevel.INTERMEDIATE), TagInput(title="Advanced SQL"))
+    tagged = TAGGER.apply(
+        course(CourseLevel.INTERMEDIATE), TagInput(title="Advanced SQL", description=ABOUT)
+    )
     assert (tagged.teaches["prog.sql"], tagged.assumes["prog.sql"]) == (2, 1)
 
 

@@ -21,6 +21,8 @@ from coursestack.engine.tagging import TagInput
 from coursestack.ingest.aliases import default_tagger, default_taxonomy
 from coursestack.ingest.merge import merge_courses, source_ranker
 
+ABOUT = "An online course."
+
 
 def tagged(cid: str, title: str, level: CourseLevel, source: str = "dump.csv") -> Course:
     course = Course(
@@ -32,7 +34,8 @@ def tagged(cid: str, title: str, level: CourseLevel, source: str = "dump.csv") -
         price=Price(model=PriceModel.FREE),
         sources=[source],
     )
-    return default_tagger().apply(course, TagInput(title))
+    # a line besides the title: a row known by its title alone is tagged at 1 (tagging)
+    return default_tagger().apply(course, TagInput(title, ABOUT))
 
 
 def test_a_beginner_takes_an_introduction_before_an_advanced_course() -> None:

@@ -341,7 +341,7 @@ def test_a_short_course_teaches_at_level_one() -> None:
             effort=Effort(hours=hours),
             sources=["dump.csv"],
         )
-        result = default_tagger().tag(course, TagInput("Build a Project with Git"))
+        result = default_tagger().tag(course, TagInput("Build a Project with Git", "A course."))
         return result.teaches["prog.git"]
 
     assert level(2.5) == Level.AWARE
@@ -584,7 +584,7 @@ def test_qualitative_research_is_fieldwork_not_experimentation() -> None:
 def tag_intermediate(title: str) -> TagResult:
     course = Course(id="x", title=title, platform="udemy", level=CourseLevel.INTERMEDIATE,
                     sources=["dump.csv"])  # fmt: skip
-    return default_tagger().tag(course, TagInput(title))
+    return default_tagger().tag(course, TagInput(title, "An online course."))
 
 
 def test_a_language_named_as_the_tool_of_the_titles_skill_is_taught_at_aware() -> None:
@@ -615,3 +615,17 @@ def test_an_overview_of_ai_teaches_machine_learning_fundamentals() -> None:
     assert "ml.fundamentals" not in tag("AI for HR Professionals").teaches
     generative = tag("Generative AI Foundations").teaches
     assert "genai.foundations" in generative and "ml.fundamentals" not in generative
+
+
+def test_a_row_known_by_its_title_alone_teaches_at_aware() -> None:
+    bare = tag_intermediate_bare("Automate R scripts with GitHub Actions: Deploy a model")
+    assert bare.teaches["mlops.model-deployment"] == 1 and bare.teaches["mlops.ci-cd"] == 1
+    assert "rule:title-only->1" in bare.provenance["teaches.mlops.model-deployment"]
+    described = tag_intermediate("Automate R scripts with GitHub Actions: Deploy a model")
+    assert described.teaches["mlops.model-deployment"] == 2
+
+
+def tag_intermediate_bare(title: str) -> TagResult:
+    course = Course(id="x", title=title, platform="coursera", level=CourseLevel.INTERMEDIATE,
+                    sources=["dump.csv"])  # fmt: skip
+    return default_tagger().tag(course, TagInput(title))

@@ -405,6 +405,15 @@ class TagInput:
     difficulty: str | None = None  # the source's wording, for provenance
 
 
+def _title_only(text: TagInput) -> bool:
+    """Whether the source gives nothing to read but the title."""
+    return not any(
+        part.strip()
+        for part in (text.description, text.syllabus, text.prerequisites, *text.skills,
+                     *text.outcomes)
+    )  # fmt: skip
+
+
 class Evidence(NamedTuple):
     teach: dict[str, list[SkillMatch]]
     weak: dict[str, list[SkillMatch]]
@@ -870,6 +879,7 @@ class Tagger:
             result.hands_on = hands_on
             result.provenance["hands_on"] = hands_rule
         tool = self._tool_languages(text.title, teach)
+        title_only = _title_only(text)
         for skill_id in sorted(teach):
             first = teach[skill_id][0]
             level, level_rule = self.level(
@@ -878,6 +888,13 @@ class Tagger:
             if skill_id in tool and level > Level.AWARE:
                 level = Level.AWARE
                 level_rule += f"; rule:language-as-tool('{tool[skill_id]}')->1"
+            if title_only and level > Level.AWARE:
+                # A title names the subject; how far the course takes it is unknown. At its
+                # difficulty's level, a free 'Automate R scripts with GitHub Actions: Deploy
+                # a model' row (title, level, 'Free' and nothing else) was a plan's way to
+                # model deployment 2 and CI/CD 2.
+                level = Level.AWARE
+                level_rule += "; rule:title-only->1"
             result.teaches[skill_id] = level
             how = "fuzzy" if first.score < 100 else "alias"
             result.provenance[f"teaches.{skill_id}"] = (
