@@ -496,6 +496,9 @@ def test_route_to_prerequisites_prefers_a_course_about_the_skill() -> None:
     assert route_of(with_courses(extra, off_topic={"fx": "trading"}))[0] == ["calc-quick", "py"]
     # without the subject it is the shorter one
     assert route_of(with_courses(extra))[0] == ["calc-quick", "fx"]
+    # one the catalog knows by its title alone weighs half as much more (6 h): 3 + 6 > 8
+    known_by_title = with_courses(extra, title_only=frozenset({"fx"}))
+    assert route_of(known_by_title)[0] == ["calc-quick", "py"]
 
 
 def test_a_course_on_a_held_goal_skill_and_its_narrower_parts_is_too_basic_not_off_goal() -> None:

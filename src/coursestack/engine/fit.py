@@ -76,6 +76,7 @@ from coursestack.engine.pace import (
     weeks_at,
 )
 from coursestack.engine.planner_candidates import unknown_language_readable
+from coursestack.engine.topics import TITLE_ONLY_SHARE
 
 # engine.goal_projects: a project counts only when the course exercises the goal's skills.
 _OFF_GOAL_WORDS = "the course teaches too few of the goal's own skills for its project to count"
@@ -292,11 +293,12 @@ def closer_route(
 ) -> list[tuple[Course, list[str], HoursEstimate]]:
     """The set of courses that closes every coverable missing prerequisite for the fewest
     hours (each course also costing ROUTE_COURSE_OVERHEAD_HOURS, one about a subject outside
-    the taxonomy ROUTE_OFF_TOPIC_HOURS more), found exactly by a small
-    branch and bound over the cheapest candidates per skill. Candidates: not the course
-    itself, its parts or programs, one already completed, nor one in a language the learner
-    did not list; per skill, the courses that suit the learner best (route_tier: on their
-    platforms, then within their budget), the others only when none does."""
+    the taxonomy ROUTE_OFF_TOPIC_HOURS more, one known by its title alone half that), found
+    exactly by a small branch and bound over the cheapest candidates per skill. Candidates:
+    not the course itself, its parts or programs, one already completed, nor one in a
+    language the learner did not list; per skill, the courses that suit the learner best
+    (route_tier: on their platforms, then within their budget), the others only when none
+    does."""
     related = {course.id, *course.parts, *ctx.parents_of(course.id)}
     wanted = None if learner.languages is None else {x.lower() for x in learner.languages}
     cands: list[tuple[Course, frozenset[str], HoursEstimate, float]] = []
@@ -322,6 +324,8 @@ def closer_route(
         cost = UNKNOWN_HOURS_COST if est.hours is None else est.hours
         if cand.id in ctx.off_topic:
             cost += ROUTE_OFF_TOPIC_HOURS
+        elif cand.id in ctx.title_only:  # as in plans: half an off-topic course's weight
+            cost += ROUTE_OFF_TOPIC_HOURS * TITLE_ONLY_SHARE
         cands.append((cand, closes, est, cost + ROUTE_COURSE_OVERHEAD_HOURS))
     if not cands:
         return []

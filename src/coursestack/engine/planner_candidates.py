@@ -44,12 +44,12 @@ from coursestack.engine.planner_index import (
     CERT_NONE,
     CERT_UNKNOWN,
     PEDAGOGY_CODES,
-    TITLE_ONLY_SHARE,
     FloatArray,
     IntArray,
     PlannerIndex,
     row_entries,
 )
+from coursestack.engine.topics import TITLE_ONLY_SHARE
 
 # Objective weights, in units of one median candidate's hours (see planner.py).
 RATING_WEIGHT = 0.5

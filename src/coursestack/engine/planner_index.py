@@ -32,10 +32,9 @@ from coursestack.engine.learner_state import (
     effective_teaches,
     only_touches,
 )
+from coursestack.engine.topics import TITLE_ONLY_SHARE
 
 FloatArray = npt.NDArray[np.float64]
-# a course known by its title alone weighs this share of an off-topic course's penalty
-TITLE_ONLY_SHARE = 0.5
 CERT_UNKNOWN, CERT_NONE, CERT_GIVEN = 0, 1, 2  # what the catalog says of a course's certificate
 IntArray = npt.NDArray[np.int64]
 # Per-course codes (a handful of values each): int16, not int64 (6 arrays x 0.7 MB saved per

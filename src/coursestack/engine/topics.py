@@ -49,6 +49,11 @@ def off_topic_courses(courses: Iterable[Course], phrases: Iterable[str]) -> dict
     return out
 
 
+# a course known by its title alone weighs this share of an off-topic course's penalty (plans)
+# or extra hours (fit's prerequisite route)
+TITLE_ONLY_SHARE = 0.5
+
+
 def title_only_courses(courses: Iterable[Course]) -> frozenset[str]:
     """The imported courses the catalog knows by their title alone: no description, and
     every skill they teach read off the title ('Design A/B Tests for Financial Impact', a
