@@ -62,11 +62,14 @@ def test_a_stated_level_is_never_raised_by_implication() -> None:
     # ...while with no language stated the taxonomy's edge still implies it
     alone = Learner(targets=goal, skills={"prog.apis": Level.APPLIED})
     assert known_levels(alone, ctx)["prog.python"] == Level.PRACTISED
-    # a completed course's own prerequisites are facts, not implications: they still count
+    # a completed course's own prerequisites count for a skill the learner did not state...
     course = Course(id="c", title="C", platform="other", assumes={"prog.python": Level.APPLIED})
     ctx2 = AdvisorContext(courses={"c": course}, taxonomy=TAXONOMY, roles={})
-    done = Learner(targets=goal, skills={"prog.python": Level.AWARE}, completed=["c"])
+    done = Learner(targets=goal, skills={"prog.sql": Level.AWARE}, completed=["c"])
     assert known_levels(done, ctx2)["prog.python"] == Level.APPLIED
+    # ...while a stated level stands over them too: the learner says what stuck
+    said_too = Learner(targets=goal, skills={"prog.python": Level.AWARE}, completed=["c"])
+    assert known_levels(said_too, ctx2)["prog.python"] == Level.AWARE
 
 
 def test_a_stated_skill_implies_its_narrower_parts_one_level_down() -> None:

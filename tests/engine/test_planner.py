@@ -401,7 +401,10 @@ def test_budget_excludes_unknown_prices() -> None:
     assert result.solver["excluded_unknown_price"] == 1
     assert result.uncovered[0].reason == UNKNOWN_PRICE
     suggestion = result.uncovered[0].suggestion or ""
-    assert "prices" in suggestion and "raise the budget" not in suggestion  # it cannot help
+    assert "raise the budget" not in suggestion  # it cannot help
+    # the course whose price to look up, by name
+    title = ctx.courses["unknown-price"].title
+    assert suggestion.startswith(f"check the price of {title} on its site"), suggestion
     unlimited = run(ctx, targets(prog_python=3))
     assert [s.course_id for s in unlimited.steps] == ["unknown-price"]
     assert unlimited.totals.cost_unknown == 1

@@ -429,7 +429,10 @@ def _certificate_line(steps: list[dict[str, Any]]) -> str:
         line += f"; none from {', '.join(none)}"
     if unknown:
         line += f"; the catalog does not say for {unknown}"
-    return line + " (free-to-audit courses are counted at their verified certificate's price)."
+    audit = any(str(s.get("cost_basis") or "").startswith("free to audit") for s in steps)
+    if audit:  # said only where a step is one: beside a plan costing nothing it read as false
+        line += " (free-to-audit courses are counted at their verified certificate's price)"
+    return line + "."
 
 
 def register(app: typer.Typer) -> None:

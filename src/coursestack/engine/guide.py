@@ -610,7 +610,8 @@ def _stack(ctx: AdvisorContext, inputs: GuideInputs) -> Section:
                 if u.suggestion and not u.suggestion.startswith(BLOCKED_BY)
             }
         )
-        text = f"No course in the catalog closes {_join(names)}"
+        # 'closes' read as 'teaches nothing of': most of these are taught, not far enough
+        text = f"No course in the catalog reaches the level the goal needs in {_join(names)}"
         if suggestions:
             text += f"; for those: {_join(suggestions)}"
         out.append(

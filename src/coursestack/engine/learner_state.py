@@ -109,8 +109,11 @@ def _levels(learner: Learner, ctx: AdvisorContext) -> tuple[dict[str, Level], di
     if any(learner.skills.get(s, 0) > 0 for s in CODING_LANGUAGES):
         fixed |= CODING_LANGUAGES
     for skill in fixed & closed.keys():
-        if skill in levels:
-            closed[skill] = levels[skill]
+        # a stated level stands, over a completed course's too (python: 1 beside a completed
+        # CS50P: the learner says what stuck); an unstated language keeps what courses gave
+        level = learner.skills.get(skill, levels.get(skill, Level.NONE))
+        if level > 0:
+            closed[skill] = level
         else:
             del closed[skill]
     return levels, closed

@@ -167,6 +167,7 @@ def plan(
             requirements,
             _names(ctx),
             _supplied(pool, idx),
+            lambda cid: ctx.courses[cid].title,
         ),
         alternatives=alts,
         low_yield=None

@@ -18,7 +18,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -276,11 +276,13 @@ def uncovered(
     required: Iterable[str] = (),
     names: Mapping[str, str] | None = None,
     supplied: Mapping[str, int] | None = None,
+    title_of: Callable[[str], str] | None = None,
 ) -> list[UncoveredGap]:
     """The gaps the plan leaves, each with why and what to do instead. `required`: the
     goal's required skills (their non-practice part decides whose projects count); `names`:
     skill names for the suggestions (ids otherwise); `supplied`: the highest level a reachable
-    candidate teaches per skill (prerequisites below it are not what blocks a gap)."""
+    candidate teaches per skill (prerequisites below it are not what blocks a gap);
+    `title_of`: a course's title by id, to name the courses whose price to look up."""
     p = problem
     goal = goal_skills(required)
     after = _levels(p.known, p, chosen)
@@ -291,16 +293,37 @@ def uncovered(
             continue
         reason = _reason(p, g, chosen, method, goal, reached)
         blocking = _blocking_prerequisites(p, g, supplied or {}) if reason == PREREQS else []
+        advice = suggestion(g, reason, category.get(g.skill, ""), blocking, names or {})
+        if reason == UNKNOWN_PRICE and title_of is not None:
+            unpriced = [title_of(cid) for cid in _unpriced(p, g)]
+            if unpriced:  # which prices to look up ('its courses' named none)
+                advice = f"check the price of {_join(unpriced)} on its site, or a free resource"
         out.append(
             UncoveredGap(
                 skill=g.skill,
                 have=Level(min(reached, 4)),
                 need=Level(g.need),
                 reason=reason,
-                suggestion=suggestion(g, reason, category.get(g.skill, ""), blocking, names or {}),
+                suggestion=advice,
             )
         )
     return out
+
+
+UNPRICED_SHOWN = 3  # courses of unknown price named in a residual gap's suggestion
+
+
+def _unpriced(p: Problem, g: GapSkill) -> list[str]:
+    """Ids of the courses teaching the skill to its need that the pool left out for their
+    unknown price (the planner's record), cheapest to read first: shortest listed hours."""
+    index = p.index
+    if g.col < 0:
+        return []
+    start, end = index.teaches.indptr[g.col], index.teaches.indptr[g.col + 1]
+    rows = index.teaches.indices[start:end][index.teaches.data[start:end] >= g.need]
+    left = [int(r) for r in rows if p.excluded.why.get(int(r)) == "unknown_price"]
+    left.sort(key=lambda r: (np.nan_to_num(index.listed_hours[r], nan=1e9), index.ids[r]))
+    return [index.ids[r] for r in left[:UNPRICED_SHOWN]]
 
 
 BLOCKING_SHOWN = 3  # prerequisites named in a residual gap's suggestion
