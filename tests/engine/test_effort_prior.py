@@ -152,6 +152,7 @@ def test_a_platforms_own_weekly_load_first_stated_or_implied_by_hours_and_weeks(
             id=f"c{i}",
             title="c",
             platform="coursera",
+            kind="professional-certificate",
             effort=Effort(hours=180 + 10 * i, weeks=19.5),
         )
         for i in range(MIN_LISTED)
@@ -167,10 +168,16 @@ def test_a_platforms_own_weekly_load_first_stated_or_implied_by_hours_and_weeks(
     ]
     table = typical_efforts_with_weekly([*edx, *coursera, *video])
     assert table[WEEKLY].hours == 4 and table[WEEKLY].n == MIN_LISTED  # stated loads only
-    program = Course(id="p", title="p", platform="coursera", effort=Effort(weeks=19.5))
+    program = Course(
+        id="p", title="p", platform="coursera", kind="specialization", effort=Effort(weeks=19.5)
+    )
     found = typical_for(program, table)
     assert found is not None and round(found.hours) == 200  # 19.5 weeks at 200/19.5 h a week
-    assert "coursera courses" in found.describe()
+    assert "coursera programs and certificates" in found.describe()
+    # a single course of the same platform: a certificate's load is not its own
+    single = typical_for(Course(id="s", title="s", platform="coursera", effort=Effort(weeks=2.5)),
+                         table)  # fmt: skip
+    assert single is not None and single.hours == 10
     other = typical_for(Course(id="q", title="q", platform="udemy", effort=Effort(weeks=10)), table)
     assert other is not None and other.hours == 40  # no load of its own: the stated median
 

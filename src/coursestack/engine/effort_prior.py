@@ -62,7 +62,7 @@ class TypicalEffort:
             if self.platform != ANY_PLATFORM:
                 return (
                     f"{self.weeks:g} listed weeks at the median weekly load of {self.n} "
-                    f"{self.platform} courses listing one or hours and weeks "
+                    f"{self.platform} {self.kind} listing one or hours and weeks "
                     f"({self.hours / self.weeks:.1f} h/week)"
                 )
             return (
@@ -141,24 +141,25 @@ WEEKLY = "weekly"  # key of the typical listed hours per week, over every course
 
 def typical_efforts_with_weekly(courses: Iterable[Course]) -> dict[str, TypicalEffort]:
     """`typical_efforts` plus the median weekly load (for 'N weeks' with no hours): per
-    platform where MIN_LISTED of its courses give one, else over every listed load."""
+    platform and size (SIZE_CLASS: a certificate's weekly load is not a short course's) where
+    MIN_LISTED of its courses give one, else over every stated load."""
     items = list(courses)
     table = typical_efforts(items)
     weekly: list[float] = []
-    by_platform: dict[str, list[float]] = defaultdict(list)
+    by_platform: dict[tuple[str, str], list[float]] = defaultdict(list)
     for c in items:
         load = _weekly_load(c)
         if load is None:
             continue
-        by_platform[c.platform].append(load)
+        by_platform[(c.platform, SIZE_CLASS[c.kind.value])].append(load)
         if c.effort.hours_per_week_low is not None:
             weekly.append(load)
     if len(weekly) >= MIN_LISTED:
         table[WEEKLY] = TypicalEffort(float(median(weekly)), len(weekly), ANY_PLATFORM, WEEKLY)
-    for platform, loads in by_platform.items():
+    for (platform, size), loads in by_platform.items():
         if len(loads) >= MIN_LISTED:
-            table[key(WEEKLY, platform)] = TypicalEffort(
-                float(median(loads)), len(loads), platform, WEEKLY
+            table[key(WEEKLY, platform, size)] = TypicalEffort(
+                float(median(loads)), len(loads), platform, size
             )
     table.update(_part_shares(items))
     return table
@@ -210,11 +211,11 @@ def typical_for(course: Course, table: Mapping[str, TypicalEffort]) -> TypicalEf
     share = table.get(PART_PREFIX + course.id)
     if share is not None:  # its program's own figure beats any comparison
         return share
-    weekly = table.get(key(WEEKLY, course.platform)) or table.get(WEEKLY)
+    weekly = table.get(key(WEEKLY, course.platform, SIZE_CLASS[kind])) or table.get(WEEKLY)
     if course.effort.weeks is not None and weekly is not None:
         # A listed length with no weekly load: the length at the typical load.
         return TypicalEffort(
-            course.effort.weeks * weekly.hours, weekly.n, weekly.platform, WEEKLY,
+            course.effort.weeks * weekly.hours, weekly.n, weekly.platform, weekly.kind,
             course.effort.weeks,
         )  # fmt: skip
     wide = breadth(course)
