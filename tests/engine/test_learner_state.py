@@ -88,3 +88,29 @@ def test_a_stated_skill_implies_its_narrower_parts_one_level_down() -> None:
     # what was inferred is listed for the plan to say so; what the learner stated is not
     implied = implied_levels(senior, ctx)
     assert implied["ml.supervised.svm"] == Level.APPLIED and "ml.supervised" not in implied
+
+
+def test_a_stated_skill_implies_the_same_knowledge_under_another_disciplines_name() -> None:
+    ctx = AdvisorContext(courses={}, taxonomy=TAXONOMY, roles={})
+    goal = {"ml.supervised": Level.APPLIED}
+    statistician = Learner(
+        targets=goal,
+        skills={
+            "stats.regression": Level.PRODUCTION,
+            "stats.experimental-design": Level.APPLIED,
+            "stats.inference": Level.APPLIED,
+        },
+    )
+    known = known_levels(statistician, ctx)
+    assert known["ml.supervised.linear-regression"] == Level.APPLIED  # 4 - 1
+    assert known["mlsd.ab-testing"] == Level.PRACTISED  # 3 - 1
+    assert known["math.calculus"] == Level.AWARE  # inference 3 - 2
+    # and the implied skill's own foundations, at most at its level
+    assert known["math.linear-algebra"] >= Level.AWARE
+    # listed as inferred, never above a stated level
+    assert implied_levels(statistician, ctx)["ml.supervised.linear-regression"] == Level.APPLIED
+    said = Learner(
+        targets=goal,
+        skills={"stats.regression": Level.PRODUCTION, "ml.supervised.linear-regression": 1},
+    )
+    assert known_levels(said, ctx)["ml.supervised.linear-regression"] == Level.AWARE

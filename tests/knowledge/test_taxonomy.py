@@ -144,6 +144,14 @@ def test_unknown_prerequisite_is_detected() -> None:
         Taxonomy.build([_skill("a.x", "a.missing")])
 
 
+def test_an_implied_skill_must_exist() -> None:
+    from coursestack.domain.models import SkillOverlap
+
+    odd = _skill("a.x").model_copy(update={"implies": [SkillOverlap(skill="a.missing")]})
+    with pytest.raises(InvalidInputError, match="cannot imply 'a.missing'"):
+        Taxonomy.build([odd])
+
+
 @settings(max_examples=100, deadline=None)
 @given(data=st.data(), size=st.integers(min_value=2, max_value=12))
 def test_synthetic_graphs_cycle_iff_back_edge(data: st.DataObject, size: int) -> None:

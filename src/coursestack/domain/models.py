@@ -61,6 +61,15 @@ class SkillPrereq(_Model):
     level: Level = Level.AWARE
 
 
+class SkillOverlap(_Model):
+    """Holding a skill at level L implies `skill` at L - `drop` (when >= 1): the same
+    knowledge under another discipline's name (statistical regression 4 -> linear
+    regression in machine learning at 3)."""
+
+    skill: str
+    drop: int = Field(default=1, ge=1, le=3)
+
+
 class Skill(_Model):
     id: str
     name: str
@@ -68,6 +77,7 @@ class Skill(_Model):
     description: str = ""
     aliases: list[str] = Field(default_factory=list)
     prerequisites: list[SkillPrereq] = Field(default_factory=list)
+    implies: list[SkillOverlap] = Field(default_factory=list)
 
     @field_validator("id")
     @classmethod

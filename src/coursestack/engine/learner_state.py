@@ -76,14 +76,15 @@ CODING_LANGUAGES = frozenset(
 
 
 def known_levels(learner: Learner, ctx: AdvisorContext) -> dict[str, Level]:
-    """max(stated level, levels implied by completed courses: what they teach and what they
-    assume, since whoever finished one held or gained those, the school baseline the learner
-    did not state otherwise), closed under the taxonomy's prerequisites
+    """The stated levels; for other skills, the levels completed courses imply (what they
+    teach and assume, since whoever finished one held or gained those) and the school
+    baseline the learner did not state otherwise; raised by what stated skills mean under
+    another discipline's name (`implied_overlaps`), closed under the taxonomy's prerequisites
     (`implied_prerequisites`) and raised by the narrower parts of stated skills
-    (`implied_parts`), except that neither changes a level the learner stated (their word
-    on a skill stands: python 1 stays 1 beside REST APIs at 3), nor infers a programming
-    language for a learner who states another one (a Java developer's REST APIs are not
-    Python). Skills at level 0 are left out."""
+    (`implied_parts`). None of these changes a level the learner stated (their word on a
+    skill stands: python 1 stays 1 beside REST APIs at 3 or a completed CS50P), nor infers a
+    programming language for a learner who states another one (a Java developer's REST APIs
+    are not Python). Skills at level 0 are left out."""
     return _levels(learner, ctx)[1]
 
 
@@ -103,7 +104,10 @@ def _levels(learner: Learner, ctx: AdvisorContext) -> tuple[dict[str, Level], di
         course = course_or_error(ctx, course_id)
         raise_levels(levels, effective_teaches(course, ctx))
         raise_levels(levels, effective_assumes(course, ctx))
-    closed = implied_prerequisites(levels, ctx.taxonomy)
+    # what stated skills mean under another discipline's name, then everything's foundations
+    overlaps = dict(levels)
+    raise_levels(overlaps, implied_overlaps(learner.skills, ctx.taxonomy))
+    closed = implied_prerequisites(overlaps, ctx.taxonomy)
     raise_levels(closed, implied_parts(learner.skills, ctx.taxonomy))
     fixed = set(learner.skills)
     if any(learner.skills.get(s, 0) > 0 for s in CODING_LANGUAGES):
@@ -133,6 +137,22 @@ def implied_parts(stated: Mapping[str, Level | int], taxonomy: Taxonomy) -> dict
         for part in taxonomy.skills:
             if part.startswith(prefix):
                 out[part] = max(out.get(part, Level.NONE), Level(int(level) - 1))
+    return out
+
+
+def implied_overlaps(stated: Mapping[str, Level | int], taxonomy: Taxonomy) -> dict[str, Level]:
+    """The skills a stated skill implies under another discipline's name (the taxonomy's
+    `implies`: statistical regression at L -> machine-learning linear regression at L - 1): a
+    biostatistician with regression 4 and experimental design 3 was told the Machine Learning
+    Specialization's regression weeks were all new and A/B testing was 'none'."""
+    out: dict[str, Level] = {}
+    for skill, level in stated.items():
+        if skill not in taxonomy.skills:
+            continue
+        for overlap in taxonomy.skills[skill].implies:
+            implied = int(level) - overlap.drop
+            if implied >= 1:
+                out[overlap.skill] = max(out.get(overlap.skill, Level.NONE), Level(implied))
     return out
 
 

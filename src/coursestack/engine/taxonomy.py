@@ -46,13 +46,17 @@ class Taxonomy:
         return tax
 
     def check(self) -> None:
-        """Every prerequisite exists and the prerequisite graph is acyclic."""
+        """Every prerequisite and implied skill exists, and the prerequisite graph is
+        acyclic."""
         for s in self.skills.values():
             for p in s.prerequisites:
                 if p.skill not in self.skills:
                     raise InvalidInputError(f"skill {s.id}: unknown prerequisite {p.skill!r}")
                 if p.skill == s.id:
                     raise InvalidInputError(f"skill {s.id} lists itself as a prerequisite")
+            for o in s.implies:
+                if o.skill not in self.skills or o.skill == s.id:
+                    raise InvalidInputError(f"skill {s.id}: cannot imply {o.skill!r}")
         try:
             self.topological_order()
         except CycleError as err:
