@@ -148,7 +148,7 @@ def test_an_implied_skill_must_exist() -> None:
     from coursestack.domain.models import SkillOverlap
 
     odd = _skill("a.x").model_copy(update={"implies": [SkillOverlap(skill="a.missing")]})
-    with pytest.raises(InvalidInputError, match="cannot imply 'a.missing'"):
+    with pytest.raises(InvalidInputError, match=r"cannot imply 'a\.missing'"):
         Taxonomy.build([odd])
 
 
