@@ -66,6 +66,8 @@ def test_gaps_and_fit(client: TestClient, sqlite_db: Database) -> None:
     body = fit.json()
     assert body["course_id"] == course and body["verdict"] and body["reasons"]
     assert body == advise.fit(sqlite_db, course, EXAMPLE_LEARNER)
+    near = client.post("/api/v1/courses/Deep Learning Specialisation/fit", json=EXAMPLE_LEARNER)
+    assert near.status_code == 200 and near.json()["course_id"] == course
 
 
 def test_fit_of_a_completed_course_has_no_time_estimate(client: TestClient) -> None:

@@ -62,6 +62,13 @@ def test_show_by_id_and_by_title(client: TestClient) -> None:
     assert course["course_id"] == course["id"] == "coursera-deep-learning-specialization"
     by_title = client.get(f"/api/v1/courses/{course['title'].upper()}")
     assert by_title.status_code == 200 and by_title.json()["id"] == course["id"]
+    # read as the CLI reads it: a spelling away, or the first words of one title; the
+    # course's reviews likewise
+    for near in ("Deep Learning Specialisation", "Machine Learning Specialization"):
+        hit = client.get(f"/api/v1/courses/{near}")
+        assert hit.status_code == 200, near
+    reviews = client.get("/api/v1/courses/Deep Learning Specialisation/reviews")
+    assert reviews.status_code == 200
 
 
 def test_unknown_course_is_404_with_suggestions(client: TestClient) -> None:

@@ -23,7 +23,7 @@ from coursestack.domain import (
     Role,
     Skill,
 )
-from coursestack.domain.urls import looks_like_url
+from coursestack.domain.urls import canonical_url, looks_like_url
 from coursestack.engine import ratings
 from coursestack.engine.context import AdvisorContext, resident
 from coursestack.engine.effort_prior import typical_efforts_with_weekly, typical_prices
@@ -363,11 +363,14 @@ def advisor_context(db: Database, max_age: float = 0.0) -> AdvisorContext:
 def resolve_in_context(
     db: Database, ctx: AdvisorContext, query: str, *, near: bool = False
 ) -> Course:
-    """`resolve_course` on the in-memory catalog: id or exact title, else the closest."""
+    """`resolve_course` on the in-memory catalog: id, address or exact title; with `near`, a
+    title's head or a spelling away; else the closest."""
     text = query.strip()
     found = ctx.courses.get(text) or ctx.courses.get(text.lower())
     if found is not None:
         return found
+    if looks_like_url(text):
+        return ctx.courses[id_by_url(ctx.courses, text, query)]
     cached = _context_cache.get(db.url)
     ids = cached.by_title.get(text.casefold(), []) if cached and cached.context is ctx else []
     if len(ids) == 1:
@@ -383,6 +386,16 @@ def resolve_in_context(
     if close is not None:
         return ctx.courses[close]
     raise NotFoundError("course", query, closest_titles(titles, text))
+
+
+def id_by_url(courses: Mapping[str, Course], url: str, where: str) -> str:
+    """The id of the course at this address (any form of it: canonical_url), else a
+    NotFoundError naming `where`: an address no course has is not guessed at."""
+    key = canonical_url(url)
+    hits = sorted(c.id for c in courses.values() if key and canonical_url(c.url) == key)
+    if not hits:
+        raise NotFoundError("course", where, [])
+    return hits[0]
 
 
 def page_in_context(

@@ -27,10 +27,15 @@ from coursestack.domain import (
     PaceProfile,
     Pedagogy,
 )
-from coursestack.domain.urls import canonical_url, looks_like_url
+from coursestack.domain.urls import looks_like_url
 from coursestack.engine.context import AdvisorContext
 from coursestack.ingest.fields import language_code
-from coursestack.services.catalog import closest_titles, near_title, translated_exact
+from coursestack.services.catalog import (
+    closest_titles,
+    id_by_url,
+    near_title,
+    translated_exact,
+)
 
 SUGGESTIONS = 5
 # Plans use courses in English or of unknown language (mostly English) unless the learner lists
@@ -240,11 +245,10 @@ def resolve_course_id(text: str, where: str, ctx: AdvisorContext) -> str:
     if query.lower() in ctx.courses:
         return query.lower()
     if looks_like_url(query):
-        key = canonical_url(query)
-        hits = sorted(c.id for c in ctx.courses.values() if key and canonical_url(c.url) == key)
-        if hits:
-            return hits[0]
-        raise _not_found(where, "course", text, [])
+        try:
+            return id_by_url(ctx.courses, query, text)
+        except NotFoundError:
+            raise _not_found(where, "course", text, []) from None
     folded = query.casefold()
     matches = sorted(c.id for c in ctx.courses.values() if c.title.casefold() == folded)
     titles = {c.id: c.title for c in ctx.courses.values()}

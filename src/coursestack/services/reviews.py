@@ -151,8 +151,10 @@ class CourseReviews:
 
 
 def list_reviews(session: Session, course: str) -> CourseReviews:
-    """A course's current reviews, its practitioner estimate and the flags on its reviews."""
-    found = catalog.resolve_course(session, course)
+    """A course's current reviews, its practitioner estimate and the flags on its reviews
+    (a read: the course named as the advisor's reads name it; writing a review asks for an
+    id or exact title)."""
+    found = catalog.resolve_course(session, course, near=True)
     est, _ = _load(session)
     own = [r for r in est.reviews if r.course_id == found.id]
     own.sort(key=lambda r: (r.date, r.reviewer), reverse=True)

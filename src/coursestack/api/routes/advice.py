@@ -28,7 +28,8 @@ async def gaps(body: GapsIn, db: DatabaseDep, runner: PlanRunnerDep) -> Any:
 
 def _fit(db: Database, course: str, learner: dict[str, Any]) -> dict[str, Any]:
     with db.session() as session:
-        found = resolve_course(session, course)  # unknown course in the path: 404
+        # as the CLI reads it (a title's head, a spelling); unknown course in the path: 404
+        found = resolve_course(session, course, near=True)
     with names_in_body():
         return advise.fit(db, found.id, learner, CATALOG_MAX_AGE)
 

@@ -100,7 +100,7 @@ def search_courses(
 async def show_course(db: DatabaseDep, course: CourseRef) -> Response:
     """Everything the catalog knows about one course, with the source of each figure."""
     ctx = await read_context(db)
-    found = catalog.resolve_in_context(db, ctx, course)
+    found = catalog.resolve_in_context(db, ctx, course, near=True)  # as the CLI reads it
     body = found.model_dump_json()
     return Response(
         '{"course_id":' + json.dumps(found.id) + "," + body[1:], media_type="application/json"
