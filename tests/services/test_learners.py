@@ -247,3 +247,11 @@ def test_a_completed_course_named_by_its_address() -> None:
     assert parse(completed=[url]).completed == ["dl-spec"]
     with pytest.raises(NotFoundError, match="unknown course"):
         parse(completed=["https://example.org/course/none"])
+
+
+def test_an_empty_platform_list_and_one_skill_stated_twice_are_errors() -> None:
+    with pytest.raises(InvalidInputError, match="platforms: list at least one platform"):
+        parse(platforms=[])
+    with pytest.raises(InvalidInputError, match=r"'sql' already states prog\.sql at 3"):
+        parse(skills={"sql": 3, "SQL": 1})
+    assert parse(skills={"sql": 2, "SQL": 2}).skills == {"prog.sql": Level.PRACTISED}

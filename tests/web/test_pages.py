@@ -160,3 +160,19 @@ def test_review_form_needs_csrf_and_token(client: TestClient, sqlite_db: Databas
     shown = client.get(ok.headers["location"])
     assert "Your review was added" in shown.text
     assert "&lt;b&gt;great&lt;/b&gt;" in shown.text and "<b>great</b>" not in shown.text
+
+
+def test_only_a_web_address_becomes_the_course_link(
+    client: TestClient, sqlite_db: Database
+) -> None:
+    from coursestack.domain import Course
+    from coursestack.store.courses import CourseRepository
+
+    with sqlite_db.session() as s:
+        CourseRepository(s).upsert(
+            Course(id="odd-link", title="Odd Link", platform="other", url="javascript:alert(1)")
+        )
+    page = client.get("/courses/odd-link")
+    assert page.status_code == 200 and "javascript:" not in page.text
+    real = client.get(f"/courses/{COURSE}")
+    assert 'href="https://www.coursera.org/specializations/deep-learning"' in real.text

@@ -195,6 +195,7 @@ def _skill_levels(
     if not isinstance(value, dict):
         raise _invalid(where, f"expected a mapping of skill: level, got {value!r}")
     out: dict[str, Level] = {}
+    named: dict[str, str] = {}  # skill id -> the name that stated it
     for name, raw in value.items():
         field = f"{where}.{name}"
         level = parse_level(raw, field)
@@ -202,7 +203,11 @@ def _skill_levels(
             untracked[str(name).strip()] = level
             continue
         skill = resolve_skill(str(name), field, ctx)
-        out[skill] = max(level, out.get(skill, Level.NONE))
+        if skill in out and out[skill] != level:
+            # 'sql: 3' and 'SQL: 1': which one the learner means is not ours to pick
+            raise _invalid(field, f"{named[skill]!r} already states {skill} at {int(out[skill])}")
+        out[skill] = level
+        named.setdefault(skill, str(name))
     return out
 
 
@@ -306,6 +311,8 @@ def _platforms(value: Any, ctx: AdvisorContext) -> list[str]:
             raise _not_found(f"platforms[{i}] {item!r}", "platform", str(item), near)
         if slug not in out:
             out.append(slug)
+    if not out:  # an empty filter allows nothing: a plan of no courses, said as if planned
+        raise _invalid("platforms", "list at least one platform, or leave the field out for all")
     return out
 
 

@@ -50,6 +50,10 @@ _env.filters["pct"] = lambda v: "—" if v is None else f"{100 * float(v):.0f}%"
 _env.filters["weeks"] = lambda w: "—" if w is None else f"{float(w):.1f}".rstrip("0").rstrip(".")
 _env.filters["money"] = lambda v: "unknown" if v is None else ("free" if v == 0 else f"${v:,.0f}")
 _env.filters["level"] = lambda v: f"{int(v)} {LEVELS[min(4, max(0, int(v)))]}"
+# only web addresses become links: a stored 'javascript:' URL is shown as no link at all
+_env.tests["web_address"] = lambda u: isinstance(u, str) and u.lower().startswith(
+    ("http://", "https://")
+)
 templates = Jinja2Templates(env=_env)
 
 router = APIRouter(include_in_schema=False)
