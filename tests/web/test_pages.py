@@ -176,3 +176,19 @@ def test_only_a_web_address_becomes_the_course_link(
     assert page.status_code == 200 and "javascript:" not in page.text
     real = client.get(f"/courses/{COURSE}")
     assert 'href="https://www.coursera.org/specializations/deep-learning"' in real.text
+
+
+def test_plan_page_says_what_it_assumed_and_how_it_read_the_learner(client: TestClient) -> None:
+    token = form_token(client.get("/").text)
+    form = {**LEARNER_FORM, "skills": LEARNER_FORM["skills"] + ", MATLAB: 3"}
+    page = client.post("/plan", data={**form, "needs": "certificate", "csrf_token": token})
+    assert page.status_code == 200
+    notes = page.text[page.text.index('id="notes"') :]
+    notes = notes[: notes.index("</section>")]
+    assert "Completed, as read: Machine Learning Specialization." in notes
+    assert "Not tracked" in notes and "MATLAB 3" in notes
+    assert "Inferred from your skills" in notes
+    steps = page.text[page.text.index('id="steps"') :]
+    steps = steps[: steps.index("</section>")]
+    assert "assumed from comparable courses" in steps and "<abbr title=" in steps
+    assert "certificate" in steps  # the learner needs certificates: each step says

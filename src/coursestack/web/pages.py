@@ -51,8 +51,8 @@ _env.filters["weeks"] = lambda w: "—" if w is None else f"{float(w):.1f}".rstr
 _env.filters["money"] = lambda v: "unknown" if v is None else ("free" if v == 0 else f"${v:,.0f}")
 _env.filters["level"] = lambda v: f"{int(v)} {LEVELS[min(4, max(0, int(v)))]}"
 # only web addresses become links: a stored 'javascript:' URL is shown as no link at all
-_env.tests["web_address"] = lambda u: isinstance(u, str) and u.lower().startswith(
-    ("http://", "https://")
+_env.tests["web_address"] = lambda u: (
+    isinstance(u, str) and u.lower().startswith(("http://", "https://"))
 )
 templates = Jinja2Templates(env=_env)
 
@@ -144,6 +144,7 @@ async def plan(
             "goal_name": _role_name(result.get("goal")),
             "alternatives": advise.grouped_alternatives(result.get("alternatives", [])),
             "steps_cost": sum(step["cost"] or 0.0 for step in result["steps"]),
+            "needs_certificate": "certificate" in result["learner"].get("needs", []),
             "timeline": Markup(charts.timeline_svg(result["steps"], result["total_weeks"])),
             "coverage": Markup(charts.coverage_svg(result.get("coverage_by_skill", []))),
         },
