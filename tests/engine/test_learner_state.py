@@ -114,3 +114,34 @@ def test_a_stated_skill_implies_the_same_knowledge_under_another_disciplines_nam
         skills={"stats.regression": Level.PRODUCTION, "ml.supervised.linear-regression": 1},
     )
     assert known_levels(said, ctx)["ml.supervised.linear-regression"] == Level.AWARE
+
+
+def test_a_course_teaching_several_narrower_skills_teaches_their_area() -> None:
+    from coursestack.engine.learner_state import effective_teaches
+
+    ctx = AdvisorContext(courses={}, taxonomy=TAXONOMY, roles={})
+    models = Course(
+        id="m",
+        title="M",
+        platform="other",
+        teaches={
+            "ml.supervised.linear-regression": Level.APPLIED,
+            "ml.supervised.svm": Level.PRACTISED,
+            "ml.supervised.knn": Level.PRACTISED,
+        },
+    )
+    # at the level two of them reach; the course's own tags stay as they are
+    assert effective_teaches(models, ctx)["ml.supervised"] == Level.PRACTISED
+    assert "ml.supervised" not in models.teaches
+    one = Course(id="o", title="O", platform="other",
+                 teaches={"ml.supervised.svm": Level.APPLIED})  # fmt: skip
+    assert "ml.supervised" not in effective_teaches(one, ctx)  # one model is not the area
+    # a part the course only touches does not count
+    touched = Course(
+        id="t",
+        title="T",
+        platform="other",
+        teaches={"ml.supervised.svm": Level.AWARE, "ml.supervised.knn": Level.PRACTISED},
+        provenance={"teaches.ml.supervised.svm": "rule:alias(x); rule:not-central->1"},
+    )
+    assert "ml.supervised" not in effective_teaches(touched, ctx)

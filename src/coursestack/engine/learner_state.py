@@ -38,14 +38,34 @@ def raise_levels(levels: dict[str, Level], teaches: Mapping[str, Level]) -> None
 
 def effective_teaches(course: Course, ctx: AdvisorContext | None = None) -> dict[str, Level]:
     """What taking the course teaches: its own list, raised by its parts' lists (one level
-    down only; parts of parts are rare and would already be summarised by their parent)."""
+    down only; parts of parts are rare and would already be summarised by their parent), and
+    by the broader skills it teaches through their narrower parts (`taught_areas`)."""
     out: dict[str, Level] = dict(course.teaches)
     if ctx is not None:
         for part_id in course.parts:
             part = ctx.courses.get(part_id)
             if part is not None:
                 raise_levels(out, part.teaches)
+        raise_levels(out, taught_areas(out, ctx.taxonomy, course))
     return out
+
+
+def taught_areas(
+    teaches: Mapping[str, Level], taxonomy: Taxonomy, course: Course | None = None
+) -> dict[str, Level]:
+    """A broader skill a course teaches through two or more of its narrower parts (the
+    taxonomy's dotted ids), at the level two of them reach: seven supervised models at
+    'practised' are supervised learning at 2 (a guide said such a course 'does not teach
+    supervised learning' and sent its reader to a nanodegree for it). Parts the course only
+    touches (`only_touches`) do not count."""
+    reached: dict[str, list[int]] = {}
+    for skill, level in teaches.items():
+        parent = taxonomy.parent_of.get(skill)
+        if parent is not None and level > 0 and not (course and only_touches(course, skill)):
+            reached.setdefault(parent, []).append(int(level))
+    return {
+        parent: Level(sorted(levels)[-2]) for parent, levels in reached.items() if len(levels) >= 2
+    }
 
 
 # What every adult learner is taken to hold unless they state the skill themselves (at 0 to

@@ -190,7 +190,7 @@ class PlannerIndex:
         parts: dict[int, tuple[int, ...]] = {}
         parents: dict[int, list[int]] = {}
         for i, c in enumerate(courses):
-            teaches = effective_teaches(c, ctx) if c.parts else c.teaches
+            teaches = effective_teaches(c, ctx)
             assumes = effective_assumes(c, ctx) if c.parts else c.assumes
             for s, lvl in teaches.items():
                 if lvl > 0:

@@ -30,6 +30,9 @@ class Taxonomy:
     _by_name: dict[str, set[str]] = field(default_factory=dict, repr=False)
     # Computed once: every plan reads it, and a taxonomy is not edited once built.
     _order: tuple[str, ...] | None = field(default=None, repr=False)
+    # A dotted id's broader skill ('ml.supervised.xgboost' -> 'ml.supervised'), where the
+    # taxonomy has it.
+    parent_of: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, skills: Iterable[Skill]) -> Taxonomy:
@@ -42,6 +45,10 @@ class Taxonomy:
         for s in table.values():
             tail = normalize_name(s.id.rsplit(".", 1)[-1])
             tax._by_name.setdefault(tail, set()).add(s.id)
+        for sid in table:
+            head = sid.rsplit(".", 1)[0]
+            if head != sid and head in table:
+                tax.parent_of[sid] = head
         tax.check()
         return tax
 

@@ -114,6 +114,10 @@ def build_guide(
     ctx = advisor_context(db)
     with db.session() as session:
         course = resolve_course(session, course_query, near=True)
+    # The guide speaks of what taking the course teaches, as plans and fit verdicts count it:
+    # its parts' skills and the broader skills its narrower ones make up included (seven
+    # supervised models at 'practised' read 'does not teach supervised learning').
+    course = course.model_copy(update={"teaches": effective_teaches(course, ctx)})
     learner: Learner | None = None
     if learner_data is not None:
         learner = learners.parse_learner(learner_data, ctx)
