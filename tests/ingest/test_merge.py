@@ -168,3 +168,20 @@ def test_one_page_under_two_urls_merges() -> None:
     short_page = c(id="b", title="Machine Learning", platform="edx",
                    url="https://www.edx.org/course/machine-learning")  # fmt: skip
     assert CatalogIndex.of([short]).add(short_page)[0] == "new"
+
+
+def test_the_same_id_without_an_address_is_the_same_course_whatever_its_title() -> None:
+    from coursestack.domain import Course
+    from coursestack.ingest.merge import CatalogIndex
+
+    index = CatalogIndex.of([Course(id="c", title="Old title", platform="other")], {})
+    status, course, _event = index.add(Course(id="c", title="New title", platform="other"))
+    assert status in ("merged", "unchanged") and course.id == "c" and list(index.courses) == ["c"]
+    # with different addresses, the same id is two courses kept apart
+    other = CatalogIndex.of(
+        [Course(id="d", title="D", platform="other", url="https://example.org/a")], {}
+    )
+    status, course, _event = other.add(
+        Course(id="d", title="D2", platform="other", url="https://example.org/b")
+    )
+    assert status == "new" and course.id == "d-2"

@@ -137,3 +137,22 @@ def test_fixture_copy_is_independent(tmp_path: Path) -> None:
     for path in CSV_FIXTURES:
         assert sum(1 for _ in path.open(encoding="utf-8")) < 12
     shutil.copy(CSV_FIXTURES[0], tmp_path / "x.csv")
+
+
+def test_an_edit_a_higher_ranked_source_outweighs_is_reported_not_dropped_silently(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    import json
+
+    out = tmp_path / "export.json"
+    export_catalog(sqlite_db, out)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    curated = next(c for c in data["courses"] if "curated" in c.get("sources", []))
+    data["courses"] = [{**curated, "title": "My edited title"}]
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(data), encoding="utf-8")
+    summary = import_catalog(sqlite_db, [edited]).to_json()
+    assert (summary["read"], summary["unchanged"], summary["imported"]) == (1, 1, 0)
+    kept = summary["per_file"][0]["kept"]
+    assert kept == [{"course_id": curated["id"], "fields": ["title"], "sources": ["curated"]}]
+    json.dumps(summary)  # the --json summary stays serialisable

@@ -43,6 +43,9 @@ class _RichProgress:
         self.task = None
 
 
+KEPT_SHOWN = 5  # rows whose values did not apply, named in the text summary
+
+
 def _render(summary: ImportSummary) -> None:
     table = Table(title="import")
     for col in (
@@ -77,8 +80,22 @@ def _render(summary: ImportSummary) -> None:
     console.print(
         f"{totals['files']} files, {totals['read']} read, {totals['imported']} imported, "
         f"{totals['updated']} updated, {totals['merged']} merged, "
-        f"{totals['rejected']} rejected in {summary.seconds:.2f} s"
+        f"{totals['unchanged']} unchanged, {totals['rejected']} rejected in "
+        f"{summary.seconds:.2f} s"
     )
+    if totals["merged"]:
+        console.print(
+            "[dim]merged rows joined a course already seen (same address or title and "
+            "provider); that course counts once, as imported or updated.[/dim]"
+        )
+    kept = [k for f in summary.files for k in f.kept]
+    for k in kept[:KEPT_SHOWN]:
+        console.print(
+            f"[yellow]not applied:[/yellow] {k.course_id}: your {', '.join(k.fields)} "
+            f"(its {', '.join(k.sources)} source ranks higher; the stored values stand)"
+        )
+    if len(kept) > KEPT_SHOWN:
+        console.print(f"[yellow]not applied:[/yellow] {len(kept) - KEPT_SHOWN} more rows (--json)")
     if summary.rejects_file:
         console.print(f"rejected rows (file, line, reason): {summary.rejects_file}")
         for reason, count in summary.top_reject_reasons():

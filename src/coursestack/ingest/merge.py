@@ -334,6 +334,11 @@ class CatalogIndex:
     def add(self, course: Course) -> tuple[str, Course, MergeEvent | None]:
         """('new' | 'merged' | 'unchanged', the resulting course, the merge event if any)."""
         hit = self.find(course)
+        same = self.courses.get(course.id)
+        if hit is None and same is not None and url_key(same) is None and url_key(course) is None:
+            # The same id and no address on either side: one course whose title was edited
+            # (an export re-imported); apart, the edit became a duplicate 'id-2'.
+            hit = course.id, "id"
         if hit is None:
             if course.id in self.courses:  # same id from another identity: keep both apart
                 course = course.model_copy(update={"id": _free_id(course.id, self.courses)})

@@ -55,6 +55,36 @@ class FileResult:
     rejected: int = 0
     seconds: float = 0.0
     error: str | None = None  # the file could not be read or written at all
+    # rows whose values did not apply: the course's existing source ranks higher (an edited
+    # export of a curated course); per row, the course and the fields left as they were
+    kept: list[KeptValues] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class KeptValues:
+    course_id: str
+    fields: tuple[str, ...]
+    sources: tuple[str, ...]  # the course's sources, the higher-ranked ones among them
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"course_id": self.course_id, "fields": list(self.fields),
+                "sources": list(self.sources)}  # fmt: skip
+
+
+# Fields a row states that a reader would notice staying as they were.
+KEPT_FIELDS = ("title", "provider", "url", "level", "language", "effort", "price", "certificate")
+
+
+def kept_values(row: Course, stored: Course) -> KeptValues | None:
+    """The fields `row` states differently from the stored course it left unchanged."""
+    differ = tuple(
+        name
+        for name in KEPT_FIELDS
+        if getattr(row, name) not in (None, "") and getattr(row, name) != getattr(stored, name)
+    )
+    if not differ:
+        return None
+    return KeptValues(stored.id, differ, tuple(stored.sources))
 
 
 @dataclass
@@ -84,7 +114,10 @@ class ImportSummary:
             "unchanged": self.total("unchanged"),
             "merged": self.total("merged"),
             "seconds": round(self.seconds, 3),
-            "per_file": [vars(f) | {"seconds": round(f.seconds, 3)} for f in self.files],
+            "per_file": [
+                vars(f) | {"seconds": round(f.seconds, 3), "kept": [k.as_dict() for k in f.kept]}
+                for f in self.files
+            ],
             "top_reject_reasons": [{"reason": r, "count": n} for r, n in self.top_reject_reasons()],
             "merges": len(self.merges),
         }
@@ -181,6 +214,9 @@ def import_catalog(
             status, merged, event = index.add(course)
             if status == "unchanged":
                 result.unchanged += 1
+                kept = kept_values(course, merged)
+                if kept is not None:
+                    result.kept.append(kept)
                 continue
             if status == "merged":
                 result.merged += 1
