@@ -61,6 +61,9 @@ def test_gaps_and_fit(client: TestClient, sqlite_db: Database) -> None:
     course = "coursera-deep-learning-specialization"
     after = client.post("/api/v1/gaps", json={"learner": EXAMPLE_LEARNER, "after": [course]}).json()
     assert after["coverage"] >= gaps["coverage"]
+    # the learner flat, as /plans and /fit take it, reads the same
+    flat = client.post("/api/v1/gaps", json={**EXAMPLE_LEARNER, "after": [course]})
+    assert flat.status_code == 200 and flat.json() == after
     fit = client.post(f"/api/v1/courses/{course}/fit", json=EXAMPLE_LEARNER)
     assert fit.status_code == 200
     body = fit.json()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from coursestack.domain import Need, PaceProfile, Pedagogy
 from coursestack.domain.models import MAX_BUDGET, MAX_DEADLINE_WEEKS, MAX_HOURS_PER_WEEK
@@ -64,6 +64,15 @@ class GapsIn(_In):
     after: list[str] = Field(
         default_factory=list, max_length=50, description="course ids or exact titles taken first"
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _flat_learner(cls, data: Any) -> Any:
+        """The learner flat, as /plans and /fit take it, is read as {"learner": ...} too."""
+        if isinstance(data, dict) and "learner" not in data:
+            rest = {k: v for k, v in data.items() if k != "after"}
+            return {"learner": rest, **({"after": data["after"]} if "after" in data else {})}
+        return data
 
 
 class ReviewIn(_In):

@@ -432,11 +432,21 @@ def _audience(
                 evidence={"pedagogy": course.pedagogy.value},
             )
         )
-    if course.hands_on in (HandsOn.INDEPENDENT_PROJECTS, HandsOn.CAPSTONE):
+    if course.hands_on is HandsOn.INDEPENDENT_PROJECTS:
         good.append(
             Statement(
-                text="Job seekers who need portfolio output: it ends in "
-                f"{HANDS_ON_WORDS[course.hands_on]}.",
+                text="Job seekers who need portfolio output: its work is independent projects.",
+                evidence={"hands_on": course.hands_on.value},
+            )
+        )
+    elif course.hands_on is HandsOn.CAPSTONE:
+        # a capstone is set and guided by the course: a first piece to show, not the
+        # independent portfolio project roles ask for (which the guide lists as not taught)
+        good.append(
+            Statement(
+                text="Job seekers who want a first project to show: it ends in a capstone "
+                "project (set by the course; an independent portfolio project still has to "
+                "follow).",
                 evidence={"hands_on": course.hands_on.value},
             )
         )
