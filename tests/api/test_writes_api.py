@@ -60,7 +60,9 @@ def test_tokens_are_stored_hashed(token: str, sqlite_db: Database) -> None:
     assert stored and token not in stored and all(len(h) == 64 for h in stored)
 
 
-def test_per_reviewer_limit(client: TestClient, token: str) -> None:
+def test_per_reviewer_and_per_token_limit(
+    client: TestClient, token: str, sqlite_db: Database
+) -> None:
     limit = client.app.state.options.reviews_per_hour  # type: ignore[attr-defined]
     courses = [
         c["course_id"]
@@ -75,12 +77,21 @@ def test_per_reviewer_limit(client: TestClient, token: str) -> None:
         for cid in courses
     ]
     assert statuses == [201] * limit + [429]
+    # the same token under another reviewer name: the token's own limit (names are free text)
+    renamed = client.post(
+        f"/api/v1/courses/{courses[-1]}/reviews",
+        json={"reviewer": "busy2", "score": 6},
+        headers=auth(token),
+    )
+    assert renamed.status_code == 429 and "API token" in renamed.json()["error"]["message"]
+    with sqlite_db.session() as session:
+        second = TokenRepository(session).create("other writer")
     other = client.post(
         f"/api/v1/courses/{courses[-1]}/reviews",
         json={"reviewer": "calm", "score": 6},
-        headers=auth(token),
+        headers=auth(second),
     )
-    assert other.status_code == 201  # the limit is per reviewer
+    assert other.status_code == 201  # another reviewer with another token
 
 
 def test_replacing_one_review_counts_toward_the_limit(client: TestClient, token: str) -> None:

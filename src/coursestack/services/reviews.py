@@ -96,9 +96,11 @@ def add_review(
     text: str | None = None,
     dimensions: Mapping[str, float] | None = None,
     review_date: date | None = None,
+    written_by: str | None = None,
 ) -> AddedReview:
     """Add (or replace, keeping history) `reviewer`'s review of `course` (id or exact title).
-    Without `review_date` the review is dated today, when it is being written."""
+    Without `review_date` the review is dated today, when it is being written. `written_by`:
+    the API token's name writing it (the per-token hourly limit counts it)."""
     found = catalog.resolve_course(session, course)
     if review_date is not None and review_date > latest_review_date():
         raise InvalidInputError(f"date {review_date.isoformat()} is in the future")
@@ -115,7 +117,7 @@ def add_review(
         )
     except ValidationError as err:
         raise _invalid(err) from err
-    return AddedReview(ReviewRepository(session).add(review), review, found)
+    return AddedReview(ReviewRepository(session).add(review, written_by), review, found)
 
 
 @dataclass(frozen=True)

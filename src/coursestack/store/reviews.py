@@ -37,8 +37,9 @@ class ReviewRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def add(self, review: Review) -> AddResult:
-        """Store `review` as the reviewer's current one; an earlier one moves to history."""
+    def add(self, review: Review, written_by: str | None = None) -> AddResult:
+        """Store `review` as the reviewer's current one; an earlier one moves to history.
+        `written_by`: the API token's name that writes it (None for the CLI and imports)."""
         now = datetime.now(UTC).replace(tzinfo=None)
         row = self.session.scalars(
             select(ReviewRow)
@@ -60,6 +61,7 @@ class ReviewRepository:
                     reviewer=review.reviewer,
                     created_at=now,
                     version=1,
+                    written_by=written_by,
                     **values,
                 )
             )
@@ -81,12 +83,14 @@ class ReviewRepository:
                 created_at=row.created_at,
                 version=row.version,
                 replaced_at=now,
+                written_by=row.written_by,
             )
         )
         for key, value in values.items():
             setattr(row, key, value)
         row.version += 1
         row.created_at = now
+        row.written_by = written_by
         self.session.flush()
         MetaRepository(self.session).bump("reviews_version")
         return "replaced"
@@ -106,6 +110,17 @@ class ReviewRepository:
         if reviewer is not None:
             stmt = stmt.where(ReviewHistoryRow.reviewer == reviewer)
         return [_to_review(r) for r in self.session.scalars(stmt.order_by(ReviewHistoryRow.id))]
+
+    def count_by_writer_since(self, token: str, since: datetime) -> int:
+        """Review versions an API token wrote since a time, under any reviewer name (as
+        `count_by_reviewer_since` counts a reviewer's)."""
+        current = select(func.count()).where(
+            ReviewRow.written_by == token, ReviewRow.created_at >= since
+        )
+        replaced = select(func.count()).where(
+            ReviewHistoryRow.written_by == token, ReviewHistoryRow.created_at >= since
+        )
+        return int(self.session.scalar(current) or 0) + int(self.session.scalar(replaced) or 0)
 
     def count_by_reviewer_since(self, reviewer: str, since: datetime) -> int:
         """Reviews a reviewer wrote since a time, new or replacing (per-reviewer write

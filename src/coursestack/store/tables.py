@@ -75,6 +75,8 @@ class ReviewRow(Base):
     text: Mapped[str | None] = mapped_column(Text)
     review_date: Mapped[date] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # the API token's name that wrote this version (None: the CLI, a file import)
+    written_by: Mapped[str | None] = mapped_column(String(120), index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __table_args__ = (UniqueConstraint("course_id", "reviewer", name="uq_review_reviewer"),)
@@ -95,6 +97,8 @@ class ReviewHistoryRow(Base):
     text: Mapped[str | None] = mapped_column(Text)
     review_date: Mapped[date] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # the API token's name that wrote this version (None: the CLI, a file import)
+    written_by: Mapped[str | None] = mapped_column(String(120), index=True)
     version: Mapped[int] = mapped_column(Integer)
     replaced_at: Mapped[datetime] = mapped_column(DateTime)
 

@@ -213,7 +213,7 @@ async def post_review(
     check_csrf(request, form.get(CSRF_FIELD))
     fields = {k: v.strip() for k, v in form.items() if isinstance(v, str)}
     try:
-        verify_token(db, fields.get("token", ""))
+        token = verify_token(db, fields.get("token", ""))
         try:
             body = ReviewIn.model_validate(
                 {
@@ -228,8 +228,8 @@ async def post_review(
             raise InvalidInputError(
                 "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors())
             ) from err
-        check_reviewer_limit(db, body.reviewer, options)
-        added = write_review(db, course, body)
+        check_reviewer_limit(db, body.reviewer, options, token)
+        added = write_review(db, course, body, token)
     except CoursestackError as err:
         status, _code, _details = classify(err)
         if status not in (401, 403, 422, 429):
