@@ -358,3 +358,23 @@ def test_gaps_and_fit_say_back_skills_outside_the_taxonomy(cli: Any) -> None:
     assert fit.code == 0 and "Google Analytics 3" in " ".join(fit.out.split())
     typo = cli("gaps", "--skill", "pyton=2", "--goal", "data-analyst")
     assert typo.code == 2 and "prog.python" in typo.err
+
+
+def test_fit_takes_the_limits_plan_takes(cli: Any) -> None:
+    result = cli(
+        "fit", "Deep Learning Specialization", "--skill", "python=3", "--goal", "ml-engineer",
+        "--hours", "8", "--budget", "0", "--deadline", "4", "--platform", "edx", "--json",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    kinds = {r["kind"] for r in json.loads(result.out)["reasons"]}
+    assert {"platform", "budget", "deadline"} <= kinds
+
+
+def test_roles_shows_one_roles_requirements(cli: Any) -> None:
+    one = cli("roles", "data-analyst")
+    text = " ".join(one.out.split())
+    assert one.code == 0 and "Data cleaning (data.cleaning)" in text and "core" in text
+    data = json.loads(cli("roles", "data-analyst", "--json").out)
+    assert data["id"] == "data-analyst" and data["requirements"]
+    bad = cli("roles", "data-analys")
+    assert bad.code == 2 and "data-analyst" in bad.err

@@ -234,8 +234,11 @@ def fit_cmd(
     goal: GoalOpt = None,
     target: TargetOpt = None,
     hours: HoursOpt = None,
+    budget: BudgetOpt = None,
     completed: CompletedOpt = None,
     language: LanguageOpt = None,
+    deadline: DeadlineOpt = None,
+    platform: PlatformOpt = None,
     pace: PaceOpt = None,
     pedagogy: PedagogyOpt = None,
     json_out: JsonFlag = False,
@@ -245,9 +248,11 @@ def fit_cmd(
     Examples:
     coursestack fit "Deep Learning Specialization" --learner me.yaml
     coursestack fit "IBM Machine Learning" --skill python=3 --goal ml-engineer --hours 8 --pace fast
+    coursestack fit "Deep Learning Specialization" --learner me.yaml --budget 0 --deadline 12
     """
-    data = learner_data(learner, skill, goal, hours, None, completed, language,
-                        pace=pace, pedagogy=pedagogy, targets=target)  # fmt: skip
+    data = learner_data(learner, skill, goal, hours, budget, completed, language,
+                        deadline=deadline, platforms=platform, pace=pace,
+                        pedagogy=pedagogy, targets=target)  # fmt: skip
     from coursestack.services import advise  # the planner (SciPy) loads only when used
 
     result = advise.fit(state.database(), course, data)

@@ -9,7 +9,7 @@ from rich.table import Table
 
 from coursestack.cli import state
 from coursestack.cli.output import console, fmt_hours, print_json
-from coursestack.domain import Course
+from coursestack.domain import Course, Role
 from coursestack.services import catalog
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
@@ -147,11 +147,22 @@ def skills_cmd(
     console.print(table)
 
 
-def roles_cmd(json_out: JsonFlag = False) -> None:
+def roles_cmd(
+    role: Annotated[
+        str | None, typer.Argument(help="A role id: its requirements, level and weight each.")
+    ] = None,
+    json_out: JsonFlag = False,
+) -> None:
     """Target roles with their levelled, weighted requirements.
 
-    Example: coursestack roles --json
+    Examples:
+      coursestack roles
+      coursestack roles ml-engineer
+      coursestack roles --json
     """
+    if role is not None:
+        _show_role(catalog.get_role(role.strip()), json_out)
+        return
     found = catalog.list_roles()
     if json_out:
         print_json([r.model_dump(mode="json") for r in found])
@@ -163,6 +174,26 @@ def roles_cmd(json_out: JsonFlag = False) -> None:
     for r in found:
         core = [names.get(q.skill, q.skill) for q in r.requirements if q.weight == 3]
         table.add_row(r.id, r.name, ", ".join(core), str(len(r.requirements)))
+    console.print(table)
+
+
+def _show_role(role: Role, json_out: bool) -> None:
+    if json_out:
+        print_json(role.model_dump(mode="json"))
+        return
+    skills = {s.id: s for s in catalog.list_skills()}
+    table = Table(title=f"{role.name} ({role.id}): {len(role.requirements)} requirements")
+    for col in ("category", "skill", "level", "weight"):
+        table.add_column(col, overflow="fold")
+    weights = {3: "core", 2: "important", 1: "useful"}
+    for q in sorted(role.requirements, key=lambda q: (-int(q.weight), q.skill)):
+        skill = skills.get(q.skill)
+        table.add_row(
+            skill.category if skill else "",
+            f"{skill.name if skill else q.skill} ({q.skill})",
+            f"{int(q.level)} {q.level.label}",
+            weights.get(int(q.weight), str(int(q.weight))),
+        )
     console.print(table)
 
 

@@ -130,11 +130,22 @@ def fit(
     verdict = fit_engine.assess_fit(
         case.ctx, target.id, case.learner, case.known, case.requirements
     )
-    data = verdict.model_dump(mode="json")
+    data: dict[str, Any] = _rounded(verdict.model_dump(mode="json"))
     data.setdefault("course_id", target.id)
     data.setdefault("title", target.title)
     data["untracked"] = untracked_rows(case.learner)
     return data
+
+
+def _rounded(value: Any) -> Any:
+    """Floats to 3 decimals, throughout (hours as 31.541023255813958 read as noise)."""
+    if isinstance(value, float):
+        return round(value, 3)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rounded(v) for v in value]
+    return value
 
 
 def untracked_rows(learner: Learner) -> list[dict[str, Any]]:
