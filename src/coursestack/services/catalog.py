@@ -213,6 +213,11 @@ def count_courses(session: Session, *, platform: str | None = None) -> int:
     return CourseRepository(session).count(platform)
 
 
+def list_platforms(session: Session) -> list[str]:
+    """The platforms the catalog holds courses on, sorted (one DISTINCT query)."""
+    return CourseRepository(session).platforms()
+
+
 def check_platform(session: Session, platform: str | None) -> None:
     """A platform filter naming no platform of the catalog is a NotFoundError with the
     closest names (a typo gave an empty list, exit 0)."""
