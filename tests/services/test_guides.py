@@ -353,3 +353,19 @@ def test_a_skill_list_cut_short_says_how_much_is_left() -> None:
     skills = {s.id: Level.AWARE for s in knowledge.skills()[:5]}
     assert _skills_phrase(ctx, skills, limit=3).endswith(" and 2 more")
     assert "more" not in _skills_phrase(ctx, skills, limit=5)
+
+
+def test_a_beginner_course_assuming_nothing_is_for_complete_beginners(
+    sqlite_db: Database, ml_guide: dict
+) -> None:
+    ctx = catalog.advisor_context(sqlite_db)
+    starter = next(
+        c
+        for c in ctx.courses.values()
+        if c.level is not None and c.level.value == "beginner" and not c.assumes and c.teaches
+    )
+    data = guides.write_guide(sqlite_db, starter.id, fmt="json")
+    assert isinstance(data, dict)
+    assert any("Complete beginners" in st["text"] for st in _sections(data)["for"])
+    # the ML Specialization assumes Python: not said to suit complete beginners
+    assert not any("Complete beginners" in st["text"] for st in _sections(ml_guide)["for"])

@@ -27,6 +27,7 @@ from coursestack.domain import (
     Weight,
 )
 from coursestack.engine.context import AdvisorContext, CourseQuality
+from coursestack.engine.learner_state import SCHOOL_BASELINE
 from coursestack.engine.pace import weeks_words
 from coursestack.engine.planner_explain import BLOCKED_BY, PART_WAY
 from coursestack.engine.platforms import PlatformSummary
@@ -414,6 +415,19 @@ def _audience(
                     "assumes": {k: int(v) for k, v in prog_assumed.items()},
                     "hands_on": course.hands_on.value if course.hands_on else None,
                 },
+            )
+        )
+    starts_at_zero = not {
+        s for s, lv in course.assumes.items() if lv > SCHOOL_BASELINE.get(s, Level.NONE)
+    }
+    if course.level is CourseLevel.BEGINNER and starts_at_zero and course.teaches:
+        # the mirror of 'practitioners who already know the basics' below: said to whom it
+        # suits, not only to whom it does not (Python for Everybody never said 'beginners')
+        good.append(
+            Statement(
+                text="Complete beginners: it is beginner-level and assumes nothing beyond "
+                "school maths.",
+                evidence={"level": course.level.value, "assumes": {}},
             )
         )
     if course.pedagogy is Pedagogy.THEORY_FIRST:
