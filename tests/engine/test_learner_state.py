@@ -105,8 +105,12 @@ def test_a_stated_skill_implies_the_same_knowledge_under_another_disciplines_nam
     assert known["ml.supervised.linear-regression"] == Level.APPLIED  # 4 - 1
     assert known["mlsd.ab-testing"] == Level.PRACTISED  # 3 - 1
     assert known["math.calculus"] == Level.AWARE  # inference 3 - 2
-    # and the implied skill's own foundations, at most at its level
-    assert known["math.linear-algebra"] >= Level.AWARE
+    # what the implied skill rests on is not inferred in turn: regression and Excel are no
+    # Python or ML fundamentals
+    analyst = Learner(targets=goal, skills={"stats.regression": 2, "prog.excel": 2})
+    inferred = known_levels(analyst, ctx)
+    assert inferred["ml.supervised.linear-regression"] == Level.AWARE
+    assert "prog.python" not in inferred and "ml.fundamentals" not in inferred
     # listed as inferred, never above a stated level
     assert implied_levels(statistician, ctx)["ml.supervised.linear-regression"] == Level.APPLIED
     said = Learner(

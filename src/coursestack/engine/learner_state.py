@@ -98,13 +98,13 @@ CODING_LANGUAGES = frozenset(
 def known_levels(learner: Learner, ctx: AdvisorContext) -> dict[str, Level]:
     """The stated levels; for other skills, the levels completed courses imply (what they
     teach and assume, since whoever finished one held or gained those) and the school
-    baseline the learner did not state otherwise; raised by what stated skills mean under
-    another discipline's name (`implied_overlaps`), closed under the taxonomy's prerequisites
-    (`implied_prerequisites`) and raised by the narrower parts of stated skills
-    (`implied_parts`). None of these changes a level the learner stated (their word on a
-    skill stands: python 1 stays 1 beside REST APIs at 3 or a completed CS50P), nor infers a
-    programming language for a learner who states another one (a Java developer's REST APIs
-    are not Python). Skills at level 0 are left out."""
+    baseline the learner did not state otherwise; closed under the taxonomy's prerequisites
+    (`implied_prerequisites`), raised by the narrower parts of stated skills
+    (`implied_parts`) and by what stated skills mean under another discipline's name
+    (`implied_overlaps`, not closed in turn). None of these changes a level the learner
+    stated (their word on a skill stands: python 1 stays 1 beside REST APIs at 3 or a
+    completed CS50P), nor infers a programming language for a learner who states another one
+    (a Java developer's REST APIs are not Python). Skills at level 0 are left out."""
     return _levels(learner, ctx)[1]
 
 
@@ -124,11 +124,12 @@ def _levels(learner: Learner, ctx: AdvisorContext) -> tuple[dict[str, Level], di
         course = course_or_error(ctx, course_id)
         raise_levels(levels, effective_teaches(course, ctx))
         raise_levels(levels, effective_assumes(course, ctx))
-    # what stated skills mean under another discipline's name, then everything's foundations
-    overlaps = dict(levels)
-    raise_levels(overlaps, implied_overlaps(learner.skills, ctx.taxonomy))
-    closed = implied_prerequisites(overlaps, ctx.taxonomy)
+    closed = implied_prerequisites(levels, ctx.taxonomy)
     raise_levels(closed, implied_parts(learner.skills, ctx.taxonomy))
+    # what stated skills mean under another discipline's name, not closed in turn: closing
+    # them (regression -> ML linear regression -> its prerequisites) credited a statistician
+    # stating regression 2 and Excel with Python 1 and ML fundamentals 1
+    raise_levels(closed, implied_overlaps(learner.skills, ctx.taxonomy))
     fixed = set(learner.skills)
     if any(learner.skills.get(s, 0) > 0 for s in CODING_LANGUAGES):
         fixed |= CODING_LANGUAGES
