@@ -330,6 +330,11 @@ def test_a_long_step_adding_little_coverage_is_named_low_yield() -> None:
     assert tail.coverage_without == pytest.approx(
         coverage({"prog.python": 2, "prog.sql": 2, "prog.pandas": 2}, reqs)
     )
+    # and the plan without them is an alternative, with its own totals
+    focused = next(a for a in result.alternatives if a.name == "without low-yield steps")
+    assert sorted(focused.course_ids) == ["pandas", "py", "sql"]
+    assert focused.totals.coverage_after == pytest.approx(tail.coverage_without)
+    assert focused.totals.hours == pytest.approx(result.totals.hours - 200, abs=0.1)
     # steps of like yield: none is named
     even = run(context(course("py", {"prog.python": 2}), course("sql", {"prog.sql": 2}),
                        course("pandas", {"prog.pandas": 2})), targets(

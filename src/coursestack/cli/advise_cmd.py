@@ -377,7 +377,8 @@ def plan_cmd(
         console.print(
             f"[dim]Low-yield steps: {'; '.join(tail['titles'])} "
             f"{'takes' if len(tail['titles']) == 1 else 'take'} "
-            f"{fmt_hours(tail['hours'])} for {points:.1f} points of coverage; without them the "
+            f"{fmt_hours(tail['hours'])} for {points:.1f} points of coverage; without "
+            f"{'it' if len(tail['titles']) == 1 else 'them'} the "
             f"plan reaches {tail['coverage_without']:.0%} in "
             f"{fmt_hours(result['total_hours'] - tail['hours'])}.[/dim]"
         )

@@ -90,6 +90,7 @@ from coursestack.engine.planner_yield import low_yield
 from coursestack.engine.taxonomy import Taxonomy
 
 ALTERNATIVES = ("fastest", "cheapest", "best-rated")
+FOCUSED = "without low-yield steps"  # the plan less its low-yield steps (engine.planner_yield)
 OBJECTIVES = tuple(OBJECTIVE_WEIGHTS)
 RESIDUAL_SAMPLE = 200  # pool courses per residual gap shown to the reason finder
 
@@ -151,6 +152,20 @@ def plan(
         for name in ALTERNATIVES:
             alts.append(_alternative(pool, core, name, objective, core_solution, time_limit,
                                      known, requirements, alt_info, ctx.taxonomy))  # fmt: skip
+        if tail is not None:
+            # The plan without its low-yield steps, with its own calendar and totals: coverage
+            # stays the objective, but a learner should see what those steps cost side by side
+            # (a 97 h, 147 USD specialization for one point of coverage)
+            kept = [k for k in chosen if k not in set(tail.steps)]
+            kept_slots = schedule(problem, kept, ctx.taxonomy)
+            kept_after = coverage(_after(known, problem, kept), requirements)
+            alts.append(
+                PlanAlternative(
+                    name=FOCUSED,
+                    course_ids=[problem.course_id(s.k) for s in _by_start(kept_slots)],
+                    totals=_totals(problem, kept_slots, kept_after),
+                )
+            )
     # Pool courses outside the undominated core: no optimum needs them (planner_dominance).
     problem.excluded.dominated = pool.size - int(core.ids.size)
     return Plan(
