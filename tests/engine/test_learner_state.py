@@ -149,3 +149,21 @@ def test_a_course_teaching_several_narrower_skills_teaches_their_area() -> None:
         provenance={"teaches.ml.supervised.svm": "rule:alias(x); rule:not-central->1"},
     )
     assert "ml.supervised" not in effective_teaches(touched, ctx)
+
+
+def test_a_language_the_taxonomy_does_not_track_is_programming_experience() -> None:
+    from coursestack.engine.pace import experience, learner_background
+
+    ctx = AdvisorContext(courses={}, taxonomy=TAXONOMY, roles={})
+    goal = {"ml.supervised": Level.APPLIED}
+    gopher = Learner(
+        targets=goal,
+        skills={"prog.apis": Level.APPLIED, "math.linear-algebra": Level.AWARE},
+        untracked={"Go": Level.PRODUCTION},
+    )
+    known = known_levels(gopher, ctx)
+    assert "prog.python" not in known  # a Go developer's APIs are not Python
+    assert experience(known) == 0.5  # maths only, read from the taxonomy's skills
+    assert learner_background(gopher, known) == 1.0  # with Go: the calibration's background
+    plain = Learner(targets=goal, skills={"math.linear-algebra": Level.AWARE})
+    assert learner_background(plain, known_levels(plain, ctx)) is None  # nothing to add

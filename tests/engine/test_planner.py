@@ -31,7 +31,7 @@ from coursestack.engine.learner_state import (
     levels_after,
     raise_levels,
 )
-from coursestack.engine.planner import plan, subscription_months
+from coursestack.engine.planner import FOCUSED, plan, subscription_months
 from coursestack.engine.planner_explain import (
     LANGUAGE,
     NO_COURSE,
@@ -208,6 +208,11 @@ def test_plan_properties_and_exactness(seed: int) -> None:
         brute_force_coverage(ctx, learner, known, reqs), abs=1e-9
     )
     for alt in result.alternatives:
+        if alt.name == FOCUSED:  # the plan less its low-yield steps: less coverage, said
+            assert result.low_yield is not None
+            assert alt.totals.coverage_after == pytest.approx(result.low_yield.coverage_without)
+            assert alt.totals.coverage_after <= result.coverage_after + 1e-9
+            continue
         assert alt.totals.coverage_after == pytest.approx(result.coverage_after, abs=1e-9)
 
 

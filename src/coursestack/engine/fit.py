@@ -73,6 +73,7 @@ from coursestack.engine.pace import (
     estimate_hours,
     held_share,
     hours_words,
+    learner_background,
     weeks_at,
 )
 from coursestack.engine.planner_candidates import unknown_language_readable
@@ -164,7 +165,9 @@ def assess_fit(
     on_goal = [s for s in toward_goal(credited, requirements) if s in requirements]
     levels = dict(known)
     contrib = contribution(ctx, course.id, levels, requirements)
-    estimate = estimate_hours(course, known, learner.pace, ctx)
+    estimate = estimate_hours(
+        course, known, learner.pace, ctx, background=learner_background(learner, known)
+    )
 
     reasons: list[Reason] = []
     done = _completed_reason(ctx, course, learner)
@@ -300,6 +303,7 @@ def closer_route(
     (route_tier: on their platforms, then within their budget), the others only when none
     does."""
     related = {course.id, *course.parts, *ctx.parents_of(course.id)}
+    background = learner_background(learner, known)
     wanted = None if learner.languages is None else {x.lower() for x in learner.languages}
     cands: list[tuple[Course, frozenset[str], HoursEstimate, float]] = []
     for cand in ctx.courses.values():
@@ -320,7 +324,7 @@ def closer_route(
         )
         if not closes:
             continue
-        est = estimate_hours(cand, known, learner.pace, ctx)
+        est = estimate_hours(cand, known, learner.pace, ctx, background=background)
         cost = UNKNOWN_HOURS_COST if est.hours is None else est.hours
         if cand.id in ctx.off_topic:
             cost += ROUTE_OFF_TOPIC_HOURS

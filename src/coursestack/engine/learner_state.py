@@ -93,6 +93,26 @@ def baseline_assumed(learner: Learner, ctx: AdvisorContext) -> dict[str, Level]:
 CODING_LANGUAGES = frozenset(
     {"prog.python", "prog.r", "prog.java", "prog.javascript", "prog.cpp", "prog.scala"}
 )
+# General-purpose languages the taxonomy does not track, as a learner names them (accepted
+# as untracked): programming experience all the same (an 8-year Go developer was paced as
+# a newcomer), and a reason not to infer Python.
+OTHER_CODING_LANGUAGES = frozenset(
+    {"go", "golang", "c", "c#", "csharp", "rust", "kotlin", "swift", "php", "ruby", "perl",
+     "matlab", "octave", "julia", "fortran", "typescript", "dart", "elixir", "haskell",
+     "lua", "objective-c", "visual basic", "vba", "delphi", "cobol"}
+)  # fmt: skip
+
+
+def other_coding(learner: Learner) -> int:
+    """The learner's level in a general-purpose language the taxonomy does not track."""
+    return max(
+        (
+            int(v)
+            for name, v in learner.untracked.items()
+            if " ".join(name.lower().split()) in OTHER_CODING_LANGUAGES
+        ),
+        default=0,
+    )
 
 
 def known_levels(learner: Learner, ctx: AdvisorContext) -> dict[str, Level]:
@@ -131,7 +151,7 @@ def _levels(learner: Learner, ctx: AdvisorContext) -> tuple[dict[str, Level], di
     # stating regression 2 and Excel with Python 1 and ML fundamentals 1
     raise_levels(closed, implied_overlaps(learner.skills, ctx.taxonomy))
     fixed = set(learner.skills)
-    if any(learner.skills.get(s, 0) > 0 for s in CODING_LANGUAGES):
+    if any(learner.skills.get(s, 0) > 0 for s in CODING_LANGUAGES) or other_coding(learner):
         fixed |= CODING_LANGUAGES
     for skill in fixed & closed.keys():
         # a stated level stands, over a completed course's too (python: 1 beside a completed

@@ -64,13 +64,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 
-from coursestack.domain import Course, Level, PaceProfile
+from coursestack.domain import Course, Learner, Level, PaceProfile
 from coursestack.engine.context import AdvisorContext
 from coursestack.engine.effort_prior import typical_for
 from coursestack.engine.learner_state import (
     CODING_LANGUAGES,
     effective_assumes,
     effective_teaches,
+    other_coding,
     raise_levels,
 )
 
@@ -151,18 +152,25 @@ def weeks_words(weeks: float) -> str:
     return f"{weeks:.0f} week" + ("" if round(weeks) == 1 else "s")
 
 
-def experience(known: Mapping[str, Level]) -> float:
+def experience(known: Mapping[str, Level], other_coding: int = 0) -> float:
     """0-1: how much of the calibration example's background (programming experience and
     some maths) the learner holds: coding min(level, 2) / 2 of their best general-purpose
-    language, maths 1 for any maths skill but school algebra (or statistics at 2),
-    averaged."""
-    coding = max((int(known.get(s, 0)) for s in CODING_LANGUAGES), default=0)
+    language (`other_coding`: their level in one the taxonomy does not track, Go or C#),
+    maths 1 for any maths skill but school algebra (or statistics at 2), averaged."""
+    coding = max([other_coding, *(int(known.get(s, 0)) for s in CODING_LANGUAGES)])
     maths = any(
         (s.startswith(MATHS_PREFIX) and v >= Level.AWARE and s != SCHOOL_ALGEBRA)
         or (s.startswith(STATS_PREFIX) and v >= Level.PRACTISED)
         for s, v in known.items()
     )
     return (min(coding, 2) / 2 + (1.0 if maths else 0.0)) / 2
+
+
+def learner_background(learner: Learner, known: Mapping[str, Level]) -> float | None:
+    """`experience` counting a language the taxonomy does not track; None when there is
+    none (then `experience(known)` is the background, as before)."""
+    other = other_coding(learner)
+    return experience(known, other) if other else None
 
 
 def schedule_share(known: Mapping[str, Level], background: float | None = None) -> float:

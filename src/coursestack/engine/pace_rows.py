@@ -94,9 +94,11 @@ def hours_for_rows(
     pace: PaceProfile = PaceProfile.STANDARD,
     *,
     prerequisites_met: bool = False,
+    background: float | None = None,
 ) -> FloatArray:
-    """`estimate_hours(course, known, pace, ctx, prerequisites_met=...).hours` for each index
-    row (NaN for None); the planner passes prerequisites_met=True (no catch-up in a plan)."""
+    """`estimate_hours(course, known, pace, ctx, prerequisites_met=..., background=...).hours`
+    for each index row (NaN for None); the planner passes prerequisites_met=True (no catch-up
+    in a plan)."""
     if rows.size == 0:
         return np.full(0, np.nan)
     static = _static(index, ctx)
@@ -109,7 +111,7 @@ def hours_for_rows(
     else:
         readiness = np.where(assumes_any, _held_share(index.assumes, rows, known_vec), 1.0)
     factor = PACE_FACTORS[pace]
-    sched = schedule_share(known)
+    sched = schedule_share(known, background)
     share = np.where(static.video[rows], 1.0, sched)
     core = base * share * (1.0 - KNOWN_SKIP * known_share)
     catch_up = np.where(assumes_any, base * (1.0 - sched) * (1.0 - readiness), 0.0)
@@ -122,8 +124,9 @@ def hours_for_rows(
         if hours is None:
             course = ctx.courses[index.ids[row]]
             figure = estimate_hours(
-                course, known, pace, ctx, explain=False, prerequisites_met=prerequisites_met
-            ).hours
+                course, known, pace, ctx, explain=False, prerequisites_met=prerequisites_met,
+                background=background,
+            ).hours  # fmt: skip
             hours = np.nan if figure is None else figure
             if len(static.memo) >= MEMO_MAX:
                 static.memo.clear()  # a bound on memory, not an eviction policy

@@ -23,7 +23,7 @@ from coursestack.engine.learner_state import (
     implied_levels,
     known_levels,
 )
-from coursestack.engine.pace import HoursEstimate, estimate_hours
+from coursestack.engine.pace import HoursEstimate, estimate_hours, learner_background
 from coursestack.engine.pace_rows import hours_for_rows
 from coursestack.engine.planner_index import FloatArray, IntArray, PlannerIndex
 from coursestack.services import learners
@@ -187,6 +187,7 @@ def _step_estimates(case: LearnerCase, chosen: Sequence[str]) -> dict[str, Hours
             case.learner.pace,
             case.ctx,
             prerequisites_met=True,
+            background=learner_background(case.learner, case.known),
         )
         for course_id in chosen
     }
@@ -286,10 +287,12 @@ def plan_for_case(
     ctx, learner = case.ctx, case.learner
 
     index = PlannerIndex.for_context(ctx)
+    background = learner_background(learner, case.known)
 
     def hours_rows(rows: IntArray) -> FloatArray:
         # a plan meets every step's prerequisites before it starts: no catch-up time
-        return hours_for_rows(index, ctx, rows, case.known, learner.pace, prerequisites_met=True)
+        return hours_for_rows(index, ctx, rows, case.known, learner.pace, prerequisites_met=True,
+                              background=background)  # fmt: skip
 
     result = planner.plan(
         ctx,
