@@ -203,6 +203,8 @@ def test_follow_ups_are_in_the_guided_course_language(sqlite_db: Database, langu
 def test_platform_effort_says_how_many_courses_list_one(ml_guide: dict) -> None:
     listed = 0
     for st in _sections(ml_guide)["platforms"]:
+        if "summary" not in st["evidence"]:  # the line naming the platforms not shown
+            continue
         summary = st["evidence"]["summary"]
         effort = summary["effort_hours"]
         if effort["median"] is None:
@@ -369,3 +371,15 @@ def test_a_beginner_course_assuming_nothing_is_for_complete_beginners(
     assert any("Complete beginners" in st["text"] for st in _sections(data)["for"])
     # the ML Specialization assumes Python: not said to suit complete beginners
     assert not any("Complete beginners" in st["text"] for st in _sections(ml_guide)["for"])
+
+
+def test_platform_comparison_shows_the_courses_own_platform_and_the_largest(
+    ml_guide: dict,
+) -> None:
+    lines = _sections(ml_guide)["platforms"]
+    shown = [st["evidence"]["platform"] for st in lines if "summary" in st["evidence"]]
+    assert shown[0] == "coursera" and len(shown) <= 4  # its own platform first
+    sizes = [st["evidence"]["summary"]["courses"] for st in lines[1 : len(shown)]]
+    assert sizes == sorted(sizes, reverse=True)
+    rest = [st for st in lines if "platforms" in st["evidence"]]
+    assert not rest or "compare platforms" in rest[0]["text"]

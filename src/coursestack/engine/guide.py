@@ -658,9 +658,16 @@ def _rating_phrase(course_id: str, inputs: GuideInputs) -> str | None:
     return None
 
 
+PLATFORMS_SHOWN = 4  # the course's own platform and the largest others; the rest counted
+
+
 def _platforms(course: Course, inputs: GuideInputs) -> Section:
     out: list[Statement] = []
-    for summary in inputs.platforms:
+    # twelve platform lines read as noise beside one course: its own platform and the
+    # largest catalogs, the rest named in one line (`coursestack compare platforms` has all)
+    ranked = sorted(inputs.platforms, key=lambda p: (p.platform != course.platform, -p.courses))
+    shown, rest = ranked[:PLATFORMS_SHOWN], ranked[PLATFORMS_SHOWN:]
+    for summary in shown:
         facts: list[str] = []
         models = summary.price_models.counts
         if models:
@@ -700,6 +707,15 @@ def _platforms(course: Course, inputs: GuideInputs) -> Section:
                 + "; ".join(facts)
                 + ".",
                 evidence={"platform": summary.platform, "summary": summary.as_dict()},
+            )
+        )
+    if rest:
+        names = [p.platform for p in rest]
+        out.append(
+            Statement(
+                text=f"{len(rest)} more platforms ({_join(names)}); the command "
+                "'coursestack compare platforms' compares them all.",
+                evidence={"platforms": names},
             )
         )
     return Section(id="platforms", title="Platform comparison", statements=out)
