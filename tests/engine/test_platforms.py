@@ -115,3 +115,17 @@ def test_practitioner_distribution_comes_from_estimates() -> None:
 def test_helpers() -> None:
     assert stats([]).median is None
     assert histogram([1.0, 0.95, 0.5], (0.0, 0.9, 1.0)) == {"0-0.9": 1, "0.9-1": 2}
+
+
+def test_the_share_of_listed_efforts_counting_video_only() -> None:
+    from coursestack.domain import Effort
+
+    courses = [
+        course("v1", "udemy", effort=Effort(hours=2, text="2 hours of video")),
+        course("v2", "udemy", effort=Effort(hours=5, text="5 hours of video")),
+        course("h1", "udemy", effort=Effort(hours=20)),
+        course("n1", "udemy"),
+    ]
+    (summary,) = compare_platforms(courses)
+    assert summary.effort_video_share == 2 / 3
+    assert summary.as_dict()["effort_video_share"] == 2 / 3

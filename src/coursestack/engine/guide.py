@@ -695,7 +695,9 @@ def _platforms(course: Course, inputs: GuideInputs) -> Section:
             # "n=31" beside 3,049 courses hid that few list an effort (on Coursera mostly
             # two-hour guided projects): say how many of the platform's courses the median is of
             facts.append(
-                f"median listed effort {_hours(summary.effort_hours.median)} "
+                f"median listed effort {_hours(summary.effort_hours.median)}"
+                + (" of video" if (summary.effort_video_share or 0) > 0.5 else "")
+                + " "
                 f"({summary.effort_hours.n} of {summary.courses} courses list one)"
             )
         if not facts:

@@ -81,6 +81,8 @@ class PlatformSummary:
     effort_hours: Stats
     external_rating: RatingSummary  # normalised to 0-1
     practitioner_rating: RatingSummary  # posterior means, 0-10
+    # of the listed efforts, the share counting video time only (Udemy's content length)
+    effort_video_share: float | None = None
 
     def as_dict(self) -> dict[str, object]:
         out = asdict(self)
@@ -188,6 +190,12 @@ def summarise_platform(
         ),
         pedagogy=_tally(c.pedagogy.value if c.pedagogy else None for c in courses),
         effort_hours=stats(known_efforts, unknown=len(efforts) - len(known_efforts)),
+        effort_video_share=(
+            sum(1 for c in courses if c.effort.video_only and c.effort.total_hours() is not None)
+            / len(known_efforts)
+            if known_efforts
+            else None
+        ),
         external_rating=_external(courses),
         practitioner_rating=_practitioner(courses, estimates),
     )
