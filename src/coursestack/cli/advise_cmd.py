@@ -12,6 +12,7 @@ from coursestack.cli import state
 from coursestack.cli.output import console, fmt_hours, fmt_money, print_json
 from coursestack.domain import Level
 from coursestack.services import learners
+from coursestack.services.words import reading_notes, untracked_words
 from coursestack.settings import CLI_PLAN_TIME_LIMIT
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
@@ -219,12 +220,9 @@ def gaps_cmd(
 
 
 def _print_untracked(rows: list[dict[str, Any]]) -> None:
-    if rows:
-        named = ", ".join(f"{row['name']} {row['level']}" for row in rows)
-        console.print(
-            f"[dim]Not tracked (outside the skill taxonomy; they count toward no goal): "
-            f"{named}.[/dim]"
-        )
+    words = untracked_words(rows)
+    if words:
+        console.print(f"[dim]{words}[/dim]")
 
 
 def fit_cmd(
@@ -361,37 +359,12 @@ def plan_cmd(
             f"[dim]The total pays each subscription once for the months its courses run "
             f"({fmt_money(result['total_cost'])}, not the steps' {fmt_money(step_sum)}).[/dim]"
         )
-    done = result["learner"].get("completed", [])
-    if done:
-        console.print(f"[dim]Completed, as read: {'; '.join(c['title'] for c in done)}.[/dim]")
+    notes = reading_notes(result, IMPLIED_SHOWN)
+    lines = [text for kind, text in notes if kind == "completed"]
     if "certificate" in result["learner"].get("needs", []):
-        console.print(f"[dim]{_certificate_line(result['steps'])}[/dim]")
-    for held in result["learner"].get("assumed", []):
-        console.print(
-            f"[dim]Taken as held: {held['name']} at level {held['level']} (school level); "
-            f"add it to your skills at 0 if you do not hold it.[/dim]"
-        )
-    tail = result.get("low_yield")
-    if tail:
-        points = (cov["after"] - tail["coverage_without"]) * 100
-        console.print(
-            f"[dim]Low-yield steps: {'; '.join(tail['titles'])} "
-            f"{'takes' if len(tail['titles']) == 1 else 'take'} "
-            f"{fmt_hours(tail['hours'])} for {points:.1f} points of coverage; without "
-            f"{'it' if len(tail['titles']) == 1 else 'them'} the "
-            f"plan reaches {tail['coverage_without']:.0%} in "
-            f"{fmt_hours(result['total_hours'] - tail['hours'])}.[/dim]"
-        )
-    _print_untracked(result["learner"].get("untracked", []))
-    implied = result["learner"].get("implied", [])
-    if implied:
-        shown = ", ".join(f"{row['name']} {row['level']}" for row in implied[:IMPLIED_SHOWN])
-        more = len(implied) - IMPLIED_SHOWN
-        console.print(
-            f"[dim]Inferred from your skills and completed courses: {shown}"
-            f"{f' and {more} more (--json)' if more > 0 else ''}; "
-            f"state a skill's level to override it.[/dim]"
-        )
+        lines.append(_certificate_line(result["steps"]))
+    for text in lines + [text for kind, text in notes if kind != "completed"]:
+        console.print(f"[dim]{text}[/dim]")
     if result["uncovered"]:
         console.print("[bold]Still uncovered after the plan[/bold]")
         names = {row["skill"]: row["name"] for row in result.get("coverage_by_skill", [])}

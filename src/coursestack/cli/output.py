@@ -10,6 +10,8 @@ from typing import Any
 from pydantic import BaseModel
 from rich.console import Console
 
+from coursestack.services.words import hours_text
+
 # Output to a file or pipe has no terminal width; Rich then assumes 80 columns, which wraps
 # every cell of the wider tables (platform comparison, search results) into slivers. There
 # the tables get 120 columns, unless COLUMNS says otherwise; a terminal keeps its own width.
@@ -43,7 +45,7 @@ def print_json(value: Any) -> None:
 
 
 def fmt_hours(hours: float | None) -> str:
-    return "—" if hours is None else f"{hours:.0f} h" if hours >= 10 else f"{hours:.1f} h"
+    return hours_text(hours)
 
 
 def fmt_money(amount: float | None, currency: str | None = "USD") -> str:

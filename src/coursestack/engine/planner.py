@@ -156,7 +156,8 @@ def plan(
             # The plan without its low-yield steps, with its own calendar and totals: coverage
             # stays the objective, but a learner should see what those steps cost side by side
             # (a 97 h, 147 USD specialization for one point of coverage)
-            kept = [k for k in chosen if k not in set(tail.steps)]
+            peeled = set(tail.steps)
+            kept = [k for k in chosen if k not in peeled]
             kept_slots = schedule(problem, kept, ctx.taxonomy)
             kept_after = coverage(_after(known, problem, kept), requirements)
             alts.append(

@@ -30,6 +30,7 @@ from coursestack.api.routes.reviews import check_reviewer_limit, write_review
 from coursestack.api.schemas import ReviewIn
 from coursestack.domain import CoursestackError, InvalidInputError, Need, Pedagogy
 from coursestack.services import advise, catalog, guides, reviews
+from coursestack.services.words import hours_text, reading_notes
 from coursestack.store.db import Database
 from coursestack.web import charts
 from coursestack.web.forms import learner_from_form
@@ -45,7 +46,7 @@ HERE = Path(__file__).parent
 LEVELS = ("none", "aware", "practised", "applied", "production")
 
 _env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)
-_env.filters["hours"] = lambda h: "—" if h is None else (f"{h:.0f} h" if h >= 10 else f"{h:.1f} h")
+_env.filters["hours"] = hours_text
 _env.filters["pct"] = lambda v: "—" if v is None else f"{100 * float(v):.0f}%"
 _env.filters["weeks"] = lambda w: "—" if w is None else f"{float(w):.1f}".rstrip("0").rstrip(".")
 _env.filters["money"] = lambda v: "unknown" if v is None else ("free" if v == 0 else f"${v:,.0f}")
@@ -145,6 +146,7 @@ async def plan(
             "alternatives": advise.grouped_alternatives(result.get("alternatives", [])),
             "steps_cost": sum(step["cost"] or 0.0 for step in result["steps"]),
             "needs_certificate": "certificate" in result["learner"].get("needs", []),
+            "notes": [text for _kind, text in reading_notes(result)],
             "timeline": Markup(charts.timeline_svg(result["steps"], result["total_weeks"])),
             "coverage": Markup(charts.coverage_svg(result.get("coverage_by_skill", []))),
         },

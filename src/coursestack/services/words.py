@@ -1,0 +1,66 @@
+"""Sentences a plan's reader sees, the same in the CLI and on the web page: how the plan read
+the learner (completed courses, levels taken as held or inferred, skills not tracked) and
+its low-yield steps. Built from the plan's JSON (`advise.plan_for_case`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+
+def hours_text(hours: float | None) -> str:
+    """'92 h', '7.5 h', '—' for unknown."""
+    return "—" if hours is None else f"{hours:.0f} h" if hours >= 10 else f"{hours:.1f} h"
+
+
+def untracked_words(rows: Sequence[Mapping[str, Any]]) -> str | None:
+    """The skills the learner named that the taxonomy does not track, or None."""
+    if not rows:
+        return None
+    named = ", ".join(f"{row['name']} {row['level']}" for row in rows)
+    return f"Not tracked (outside the skill taxonomy; they count toward no goal): {named}."
+
+
+def reading_notes(
+    result: Mapping[str, Any], implied_shown: int | None = None
+) -> list[tuple[str, str]]:
+    """(kind, sentence) in reading order: 'completed', 'assumed' (one per skill),
+    'low_yield', 'untracked', 'implied' (at most `implied_shown` levels named, the rest
+    counted)."""
+    learner = result["learner"]
+    out: list[tuple[str, str]] = []
+    done = learner.get("completed", [])
+    if done:
+        out.append(("completed", f"Completed, as read: {'; '.join(c['title'] for c in done)}."))
+    for held in learner.get("assumed", []):
+        out.append((
+            "assumed",
+            f"Taken as held: {held['name']} at level {held['level']} (school level); add it to "
+            "your skills at 0 if you do not hold it.",
+        ))  # fmt: skip
+    tail = result.get("low_yield")
+    if tail:
+        one = len(tail["titles"]) == 1
+        points = (result["coverage"]["after"] - tail["coverage_without"]) * 100
+        out.append((
+            "low_yield",
+            f"Low-yield steps: {'; '.join(tail['titles'])} {'takes' if one else 'take'} "
+            f"{hours_text(tail['hours'])} for {points:.1f} points of coverage; without "
+            f"{'it' if one else 'them'} the plan reaches {tail['coverage_without']:.0%} in "
+            f"{hours_text(result['total_hours'] - tail['hours'])}.",
+        ))  # fmt: skip
+    untracked = untracked_words(learner.get("untracked", []))
+    if untracked:
+        out.append(("untracked", untracked))
+    implied = learner.get("implied", [])
+    if implied:
+        cap = len(implied) if implied_shown is None else implied_shown
+        shown = ", ".join(f"{row['name']} {row['level']}" for row in implied[:cap])
+        more = len(implied) - cap
+        out.append((
+            "implied",
+            f"Inferred from your skills and completed courses: {shown}"
+            f"{f' and {more} more (--json)' if more > 0 else ''}; state a skill's level to "
+            "override it.",
+        ))  # fmt: skip
+    return out
