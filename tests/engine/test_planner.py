@@ -15,6 +15,8 @@ from coursestack.domain import (
     Learner,
     Level,
     Plan,
+    PlanAlternative,
+    PlanTotals,
     Price,
     PriceModel,
     Requirement,
@@ -31,7 +33,13 @@ from coursestack.engine.learner_state import (
     levels_after,
     raise_levels,
 )
-from coursestack.engine.planner import FOCUSED, plan, subscription_months
+from coursestack.engine.planner import (
+    FOCUSED,
+    _dominating,
+    _fair_labels,
+    plan,
+    subscription_months,
+)
 from coursestack.engine.planner_explain import (
     LANGUAGE,
     NO_COURSE,
@@ -602,3 +610,86 @@ def test_a_learner_needing_certificates_pays_the_verified_track() -> None:
     ctx2 = context(course("audit", {"prog.python": 2}, price=unlisted))
     unknown = run(ctx2, targets(prog_python=2), budget=100, needs=["certificate"])
     assert unknown.steps == [] and unknown.solver["excluded_unknown_price"] == 1
+
+
+def test_steps_on_one_subscription_run_back_to_back_when_that_saves_a_month() -> None:
+    # By value per hour the calendar would run sub1, then the free SQL course, then sub2:
+    # two subscription months. Running sub2 right after sub1 pays one, ends no later.
+    sub = Price(model=PriceModel.SUBSCRIPTION, amount=49, currency="USD")
+    ctx = context(
+        course("sub1", {"prog.python": 2}, price=sub, effort=Effort(hours=5)),
+        course("free", {"prog.sql": 2}, platform="kaggle-learn", effort=Effort(hours=20)),
+        course("sub2", {"prog.pandas": 1}, price=sub, effort=Effort(hours=12.5)),
+    )
+    result = run(ctx, targets(prog_python=2, prog_sql=2, prog_pandas=2))
+    order = [s.course_id for s in sorted(result.steps, key=lambda s: s.start_week)]
+    assert order == ["sub1", "sub2", "free"]
+    assert result.totals.cost == 49 and result.totals.weeks == pytest.approx(7.5)
+
+
+def test_a_subscription_of_unstated_price_weighs_as_its_months_at_the_median_price() -> None:
+    # 80 h at 5 h/week is four months of a subscription whose price the catalog does not
+    # state: at the catalog's 49 USD a month, dearer than the 150 USD course (weighed as the
+    # median paid course, 99.5 USD, it looked cheaper).
+    monthly = Price(model=PriceModel.SUBSCRIPTION, amount=49, currency="USD")
+    unstated = Price(model=PriceModel.SUBSCRIPTION, currency="USD")
+    ctx = context(
+        course("git49", {"prog.git": 2}, price=monthly),
+        course(
+            "nano", {"prog.sql": 2}, price=unstated, effort=Effort(hours=80), platform="udacity"
+        ),
+        course("sql150", {"prog.sql": 2}, price=usd(150), platform="udemy"),
+    )
+    reqs = targets(prog_git=2, prog_sql=2)
+    learner = Learner.model_validate({"targets": {s: 2 for s in reqs}, "hours_per_week": 5})
+    known = known_levels(learner, ctx)
+    cheapest = plan(ctx, learner, known, reqs, objective="cheapest")
+    assert sorted(s.course_id for s in cheapest.steps) == ["git49", "sql150"]
+
+
+def test_an_unknown_pedagogy_counts_as_the_expected_mismatch() -> None:
+    # A code-first learner; of the described candidates half are theory-first, so a course
+    # of unknown pedagogy weighs half a mismatch: the code-first Git course, half an hour
+    # longer, beats it (at no penalty the least-described course always won).
+    ctx = context(
+        course("code", {"prog.git": 2}, pedagogy="code-first", effort=Effort(hours=10.5)),
+        course("mystery", {"prog.git": 2}),
+        course("theory", {"prog.sql": 2}, pedagogy="theory-first"),
+    )
+    result = run(ctx, targets(prog_git=2, prog_sql=2), pedagogy="code-first")
+    assert sorted(s.course_id for s in result.steps) == ["code", "theory"]
+    assert sorted(s.course_id for s in run(ctx, targets(prog_git=2, prog_sql=2)).steps) == [
+        "mystery",
+        "theory",
+    ]
+
+
+def _alt(name: str, hours: float, cost: float, cover: float = 0.7) -> PlanAlternative:
+    weeks = hours / 5
+    totals = PlanTotals(weeks=weeks, hours=hours, cost=cost, coverage_after=cover)
+    return PlanAlternative(name=name, course_ids=[f"{name}-course"], totals=totals)
+
+
+def test_each_label_goes_to_the_plan_that_earns_it_in_the_shown_totals() -> None:
+    # the "cheapest" solve minimised each course's own months; on the calendar the fastest
+    # plan came out cheaper, so it is the cheapest too (a lower-coverage plan never is)
+    alts = [_alt("fastest", 64, 148), _alt("cheapest", 64, 197), _alt("best-rated", 70, 150)]
+    info: dict[str, dict[str, object]] = {}
+    _fair_labels(alts, _alt("balanced", 66, 160), info)
+    assert [(a.name, a.totals.cost) for a in alts] == [
+        ("fastest", 148), ("cheapest", 148), ("best-rated", 150)
+    ]  # fmt: skip
+    assert info == {"cheapest": {"same_as": "fastest"}}
+    thin = [_alt("cheapest", 64, 197), _alt("fastest", 10, 0, cover=0.5)]
+    _fair_labels(thin, _alt("balanced", 66, 160), {})
+    assert [a.totals.cost for a in thin] == [160, 0]  # the main plan is the cheapest
+
+
+def test_a_main_plan_beaten_on_every_shown_figure_gives_way_unless_it_rates_better() -> None:
+    main = _alt("balanced", 771, 1127)
+    alts = [_alt("fastest", 720, 1029), _alt("cheapest", 720, 1029), _alt("best-rated", 956, 1372)]
+    soft = {"fastest": 1.0, "cheapest": 1.0, "best-rated": 0.5}
+    better = _dominating(main, alts, soft, main_soft=1.0)
+    assert better is not None and better.name == "fastest"
+    assert _dominating(main, alts, soft, main_soft=0.9) is None  # better ratings: kept
+    assert _dominating(main, [_alt("fastest", 720, 1200)], soft, main_soft=1.0) is None

@@ -127,12 +127,28 @@ def plan(
     sec_pool = secondary(pool, objective)
     core_solution = core.solve(pool, objective, time_limit, sec_pool)
     solution = core.lift(core_solution)
+    alts: list[PlanAlternative] = []
+    alt_info: dict[str, dict[str, object]] = {}
+    if alternatives:
+        solved = {
+            name: _alternative(pool, core, name, objective, core_solution, time_limit,
+                               known, requirements, alt_info, ctx.taxonomy)
+            for name in ALTERNATIVES
+        }  # fmt: skip
+        alts = [alt for alt, _ in solved.values()]
+        mine = _alternative(pool, core, objective, objective, core_solution, time_limit,
+                            known, requirements, {}, ctx.taxonomy)[0]  # fmt: skip
+        soft = {name: _soft(pool, objective, sol.chosen) for name, (_, sol) in solved.items()}
+        better = _dominating(mine, alts, soft, _soft(pool, objective, solution.chosen))
+        if better is not None:
+            solution = solved[better.name][1]
+            alt_info.setdefault(objective, {})["replaced_by"] = better.name
     runners = runner_up_pool(pool, solution.chosen, sec_pool)
     subset = set(solution.shortlist) | set(solution.chosen) | set(runners)
     subset |= _residual_sample(pool, solution.chosen)
     problem = pool.problem(np.array(sorted(subset), dtype=np.int64))
     chosen = _local(problem, solution.chosen)
-    slots = schedule(problem, chosen, ctx.taxonomy)
+    slots = calendar(problem, chosen, ctx.taxonomy)
     sec = sec_pool[problem.pool_ids]
     explainer = Explainer(problem, slots, sec)
     gains = explainer.gains()
@@ -146,19 +162,15 @@ def plan(
     totals = _totals(problem, slots, after)
     tail = low_yield(problem, chosen, known, requirements)
     category = {g.skill: _category(ctx, g.skill) for g in problem.gaps}
-    alts: list[PlanAlternative] = []
-    alt_info: dict[str, dict[str, object]] = {}
     if alternatives:
-        for name in ALTERNATIVES:
-            alts.append(_alternative(pool, core, name, objective, core_solution, time_limit,
-                                     known, requirements, alt_info, ctx.taxonomy))  # fmt: skip
+        _fair_labels(alts, _as_alternative(objective, steps, totals), alt_info)
         if tail is not None:
             # The plan without its low-yield steps, with its own calendar and totals: coverage
             # stays the objective, but a learner should see what those steps cost side by side
             # (a 97 h, 147 USD specialization for one point of coverage)
             peeled = set(tail.steps)
             kept = [k for k in chosen if k not in peeled]
-            kept_slots = schedule(problem, kept, ctx.taxonomy)
+            kept_slots = calendar(problem, kept, ctx.taxonomy)
             kept_after = coverage(_after(known, problem, kept), requirements)
             alts.append(
                 PlanAlternative(
@@ -241,20 +253,89 @@ def _alternative(
     requirements: Mapping[str, Requirement],
     info: dict[str, dict[str, object]],
     taxonomy: Taxonomy,
-) -> PlanAlternative:
+) -> tuple[PlanAlternative, Solution]:
+    """The plan of objective `name` (the main solution when it is the main objective), its
+    info in `info`; the solution in pool numbers."""
     # The three alternatives share one time_limit; each starts from the main plan's coverage.
     share = time_limit / len(ALTERNATIVES)
     alt = core.lift(main if name == objective else core.solve(pool, name, share, reuse=main))
     problem = pool.problem(np.array(sorted(alt.chosen), dtype=np.int64))
-    slots = schedule(problem, _local(problem, alt.chosen), taxonomy)
+    slots = calendar(problem, _local(problem, alt.chosen), taxonomy)
     after = coverage(_after(known, problem, _local(problem, alt.chosen)), requirements)
     info[name] = {"method": alt.method, "exact": alt.exact, "gap": alt.gap,
                   "secondary_gap": alt.secondary_gap}  # fmt: skip
-    return PlanAlternative(
+    shown = PlanAlternative(
         name=name,
         course_ids=[problem.course_id(s.k) for s in _by_start(slots)],
         totals=_totals(problem, slots, after),
     )
+    return shown, alt
+
+
+# What each label promises, in the totals a reader sees (smaller is better).
+# What each label promises, in the totals a reader sees (smaller is better; rounded as shown,
+# so that a difference nobody can see is a tie).
+LABEL_METRICS: dict[str, Callable[[PlanTotals], tuple[float, ...]]] = {
+    "fastest": lambda t: (round(t.hours), round(t.weeks, 1), t.cost_unknown, round(t.cost)),
+    "cheapest": lambda t: (t.cost_unknown, round(t.cost), round(t.hours), round(t.weeks, 1)),
+}
+
+
+def _shown(t: PlanTotals) -> tuple[int, float, int, int]:
+    return round(t.hours), round(t.weeks, 1), t.cost_unknown, round(t.cost)
+
+
+def _soft(pool: Pool, objective: str, chosen: list[int]) -> float:
+    """The part of the objective's tie-break the totals do not show: rating, pedagogy and
+    topic penalties of the chosen courses."""
+    _wh, _wc, wr, wp = OBJECTIVE_WEIGHTS[objective]
+    ids = np.array(chosen, dtype=np.int64)
+    pen = wr * pool.rating_pen[ids] + wp * pool.pedagogy_pen[ids] + pool.topic_pen[ids]
+    return float(pen.sum())
+
+
+def _dominating(
+    main: PlanAlternative, alts: list[PlanAlternative], soft: dict[str, float], main_soft: float
+) -> PlanAlternative | None:
+    """An alternative reaching the main plan's coverage that is no longer, no dearer, has no
+    more unpriced steps and no worse ratings, pedagogy or subjects (`soft`), and is shorter or
+    cheaper in the figures shown: the objective weighs a subscription by the share of months
+    its course uses, the totals by the months the calendar runs it, so a variant can come out
+    ahead of the main plan in the totals a reader compares."""
+    mine = _shown(main.totals)
+    better = [
+        alt
+        for alt in alts
+        if alt.totals.coverage_after >= main.totals.coverage_after - 1e-9
+        and soft[alt.name] <= main_soft + 1e-9
+        and all(b <= a for a, b in zip(mine, _shown(alt.totals), strict=True))
+        and _shown(alt.totals) != mine
+    ]
+    return min(better, key=lambda a: (_shown(a.totals)[0], _shown(a.totals)[3]), default=None)
+
+
+def _as_alternative(objective: str, steps: list[PlanStep], totals: PlanTotals) -> PlanAlternative:
+    return PlanAlternative(name=objective, course_ids=[s.course_id for s in steps], totals=totals)
+
+
+def _fair_labels(
+    alts: list[PlanAlternative], main: PlanAlternative, info: dict[str, dict[str, object]]
+) -> None:
+    """Each label goes to the plan that earns it in the shown totals: the solver minimises each
+    course's own cost and hours, but the totals pay a subscription once for the months the
+    calendar runs it, so another variant (or the main plan) can come out cheaper than the
+    "cheapest" one (a 148 USD "fastest" beside a 197 USD "cheapest"). Among plans reaching the
+    same coverage, the one best on a label's metric takes that label."""
+    pool = [main, *alts]
+    for i, alt in enumerate(alts):
+        metric = LABEL_METRICS.get(alt.name)
+        if metric is None:
+            continue
+        peers = [p for p in pool if p.totals.coverage_after >= alt.totals.coverage_after - 1e-9]
+        best = min(peers, key=lambda p: metric(p.totals))
+        if metric(best.totals) < metric(alt.totals):
+            alts[i] = alt.model_copy(update={"course_ids": best.course_ids, "totals": best.totals})
+            info.setdefault(alt.name, {})["same_as"] = best.name
 
 
 def _local(problem: Problem, pool_ids: list[int]) -> list[int]:
@@ -365,12 +446,27 @@ def _totals(problem: Problem, slots: list[Slot], after: float) -> PlanTotals:
     )
 
 
-def _shared_subscriptions(problem: Problem, slots: list[Slot]) -> float:
-    """What one subscription per platform saves over paying each course's months apart: the
-    steps on one subscription (same platform and monthly price) are paid for the months the
-    calendar has any of them running, not once per course (a plan of eleven Coursera courses
-    over six months costs six months, not eleven). Each step keeps its own cost (what the
-    course alone would cost) and the budget is checked on those, which is conservative."""
+def calendar(problem: Problem, chosen: list[int], taxonomy: Taxonomy) -> list[Slot]:
+    """The schedule (planner_schedule), or, when it is cheaper and no longer, the schedule
+    that runs the steps on one subscription back to back: the plan's total pays a
+    subscription for the months the calendar has any of its courses running, so five
+    Coursera courses spread among free ones paid four months where three would do (197 vs
+    148 USD for the same courses)."""
+    slots = schedule(problem, chosen, taxonomy)
+    groups = _subscription_groups(problem, slots)
+    if not any(len(g) > 1 for g in groups.values()):
+        return slots
+    rank = {s.k: r for r, key in enumerate(sorted(groups)) for s in groups[key]}
+    packed = schedule(problem, chosen, taxonomy, cluster=rank)
+    end = max(s.end for s in slots)
+    saved = _shared_subscriptions(problem, packed) - _shared_subscriptions(problem, slots)
+    return packed if saved > 0.5 and max(s.end for s in packed) <= end else slots
+
+
+def _subscription_groups(
+    problem: Problem, slots: list[Slot]
+) -> dict[tuple[int, float], list[Slot]]:
+    """The steps paid by one subscription (same platform and monthly price), by that key."""
     index = problem.index
     groups: dict[tuple[int, float], list[Slot]] = {}
     for slot in slots:
@@ -378,8 +474,17 @@ def _shared_subscriptions(problem: Problem, slots: list[Slot]) -> float:
         amount = float(index.price_amount[row])
         if index.price_model[row] == PRICE_SUBSCRIPTION and not np.isnan(problem.cost[slot.k]):
             groups.setdefault((int(index.platform_code[row]), amount), []).append(slot)
+    return groups
+
+
+def _shared_subscriptions(problem: Problem, slots: list[Slot]) -> float:
+    """What one subscription per platform saves over paying each course's months apart: the
+    steps on one subscription (same platform and monthly price) are paid for the months the
+    calendar has any of them running, not once per course (a plan of eleven Coursera courses
+    over six months costs six months, not eleven). Each step keeps its own cost (what the
+    course alone would cost) and the budget is checked on those, which is conservative."""
     saved = 0.0
-    for (_platform, amount), group in groups.items():
+    for (_platform, amount), group in _subscription_groups(problem, slots).items():
         if len(group) < 2:
             continue
         paid = float(sum(problem.cost[s.k] for s in group))

@@ -33,6 +33,7 @@ import numpy.typing as npt
 from scipy import sparse
 
 from coursestack.domain import Course, Learner, Level, Pedagogy, Requirement
+from coursestack.domain.models import WEEKS_PER_MONTH
 from coursestack.engine.context import AdvisorContext
 from coursestack.engine.goal_projects import (
     PROJECT_SKILLS,
@@ -44,6 +45,7 @@ from coursestack.engine.planner_index import (
     CERT_NONE,
     CERT_UNKNOWN,
     PEDAGOGY_CODES,
+    PRICE_SUBSCRIPTION,
     FloatArray,
     IntArray,
     PlannerIndex,
@@ -559,13 +561,35 @@ def _assemble(
     # was 0 on the real catalog and three Udacity Nanodegrees made the "cheapest" plan.
     paid = cost[~np.isnan(cost) & (cost > 0)]
     plan_cost = np.where(np.isnan(cost), float(np.median(paid)) if paid.size else 0.0, cost)
+    # A subscription weighs the share of months its course uses at the learner's weekly
+    # hours: the plan pays one subscription for the months its calendar runs any of its
+    # courses (planner.calendar), so five short courses back to back cost about one month,
+    # not five (whole months per course made four 150 h certificates beat nine short courses
+    # that came to 98 USD less). The budget still checks whole months per course (`cost`).
+    # A subscription of unstated amount (Udacity's) weighs the catalog's median monthly
+    # price, not one course's price (three 180 h Nanodegrees weighed as 49 USD each).
+    sub = index.price_model[rows] == PRICE_SUBSCRIPTION
+    if sub.any():
+        amount = index.price_amount[rows]
+        monthly = index.median_monthly() if (sub & np.isnan(amount)).any() else None
+        amount = np.where(np.isnan(amount), np.nan if monthly is None else monthly, amount)
+        share = plan_hours / learner.hours_per_week / WEEKS_PER_MONTH
+        plan_cost = np.where(sub & ~np.isnan(amount), amount * share, plan_cost)
     quality = index.quality[rows].astype(np.float64)
     rated = quality[~np.isnan(quality)]
     neutral = float(np.median(rated)) if rated.size else NEUTRAL_RATING
     rating_pen = 1.0 - np.where(np.isnan(quality), neutral, quality)
     pedagogy_pen = np.zeros(rows.size)
     if learner.pedagogy in OPPOSITE:
-        pedagogy_pen = (index.pedagogy[rows] == PEDAGOGY_CODES[OPPOSITE[learner.pedagogy]]) * 1.0
+        codes = index.pedagogy[rows]
+        opposite = (codes == PEDAGOGY_CODES[OPPOSITE[learner.pedagogy]]) * 1.0
+        # An unknown pedagogy is the opposite one as often as among the candidates whose
+        # pedagogy is known (the expected mismatch): at 0 the least-described courses won
+        # whenever a preference was stated (a 54 h Precalculus of unknown style over
+        # known theory-first linear algebra).
+        described = codes != 0
+        expected = float(opposite[described].mean()) if described.any() else 0.0
+        pedagogy_pen = np.where(described, opposite, expected)
 
     nr, nc, nl = _unmet(index.assumes, rows, known_vec)
     top = np.zeros(len(index.skills), dtype=np.int64)  # highest level that counts, per skill

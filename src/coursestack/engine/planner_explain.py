@@ -222,7 +222,8 @@ class Explainer:
         dh = float(p.plan_hours[r] - p.plan_hours[k])
         if dh > 0.5:
             return f"{lead}, {dh:.0f} h more"
-        dc = float(p.plan_cost[r] - p.plan_cost[k])
+        # in the prices a step shows (the objective pro-rates subscriptions: planner_candidates)
+        dc = float(p.cost[r] - p.cost[k])
         if dc > 0.5:
             return f"{lead}, costs {dc:.0f} more"
         if p.rating_pen[r] > p.rating_pen[k] + 1e-9:

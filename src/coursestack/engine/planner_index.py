@@ -301,6 +301,23 @@ class PlannerIndex:
             median_hours=float(np.median(known_hours)) if known_hours.size else None,
         )
 
+    def months(self, hours: FloatArray, hours_per_week: float) -> FloatArray:
+        """Subscription months a course of these hours takes at the learner's weekly hours
+        (whole months, at least one; one when the hours are unknown)."""
+        weeks = hours / hours_per_week
+        out: FloatArray = np.where(
+            np.isnan(weeks),
+            1.0,
+            np.maximum(1.0, -np.floor_divide(-np.nan_to_num(weeks), WEEKS_PER_MONTH)),
+        )
+        return out
+
+    def median_monthly(self) -> float | None:
+        """The median known monthly price of the catalog's subscriptions."""
+        known = self.price_amount[(self.price_model == PRICE_SUBSCRIPTION)]
+        known = known[~np.isnan(known)]
+        return float(np.median(known)) if known.size else None
+
     def costs(
         self, rows: IntArray, hours: FloatArray, hours_per_week: float, certificate: bool = False
     ) -> FloatArray:
@@ -312,12 +329,7 @@ class PlannerIndex:
         course free to audit costs its verified certificate when the learner needs one."""
         model = self.price_model[rows]
         amount = self.price_amount[rows]
-        weeks = hours / hours_per_week
-        months = np.where(
-            np.isnan(weeks),
-            1.0,
-            np.maximum(1.0, -np.floor_divide(-np.nan_to_num(weeks), WEEKS_PER_MONTH)),
-        )
+        months = self.months(hours, hours_per_week)
         out = np.full(rows.shape, np.nan)
         out[model == PRICE_FREE] = 0.0
         audit = model == PRICE_AUDIT

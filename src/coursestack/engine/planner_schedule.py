@@ -20,6 +20,7 @@ Rule (list scheduling, non-preemptive, work-conserving):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from coursestack.engine.planner_candidates import Problem
@@ -64,12 +65,15 @@ def _priority(
     placed: list[int],
     waits: dict[int, list[list[int]]],
     base: set[int],
-) -> dict[int, tuple[int, int, float]]:
+    cluster: Mapping[int, int],
+) -> dict[int, tuple[int, int, int, float]]:
     """Smaller is sooner: (0 if it supplies another step's prerequisite else 1, 0 if it is a
-    foundation (`base`) else 1, -value/hour)."""
+    foundation (`base`) else 1, the step's `cluster` rank (none: after all ranks),
+    -value/hour)."""
     suppliers = {p for groups in waits.values() for group in groups for p in group}
     gap_of = {g.skill: g for g in problem.gaps}
-    out: dict[int, tuple[int, int, float]] = {}
+    out: dict[int, tuple[int, int, int, float]] = {}
+    last = len(placed)
     for k in placed:
         value = 0.0
         for s, v in problem.levels.get(k, {}).items():
@@ -80,13 +84,25 @@ def _priority(
             if v > have:
                 value += g.weight * (min(v, g.need) - have) / g.need
         hours = max(float(problem.plan_hours[k]), 1e-6)
-        out[k] = (0 if k in suppliers else 1, 0 if k in base else 1, -value / hours)
+        out[k] = (
+            0 if k in suppliers else 1,
+            0 if k in base else 1,
+            cluster.get(k, last),
+            -value / hours,
+        )
     return out
 
 
-def schedule(problem: Problem, placed: list[int], taxonomy: Taxonomy | None = None) -> list[Slot]:
+def schedule(
+    problem: Problem,
+    placed: list[int],
+    taxonomy: Taxonomy | None = None,
+    cluster: Mapping[int, int] | None = None,
+) -> list[Slot]:
     """Start, end and track of each placed course (see the module rule); without the
-    taxonomy, no step counts as a foundation."""
+    taxonomy, no step counts as a foundation. `cluster` ranks steps to run together after
+    the prerequisite suppliers and foundations (steps on one subscription: see
+    planner.calendar); unranked steps come after them."""
     hpw = problem.learner.hours_per_week
     tracks = 2 if hpw >= 2 * MIN_TRACK_HOURS else 1
     chosen = set(placed)
@@ -100,7 +116,7 @@ def schedule(problem: Problem, placed: list[int], taxonomy: Taxonomy | None = No
         waits[k] = groups
     remaining = {k: float(problem.plan_hours[k]) for k in placed}
     base = foundations(problem, placed, taxonomy) if taxonomy is not None else set()
-    priority = _priority(problem, placed, waits, base)
+    priority = _priority(problem, placed, waits, base, cluster or {})
     pending = sorted(placed, key=lambda k: (priority[k], k))
     running: dict[int, int] = {}
     started: dict[int, float] = {}
