@@ -115,7 +115,7 @@ def test_every_error_has_the_one_shape(
 def test_validation_message_names_the_field(client: TestClient) -> None:
     r = client.post("/api/v1/plans", json={**EXAMPLE_LEARNER, "hours_per_week": 0})
     err = assert_error_shape(r.json(), "invalid_input")
-    assert "hours_per_week" in str(err["message"]) and "greater than 0" in str(err["message"])
+    assert "hours_per_week" in str(err["message"]) and "greater than or equal to 0.5" in str(err["message"])
 
 
 def test_405_lists_every_allowed_method(client: TestClient) -> None:
@@ -193,3 +193,19 @@ def test_openapi_documents_the_error_shape(client: TestClient) -> None:
         if "$ref" in schema:  # FastAPI's own 422 entry is replaced below
             pytest.fail(f"{method} {path} {status} documents {schema['$ref']}")
         assert schema.get("required") == ["error"], (path, method, status, schema)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"completed": ["z" * 10_000]},  # fuzzy matching it held a worker for seconds
+        {"skills": {"z" * 10_000: 2}},
+        {"skills": {"python": True}},  # not level 1
+        {"budget": True},  # not 1 USD
+        {"hours_per_week": 0.0001},  # a calendar of 26,950 weeks
+    ],
+)
+def test_names_are_bounded_and_types_strict(client: TestClient, change: dict[str, Any]) -> None:
+    r = client.post("/api/v1/plans", json={**EXAMPLE_LEARNER, **change})
+    assert r.status_code == 422, r.text
+    assert_error_shape(r.json(), "invalid_input")

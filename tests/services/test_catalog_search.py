@@ -161,3 +161,21 @@ def test_a_course_named_by_its_address_or_a_titles_head_words(empty_db: Database
         assert catalog.resolve_course(s, "coursera.org/learn/tab").id == "tab"
         with pytest.raises(NotFoundError):
             catalog.resolve_course(s, "https://www.coursera.org/learn/nothing-here")
+
+
+def test_suggestions_ignore_case_put_title_heads_first_and_need_a_shared_word() -> None:
+    from coursestack.services.catalog import NAME_MAX, closest_titles
+
+    titles = {
+        "piano": "Piano Unbound. Piano learning method, a course for beginners",
+        "mls": "Machine Learning Specialization",
+        "mfml": "Mathematics for Machine Learning Specialization",
+        "crash": "Crash Course on Python",
+    }
+    found = [s.split()[0] for s in closest_titles(titles, "machine learning spec")]
+    assert found == ["mfml", "mls"]  # both start words with the query; never the piano course
+    assert closest_titles(titles, "no such course") == []  # 'course' alone shares nothing
+    assert closest_titles(titles, "z" * 10_000) == []  # only the head is compared
+    long = "machine learning specialization " + "x" * 10_000  # its head still finds it
+    found = [s.split()[0] for s in closest_titles(titles, long)]
+    assert len(long) > NAME_MAX and found and set(found) <= {"mls", "mfml"}

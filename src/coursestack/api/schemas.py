@@ -9,12 +9,30 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from coursestack.domain import Need, PaceProfile, Pedagogy
-from coursestack.domain.models import MAX_BUDGET, MAX_DEADLINE_WEEKS, MAX_HOURS_PER_WEEK
+from coursestack.domain.models import (
+    MAX_BUDGET,
+    MAX_DEADLINE_WEEKS,
+    MAX_HOURS_PER_WEEK,
+    MIN_HOURS_PER_WEEK,
+)
 
-LevelValue = Annotated[int, Field(ge=0, le=4)]
+
+def _not_a_bool(value: Any) -> Any:
+    """JSON `true` is not level 1 nor a budget of 1 USD (numbers as form text stay numbers)."""
+    if isinstance(value, bool):
+        raise ValueError("expected a number, got a true/false value")
+    return value
+
+
+LevelValue = Annotated[int, BeforeValidator(_not_a_bool), Field(ge=0, le=4)]
+Number = Annotated[float, BeforeValidator(_not_a_bool), Field(allow_inf_nan=False)]
+# A name (skill, course, platform, language) longer than any title: fuzzy matching a 10,000
+# character name against the catalog held a worker for ten seconds.
+NAME_MAX = 300
+Name = Annotated[str, Field(min_length=1, max_length=NAME_MAX)]
 ReviewDimension = Literal["depth", "practicality", "production_relevance", "teaching"]
 
 
@@ -32,21 +50,21 @@ class _Out(BaseModel):
 class LearnerIn(_In):
     """The learner file's structure (see DESIGN.md): skill ids or aliases -> level 0-4."""
 
-    skills: dict[str, LevelValue] = Field(
+    skills: dict[Name, LevelValue] = Field(
         default_factory=dict,
         max_length=300,
         description="skill id or alias -> level 0 (none) .. 4 (production)",
     )
-    completed: list[str] = Field(default_factory=list, max_length=200)
+    completed: list[Name] = Field(default_factory=list, max_length=200)
     goal: str | None = Field(default=None, max_length=200, description="role id, e.g. ml-engineer")
-    targets: dict[str, LevelValue] = Field(
+    targets: dict[Name, LevelValue] = Field(
         default_factory=dict, max_length=300, description="explicit skill targets (no role)"
     )
-    hours_per_week: float = Field(default=5.0, gt=0, le=MAX_HOURS_PER_WEEK)
-    budget: float | None = Field(default=None, ge=0, le=MAX_BUDGET, description="USD, total")
-    deadline_weeks: float | None = Field(default=None, gt=0, le=MAX_DEADLINE_WEEKS)
-    platforms: list[str] | None = Field(default=None, max_length=50)
-    languages: list[str] | Literal["any"] | None = Field(
+    hours_per_week: Number = Field(default=5.0, ge=MIN_HOURS_PER_WEEK, le=MAX_HOURS_PER_WEEK)
+    budget: Number | None = Field(default=None, ge=0, le=MAX_BUDGET, description="USD, total")
+    deadline_weeks: Number | None = Field(default=None, gt=0, le=MAX_DEADLINE_WEEKS)
+    platforms: list[Name] | None = Field(default=None, max_length=50)
+    languages: list[Name] | Literal["any"] | None = Field(
         default=None,
         description="languages the learner reads (ISO codes or names); default ['en']; 'any'",
     )
@@ -61,7 +79,7 @@ class LearnerIn(_In):
 
 class GapsIn(_In):
     learner: LearnerIn
-    after: list[str] = Field(
+    after: list[Name] = Field(
         default_factory=list, max_length=50, description="course ids or exact titles taken first"
     )
 
@@ -77,12 +95,13 @@ class GapsIn(_In):
 
 class ReviewIn(_In):
     reviewer: str = Field(min_length=1, max_length=120, pattern=r"\S")
-    score: float = Field(ge=0, le=10)
+    score: Number = Field(ge=0, le=10)
     role: str | None = Field(default=None, max_length=200)
-    years: float | None = Field(default=None, ge=0, le=70)
+    years: Number | None = Field(default=None, ge=0, le=70)
     text: str | None = Field(default=None, max_length=20_000)
     dimensions: dict[ReviewDimension, float] = Field(default_factory=dict)
-    date: dt.date | None = Field(default=None, description="default: today")
+    # no online course predates the web: a review dated 1900 is a typo or a forgery
+    date: dt.date | None = Field(default=None, ge=dt.date(1990, 1, 1), description="default: today")
 
 
 # ------------------------------------------------------------------ responses

@@ -259,6 +259,8 @@ class Review(_Model):
 # The learner's limits, the same for the CLI, learner files and the API: beyond them a figure
 # is a typo or a way to say "none" that the field's absence already says.
 MAX_HOURS_PER_WEEK = 100
+# Below half an hour a week a plan's calendar runs for centuries (0.0001 h: week 26,950).
+MIN_HOURS_PER_WEEK = 0.5
 MAX_BUDGET = 1_000_000  # USD
 MAX_DEADLINE_WEEKS = 520  # ten years
 
@@ -270,7 +272,7 @@ class Learner(_Model):
     completed: list[str] = Field(default_factory=list)  # course ids
     goal: str | None = None  # role id
     targets: dict[str, Level] = Field(default_factory=dict)  # explicit skill targets
-    hours_per_week: float = Field(default=5.0, gt=0, le=MAX_HOURS_PER_WEEK)
+    hours_per_week: float = Field(default=5.0, ge=MIN_HOURS_PER_WEEK, le=MAX_HOURS_PER_WEEK)
     budget: float | None = Field(default=None, ge=0, le=MAX_BUDGET)
     deadline_weeks: float | None = Field(default=None, gt=0, le=MAX_DEADLINE_WEEKS)
     platforms: list[str] | None = None

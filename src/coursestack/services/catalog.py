@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz, process, utils
 from sqlalchemy.orm import Session
 
 from coursestack import knowledge
@@ -139,6 +139,8 @@ SPELLING_MARGIN = 5.0
 def near_title(titles: Mapping[str, str], text: str) -> str | None:
     """The id of the one course (among id -> title) that `text` names but for a spelling or
     a title's tail ('Deep Learning Specialisation', 'Python for Everybody'), else None."""
+    if len(text) > NAME_MAX:
+        return None
     # The head of a title first: 'CS229 Machine Learning' is 'CS229 Machine Learning (Autumn
     # 2018 lectures)', not 'XCS229 Machine Learning' a letter away.
     return _one_title_starting(titles, text) or _one_spelling_away(titles, text)
@@ -183,12 +185,127 @@ def closest_courses(repo: CourseRepository, text: str, limit: int = SUGGESTIONS)
 
 def closest_titles(titles: Mapping[str, str], text: str, limit: int = SUGGESTIONS) -> list[str]:
     """'id (title)' of the courses whose titles are closest to `text`, those far behind the
-    closest left out (a nonsense query listed trading courses after the one near miss)."""
-    by_title = process.extract(text, titles, scorer=fuzz.WRatio, limit=limit)
-    if not by_title:
+    closest left out (a nonsense query listed trading courses after the one near miss).
+
+    Case and punctuation aside (compared case-sensitively, 'machine learning spec' was
+    nearer to 'Piano ... learning method' than to 'Machine Learning Specialization'); titles
+    whose words start with the query's words, in order ('machine learning spec'), come first;
+    ties by score, then id. Only the first NAME_MAX characters are compared."""
+    query = utils.default_process(text[:NAME_MAX])
+    if not query:
         return []
-    floor = max(by_title[0][1] - 15, SUGGEST_FLOOR)
-    return [f"{cid} ({title})" for title, score, cid in by_title if score >= floor]
+    by_title = process.extract(
+        query, titles, scorer=fuzz.WRatio, processor=utils.default_process, limit=SHORTLIST
+    )
+    words = query.split()
+    heads = {cid: title for cid, title in titles.items() if _starts_words(title, words)}
+    scored = {cid: (cid in heads, score, title) for title, score, cid in by_title}
+    for cid, title in heads.items():
+        if cid not in scored:
+            score = fuzz.WRatio(query, title, processor=utils.default_process)
+            scored[cid] = (True, score, title)
+    if not scored:
+        return []
+    top = max(score for _h, score, _t in scored.values())
+    floor = max(top - 15, SUGGEST_FLOOR)
+    ranked = sorted(scored.items(), key=lambda kv: (not kv[1][0], -kv[1][1], kv[0]))
+    content = _content_words(query)
+    return [
+        f"{cid} ({title})"
+        for cid, (head, score, title) in ranked
+        if head or (score >= floor and _shares_a_word(content, title))
+    ][:limit]
+
+
+# Words too common in titles to make one a suggestion ('no such course' listed 'Crash Course
+# on Python' and 'Applied No-Code AI').
+GENERIC_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "to",
+        "for",
+        "in",
+        "on",
+        "with",
+        "by",
+        "from",
+        "your",
+        "you",
+        "no",
+        "not",
+        "such",
+        "any",
+        "this",
+        "that",
+        "course",
+        "courses",
+        "class",
+        "introduction",
+        "intro",
+        "learn",
+        "learning",
+        "beginner",
+        "beginners",
+        "complete",
+        "guide",
+        "part",
+        "program",
+        "programme",
+        "professional",
+        "certificate",
+        "specialization",
+        "online",
+        "basics",
+        "some",
+        "does",
+        "what",
+        "how",
+        "why",
+        "when",
+        "where",
+        "which",
+        "who",
+        "exist",
+        "exists",
+    ]
+)
+
+
+def _content_words(processed: str) -> list[str]:
+    return [w for w in processed.split() if len(w) >= 3 and w not in GENERIC_WORDS]
+
+
+def _shares_a_word(content: list[str], title: str) -> bool:
+    """Some content word of the query is a word of `title` but for a letter or two, or the
+    start of one ('Machin' in 'Machine')."""
+    words = _content_words(utils.default_process(title))
+    return any(t.startswith(q) or fuzz.ratio(q, t) >= SPELLING_WORD for q in content for t in words)
+
+
+SPELLING_WORD = 80.0
+
+
+def _starts_words(title: str, words: list[str]) -> bool:
+    """`words` begin consecutive words of `title` ('machine learning spec' in 'Mathematics
+    for Machine Learning Specialization'), the last one as a prefix."""
+    if not words:
+        return False
+    have = utils.default_process(title).split()
+    n = len(words)
+    for i in range(len(have) - n + 1):
+        if have[i : i + n - 1] == words[:-1] and have[i + n - 1].startswith(words[-1]):
+            return True
+    return False
+
+
+SHORTLIST = 50  # titles scored closely, before ranking the suggestions
+# A name longer than any title (the longest in the real catalog has 243 characters): only its
+# head is compared (fuzzy matching a 10,000-character name held an API worker for seconds).
+NAME_MAX = 300
 
 
 # Below this WRatio a title shares a word or two with the query by chance: 'nonexistent-xyz'
