@@ -115,7 +115,9 @@ def test_every_error_has_the_one_shape(
 def test_validation_message_names_the_field(client: TestClient) -> None:
     r = client.post("/api/v1/plans", json={**EXAMPLE_LEARNER, "hours_per_week": 0})
     err = assert_error_shape(r.json(), "invalid_input")
-    assert "hours_per_week" in str(err["message"]) and "greater than or equal to 0.5" in str(err["message"])
+    assert "hours_per_week" in str(err["message"]) and "greater than or equal to 0.5" in str(
+        err["message"]
+    )
 
 
 def test_405_lists_every_allowed_method(client: TestClient) -> None:

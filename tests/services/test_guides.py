@@ -383,3 +383,41 @@ def test_platform_comparison_shows_the_courses_own_platform_and_the_largest(
     assert sizes == sorted(sizes, reverse=True)
     rest = [st for st in lines if "platforms" in st["evidence"]]
     assert not rest or "compare platforms" in rest[0]["text"]
+
+
+def test_the_guide_states_the_price_and_a_language_other_than_english(sqlite_db: Database) -> None:
+    from coursestack.domain import Price, PriceModel
+
+    audit = Price(model=PriceModel.FREE_AUDIT, certificate_amount=50, currency="USD")
+    spanish = Course(id="excel-es", title="Excel", platform="edx", price=audit, language="es")
+    with sqlite_db.session() as s:
+        CourseRepository(s).upsert(spanish)
+    data = guides.write_guide(sqlite_db, "excel-es", fmt="json")
+    assert isinstance(data, dict)
+    covers = [st["text"] for st in _sections(data)["covers"]]
+    assert "Price: free to audit; the certificate costs 50 USD." in covers
+    assert "It is taught in Spanish (es)." in covers
+    ml = guides.write_guide(sqlite_db, ML, fmt="json")
+    assert isinstance(ml, dict)
+    texts = [st["text"] for st in _sections(ml)["covers"]]
+    assert any(t.startswith("Price: a subscription of 49") for t in texts), texts
+
+
+def test_skills_the_row_lists_without_depth_are_not_said_to_be_missing(sqlite_db: Database) -> None:
+    # a program's long skill list names SQL; the tagger does not count it, and the guide says
+    # so instead of "does not teach SQL"
+    listed = Course(
+        id="listed",
+        title="Data Analyst Program",
+        platform="coursera",
+        teaches={"data.business-metrics": 1},
+        provenance={"weak.prog.sql": "1|1|dump.csv|skills-long:'sql'"},
+    )
+    with sqlite_db.session() as s:
+        CourseRepository(s).upsert(listed)
+    data = guides.write_guide(sqlite_db, "listed", goal="data-analyst", fmt="json")
+    assert isinstance(data, dict)
+    texts = [st["text"] for st in _sections(data)["does-not-teach"]]
+    missing = [t for t in texts if not t.startswith("Its catalog row also lists")]
+    assert not any("SQL," in t or t.endswith("SQL.") for t in missing), missing
+    assert any(t.startswith("Its catalog row also lists SQL") for t in texts), texts

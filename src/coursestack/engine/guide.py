@@ -23,6 +23,7 @@ from coursestack.domain import (
     Level,
     Pedagogy,
     Plan,
+    PriceModel,
     Role,
     Weight,
 )
@@ -32,6 +33,7 @@ from coursestack.engine.pace import weeks_words
 from coursestack.engine.planner_explain import BLOCKED_BY, PART_WAY
 from coursestack.engine.platforms import PlatformSummary
 from coursestack.engine.ratings import RatingEstimate
+from coursestack.engine.tagging import WEAK_PREFIX
 
 CATEGORY_NAMES = {
     "programming": "Programming",
@@ -381,7 +383,62 @@ def _covers(ctx: AdvisorContext, course: Course) -> Section:
                 },
             )
         )
+    price = _price_words(course)
+    if price is not None:
+        out.append(
+            Statement(
+                text=price,
+                evidence={
+                    "price": course.price.model_dump(mode="json"),
+                    "source": course.provenance.get("price"),
+                },
+            )
+        )
+    if course.language is not None and course.language.lower() not in ("en", "english"):
+        out.append(
+            Statement(
+                text=f"It is taught in {_language_name(course.language)}.",
+                evidence={"language": course.language, "source": course.provenance.get("language")},
+            )
+        )
     return Section(id="covers", title="What it covers", statements=out)
+
+
+# Names of the languages the catalogs hold besides English (ISO 639-1); others show the code.
+LANGUAGE_NAMES = {
+    "ar": "Arabic", "de": "German", "es": "Spanish", "fr": "French", "hi": "Hindi",
+    "it": "Italian", "ja": "Japanese", "ko": "Korean", "pt": "Portuguese", "ru": "Russian",
+    "tr": "Turkish", "zh": "Chinese",
+}  # fmt: skip
+
+
+def _language_name(code: str) -> str:
+    name = LANGUAGE_NAMES.get(code.lower()[:2])
+    return f"{name} ({code})" if name else f"the language coded '{code}'"
+
+
+def _money(amount: float, currency: str | None) -> str:
+    figure = f"{amount:,.0f}" if amount == int(amount) else f"{amount:,.2f}"
+    return f"{figure} {currency}" if currency else f"{figure} (currency not stated)"
+
+
+def _price_words(course: Course) -> str | None:
+    """The price as the catalog states it (None when it states nothing)."""
+    price = course.price
+    if price.model == PriceModel.FREE:
+        return "Price: free."
+    if price.model == PriceModel.FREE_AUDIT:
+        if price.certificate_amount is not None:
+            cert = _money(price.certificate_amount, price.currency)
+            return f"Price: free to audit; the certificate costs {cert}."
+        return "Price: free to audit; the certificate's price is not listed."
+    if price.amount is not None and price.model == PriceModel.SUBSCRIPTION:
+        return f"Price: a subscription of {_money(price.amount, price.currency)} a month."
+    if price.amount is not None:
+        return f"Price: {_money(price.amount, price.currency)}."
+    if price.text:
+        return f"Price: not stated as a figure (the source says '{price.text}')."
+    return None
 
 
 def _audience(
@@ -543,11 +600,14 @@ def _not_taught(ctx: AdvisorContext, course: Course, role: Role | None) -> Secti
         return Section(id="does-not-teach", title="What it does not teach", statements=out)
     by_cat: dict[str, list[str]] = {}
     shallow: list[str] = []
+    listed: list[str] = []  # in the row's skill list, below the tagger's bar (engine.tagging)
     for req in sorted(role.requirements, key=lambda r: (-int(r.weight), r.skill)):
         taught = course.teaches.get(req.skill, Level.NONE)
         if req.skill in course.assumes:
             continue  # a prerequisite, not a gap of the course
-        if taught == Level.NONE:
+        if taught == Level.NONE and f"{WEAK_PREFIX}{req.skill}" in course.provenance:
+            listed.append(req.skill)
+        elif taught == Level.NONE:
             by_cat.setdefault(_category(ctx, req.skill), []).append(req.skill)
         elif taught < req.level and req.weight == Weight.CORE:
             shallow.append(req.skill)
@@ -577,6 +637,23 @@ def _not_taught(ctx: AdvisorContext, course: Course, role: Role | None) -> Secti
                     "skills": {
                         s: [int(course.teaches[s]), int(role.required()[s].level)] for s in shallow
                     }
+                },
+            )
+        )
+    if listed:
+        # Not "does not teach": the row says it does, only not convincingly enough to count
+        # (a long list of a program's skills names SQL and pandas; the guide said it taught
+        # neither).
+        names = [_lower_first(_skill_name(ctx, s)) for s in listed]
+        out.append(
+            Statement(
+                text=(
+                    f"Its catalog row also lists {_join(names)} among many skills, without "
+                    "saying how deeply: not counted here; its syllabus tells."
+                ),
+                evidence={
+                    "skills": listed,
+                    "sources": {s: course.provenance[f"{WEAK_PREFIX}{s}"] for s in listed},
                 },
             )
         )
