@@ -167,3 +167,21 @@ def test_a_language_the_taxonomy_does_not_track_is_programming_experience() -> N
     assert learner_background(gopher, known) == 1.0  # with Go: the calibration's background
     plain = Learner(targets=goal, skills={"math.linear-algebra": Level.AWARE})
     assert learner_background(plain, known_levels(plain, ctx)) is None  # nothing to add
+
+
+def test_school_algebra_is_taken_at_2_for_a_learner_practising_a_quantitative_skill() -> None:
+    from coursestack.engine.learner_state import baseline_assumed
+
+    ctx = AdvisorContext(courses={}, taxonomy=TAXONOMY, roles={})
+
+    def algebra(skills: dict[str, int]) -> Level:
+        learner = Learner.model_validate({"skills": skills, "goal": "data-analyst"})
+        return known_levels(learner, ctx).get("math.algebra", Level.NONE)
+
+    assert algebra({"prog.python": 2}) == Level.AWARE  # coding alone says nothing of algebra
+    assert algebra({"stats.descriptive": 1}) == Level.AWARE
+    assert algebra({"stats.descriptive": 2}) == Level.PRACTISED
+    assert algebra({"ml.fundamentals": 3}) == Level.PRACTISED
+    assert algebra({"stats.descriptive": 2, "math.algebra": 1}) == Level.AWARE  # stated stands
+    quant = Learner.model_validate({"skills": {"stats.descriptive": 2}, "goal": "data-analyst"})
+    assert baseline_assumed(quant, ctx) == {"math.algebra": Level.PRACTISED}  # said back

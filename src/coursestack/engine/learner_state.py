@@ -72,18 +72,31 @@ def taught_areas(
 # say they do not): school algebra, at aware. Without it a Python coder listing no maths was
 # sent to "Honors Algebra 2" before fast.ai, whose only unmet prerequisite was algebra at 1.
 SCHOOL_BASELINE: dict[str, Level] = {"math.algebra": Level.AWARE}
+# A learner who practises a quantitative skill (statistics, mathematics, machine learning) at
+# 2 or more holds school algebra at 2: a marketing analyst with descriptive statistics at 2
+# was sent to a 54 h Precalculus before any probability course (whose edge asks algebra 2).
+QUANTITATIVE_CATEGORIES = frozenset({"statistics", "math", "machine-learning", "deep-learning"})
+QUANTITATIVE_ALGEBRA = Level.PRACTISED
 
 
 def baseline_assumed(learner: Learner, ctx: AdvisorContext) -> dict[str, Level]:
-    """The SCHOOL_BASELINE skills this learner is taken to hold: those they did not state and
-    their stated skills do not already imply (calculus at 4 implies the algebra under it;
+    """The SCHOOL_BASELINE skills this learner is taken to hold (algebra at 2 for one who
+    practises a quantitative skill): those they did not state and their stated skills do not
+    already imply (calculus at 4 implies the algebra under it;
     telling a physicist their algebra was taken as held is noise)."""
     stated = {s: Level(v) for s, v in learner.skills.items() if v > 0}
     implied = implied_prerequisites(stated, ctx.taxonomy)
+    baseline = dict(SCHOOL_BASELINE)
+    skills = ctx.taxonomy.skills
+    if any(
+        v >= Level.PRACTISED and s in skills and skills[s].category in QUANTITATIVE_CATEGORIES
+        for s, v in stated.items()
+    ):
+        baseline["math.algebra"] = QUANTITATIVE_ALGEBRA
     return {
         s: v
-        for s, v in SCHOOL_BASELINE.items()
-        if s not in learner.skills and s in ctx.taxonomy.skills and implied.get(s, 0) < v
+        for s, v in baseline.items()
+        if s not in learner.skills and s in skills and implied.get(s, 0) < v
     }
 
 
