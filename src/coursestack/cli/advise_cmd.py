@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
 from coursestack.cli import state
+from coursestack.cli.lazy import lazy
 from coursestack.cli.output import console, fmt_hours, fmt_money, print_json
 from coursestack.domain import Level
-from coursestack.services import learners
+
+if TYPE_CHECKING:
+    from coursestack.services import learners
+else:
+    learners = lazy("coursestack.services.learners")
 from coursestack.services.words import reading_notes, untracked_words
 from coursestack.settings import CLI_PLAN_TIME_LIMIT
 

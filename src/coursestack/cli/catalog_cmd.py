@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from coursestack.cli import state
+from coursestack.cli.lazy import lazy
 from coursestack.cli.output import console, fmt_hours, print_json
 from coursestack.domain import Course, Role
-from coursestack.services import catalog
+
+if TYPE_CHECKING:
+    from coursestack.services import catalog
+else:
+    catalog = lazy("coursestack.services.catalog")
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 

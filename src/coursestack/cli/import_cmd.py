@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import (
@@ -17,9 +17,15 @@ from rich.progress import (
 from rich.table import Table
 
 from coursestack.cli import state
+from coursestack.cli.lazy import lazy
 from coursestack.cli.output import console, err_console, print_json
 from coursestack.ingest.formats import FORMATS
-from coursestack.services.imports import ImportSummary, export_catalog, import_catalog
+
+if TYPE_CHECKING:
+    from coursestack.services import imports
+    from coursestack.services.imports import ImportSummary
+else:
+    imports = lazy("coursestack.services.imports")
 
 
 class _RichProgress:
@@ -135,7 +141,7 @@ def import_command(
         console=err_console,
         transient=json_out,
     ) as bars:
-        summary = import_catalog(db, paths, fmt, _RichProgress(bars), rejects)
+        summary = imports.import_catalog(db, paths, fmt, _RichProgress(bars), rejects)
     if json_out:
         print_json(summary.to_json())
     else:
@@ -153,7 +159,7 @@ def export_command(
 
     Example: coursestack export catalog.json --platform coursera
     """
-    count = export_catalog(state.database(), path, platform)
+    count = imports.export_catalog(state.database(), path, platform)
     if json_out:
         print_json({"exported": count, "file": str(path)})
     else:

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from coursestack.cli import state
 from coursestack.cli.errors import EXIT_USAGE
+from coursestack.cli.lazy import lazy
 from coursestack.cli.output import console, err_console, print_json
 from coursestack.engine import ratings
 from coursestack.engine.platforms import PlatformSummary, Stats, Tally
-from coursestack.services import reviews as service
+
+if TYPE_CHECKING:
+    from coursestack.services import reviews as service
+else:
+    service = lazy("coursestack.services.reviews")
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 TEXT_PREVIEW = 80

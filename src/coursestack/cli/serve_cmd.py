@@ -7,8 +7,6 @@ from typing import Annotated
 import typer
 
 from coursestack.cli.output import console
-from coursestack.services.catalog import open_database
-from coursestack.settings import Settings
 
 APP_FACTORY = "coursestack.api.app:app_from_env"
 
@@ -33,6 +31,9 @@ def serve_cmd(
     coursestack serve --host 0.0.0.0 --port 8000 --workers 4
     """
     import uvicorn  # heavy; only this command needs it
+
+    from coursestack.services.catalog import open_database
+    from coursestack.settings import Settings
 
     settings = Settings.from_env()
     db = open_database(settings)

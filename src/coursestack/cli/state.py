@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from coursestack.services.catalog import open_database
-from coursestack.store.db import Database
+from typing import TYPE_CHECKING
+
+from coursestack.cli.lazy import lazy
+
+if TYPE_CHECKING:
+    from coursestack.services import catalog
+    from coursestack.store.db import Database
+else:
+    catalog = lazy("coursestack.services.catalog")
 
 _db: Database | None = None
 
@@ -11,7 +18,7 @@ _db: Database | None = None
 def database() -> Database:
     global _db
     if _db is None:
-        _db = open_database()
+        _db = catalog.open_database()
     return _db
 
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from coursestack.cli import state
+from coursestack.cli.lazy import lazy
 from coursestack.cli.output import console, err_console, print_json
-from coursestack.services import tokens
+
+if TYPE_CHECKING:
+    from coursestack.services import tokens
+else:
+    tokens = lazy("coursestack.services.tokens")
 
 token_app = typer.Typer(
     help="API tokens for writes (reviews, catalog edits).", no_args_is_help=True
