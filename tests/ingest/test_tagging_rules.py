@@ -629,3 +629,9 @@ def tag_intermediate_bare(title: str) -> TagResult:
     course = Course(id="x", title=title, platform="coursera", level=CourseLevel.INTERMEDIATE,
                     sources=["dump.csv"])  # fmt: skip
     return default_tagger().tag(course, TagInput(title))
+
+
+def test_high_probability_is_an_adjective_not_the_mathematics() -> None:
+    trading = tag("Mastering Candlestick Charting: High Probability Trading")
+    assert "math.probability" not in trading.teaches
+    assert "math.probability" in tag("Probability for Data Science").teaches
