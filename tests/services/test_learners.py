@@ -255,3 +255,15 @@ def test_an_empty_platform_list_and_one_skill_stated_twice_are_errors() -> None:
     with pytest.raises(InvalidInputError, match=r"'sql' already states prog\.sql at 3"):
         parse(skills={"sql": 3, "SQL": 1})
     assert parse(skills={"sql": 2, "SQL": 2}).skills == {"prog.sql": Level.PRACTISED}
+
+
+def test_every_problem_of_a_learner_is_named_at_once() -> None:
+    # three misspelt skills, a bad level and a negative budget: one message, one run
+    with pytest.raises(InvalidInputError) as err:
+        parse(skills={"pyton": 2, "exel": 3, "tabelau": 2, "sql": 7}, budget=-5)
+    text = str(err.value)
+    assert text.startswith("learner: 5 problems:")
+    for where in ("skills.pyton", "skills.exel", "skills.tabelau", "skills.sql", "budget"):
+        assert f"  - {where}:" in text
+    # suggestions far behind the closest are left out ('exel' is Excel, not testing)
+    assert "skills.exel: unknown skill; closest matches: prog.excel\n" in text

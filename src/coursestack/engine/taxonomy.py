@@ -17,6 +17,7 @@ _SEP = re.compile(r"[\s_\-/]+")
 # A misspelling of a skill name scores 83-97 against it (pandsa, pyton, kubernetis); a skill
 # outside the taxonomy at most 73 against its nearest name (Google Analytics ~ text analytics).
 TYPO_SCORE = 80
+SUGGEST_SPREAD = 15.0  # suggestions within this WRatio of the closest
 
 
 def normalize_name(text: str) -> str:
@@ -109,10 +110,16 @@ class Taxonomy:
         return found is not None and found[1] >= TYPO_SCORE
 
     def suggest(self, text: str, limit: int = 5) -> list[str]:
+        """Skill ids whose names or aliases are closest to `text`."""
         choices = list(self._by_name)
         found = process.extract(normalize_name(text), choices, limit=limit * 2)
+        # names far behind the closest share a few letters by chance ('exel' listed testing
+        # and software engineering after Excel)
+        floor = found[0][1] - SUGGEST_SPREAD if found else 0.0
         out: list[str] = []
-        for name, _score, _ in found:
+        for name, score, _ in found:
+            if score < floor:
+                break
             for sid in sorted(self._by_name[name]):
                 if sid not in out:
                     out.append(sid)

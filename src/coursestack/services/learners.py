@@ -8,7 +8,8 @@ closest matches); malformed values raise InvalidInputError.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -125,43 +126,86 @@ def parse_learner(
         raise
 
 
+class _Problems:
+    """The learner's problems, gathered so that one message names them all: a file with
+    three misspelt skills took three runs to fix, one error at a time."""
+
+    def __init__(self) -> None:
+        self.errors: list[NotFoundError | InvalidInputError] = []
+
+    @contextmanager
+    def catch(self) -> Iterator[None]:
+        try:
+            yield
+        except (NotFoundError, InvalidInputError) as err:
+            self.errors.append(err)
+
+    def raise_any(self) -> None:
+        if len(self.errors) == 1:
+            raise self.errors[0]
+        if self.errors:
+            lines = "\n".join(f"  - {err}" for err in self.errors)
+            raise InvalidInputError(f"{len(self.errors)} problems:\n{lines}")
+
+
 def _parse(data: Mapping[str, Any], ctx: AdvisorContext) -> Learner:
+    problems = _Problems()
     for key in data:
         if key not in FIELDS:
             near = [m for m, _s, _i in process.extract(str(key), FIELDS, limit=3)]
-            raise _not_found(str(key), "field", str(key), near)
+            problems.errors.append(_not_found(str(key), "field", str(key), near))
     fields: dict[str, Any] = {}
     untracked: dict[str, Level] = {}
-    fields["skills"] = _skill_levels(data.get("skills"), "skills", ctx, untracked)
+    with problems.catch():
+        fields["skills"] = _skill_levels(data.get("skills"), "skills", ctx, untracked, problems)
     fields["untracked"] = untracked
-    fields["targets"] = _skill_levels(data.get("targets"), "targets", ctx)
-    fields["completed"] = _courses(data.get("completed"), ctx)
+    with problems.catch():
+        fields["targets"] = _skill_levels(data.get("targets"), "targets", ctx, None, problems)
+    with problems.catch():
+        fields["completed"] = _courses(data.get("completed"), ctx, problems)
     goal = data.get("goal")
     if goal is not None:
-        fields["goal"] = _role(goal, ctx)
+        with problems.catch():
+            fields["goal"] = _role(goal, ctx)
     for name in ("hours_per_week", "budget", "deadline_weeks"):
         if data.get(name) is not None:
-            fields[name] = _number(data[name], name)
+            with problems.catch():
+                fields[name] = _number(data[name], name)
     if data.get("platforms") is not None:
-        fields["platforms"] = _platforms(data["platforms"], ctx)
+        with problems.catch():
+            fields["platforms"] = _platforms(data["platforms"], ctx)
     languages = data.get("languages")
-    fields["languages"] = _languages(DEFAULT_LANGUAGES if languages is None else languages)
+    with problems.catch():
+        fields["languages"] = _languages(DEFAULT_LANGUAGES if languages is None else languages)
     if data.get("pedagogy") is not None:
-        fields["pedagogy"] = _choice(data["pedagogy"], "pedagogy", Pedagogy)
+        with problems.catch():
+            fields["pedagogy"] = _choice(data["pedagogy"], "pedagogy", Pedagogy)
     if data.get("pace") is not None:
-        fields["pace"] = _choice(data["pace"], "pace", PaceProfile)
-    fields["needs"] = [
-        _choice(v, f"needs[{i}]", Need) for i, v in enumerate(_list(data.get("needs"), "needs"))
-    ]
+        with problems.catch():
+            fields["pace"] = _choice(data["pace"], "pace", PaceProfile)
+    with problems.catch():
+        needs = _list(data.get("needs"), "needs")
+        fields["needs"] = []
+        for i, v in enumerate(needs):
+            with problems.catch():
+                fields["needs"].append(_choice(v, f"needs[{i}]", Need))
     try:
-        return Learner(**fields)
+        learner = Learner(**fields)
     except ValidationError as err:
-        first = err.errors()[0]
-        message = str(first["msg"]).removeprefix("Value error, ")
-        loc = ".".join(str(p) for p in first["loc"])
-        if not loc:  # a rule about the whole learner (no goal, no targets)
-            raise InvalidInputError(message) from err
-        raise _invalid(loc, message) from err
+        for error in err.errors():
+            message = str(error["msg"]).removeprefix("Value error, ")
+            loc = ".".join(str(p) for p in error["loc"])
+            # a field already reported above fails its range here too: said once
+            if loc and any(str(e).startswith(f"{loc}:") for e in problems.errors):
+                continue
+            if not loc and problems.errors:
+                continue  # "needs a goal" after the goal was misspelt: a consequence
+            # a rule about the whole learner (no goal, no targets) has no field
+            problems.errors.append(_invalid(loc, message) if loc else InvalidInputError(message))
+        problems.raise_any()
+        raise  # pragma: no cover - every validation error is gathered above
+    problems.raise_any()
+    return learner
 
 
 def _list(value: Any, where: str) -> list[Any]:
@@ -185,7 +229,11 @@ def parse_level(value: Any, where: str) -> Level:
 
 
 def _skill_levels(
-    value: Any, where: str, ctx: AdvisorContext, untracked: dict[str, Level] | None = None
+    value: Any,
+    where: str,
+    ctx: AdvisorContext,
+    untracked: dict[str, Level] | None = None,
+    problems: _Problems | None = None,
 ) -> dict[str, Level]:
     """Skill ids and levels; with `untracked`, a held skill the taxonomy does not track
     (MATLAB, SAS, React, Google Analytics: one it neither knows nor reads as a misspelling of
@@ -196,18 +244,23 @@ def _skill_levels(
         raise _invalid(where, f"expected a mapping of skill: level, got {value!r}")
     out: dict[str, Level] = {}
     named: dict[str, str] = {}  # skill id -> the name that stated it
+    gather = problems if problems is not None else _Problems()
     for name, raw in value.items():
         field = f"{where}.{name}"
-        level = parse_level(raw, field)
-        if untracked is not None and _untracked(str(name), ctx):
-            untracked[str(name).strip()] = level
-            continue
-        skill = resolve_skill(str(name), field, ctx)
-        if skill in out and out[skill] != level:
-            # 'sql: 3' and 'SQL: 1': which one the learner means is not ours to pick
-            raise _invalid(field, f"{named[skill]!r} already states {skill} at {int(out[skill])}")
-        out[skill] = level
-        named.setdefault(skill, str(name))
+        with gather.catch():
+            level = parse_level(raw, field)
+            if untracked is not None and _untracked(str(name), ctx):
+                untracked[str(name).strip()] = level
+                continue
+            skill = resolve_skill(str(name), field, ctx)
+            if skill in out and out[skill] != level:
+                # 'sql: 3' and 'SQL: 1': which one the learner means is not ours to pick
+                stated = f"{named[skill]!r} already states {skill} at {int(out[skill])}"
+                raise _invalid(field, stated)
+            out[skill] = level
+            named.setdefault(skill, str(name))
+    if problems is None:
+        gather.raise_any()
     return out
 
 
@@ -272,12 +325,16 @@ def resolve_course_id(text: str, where: str, ctx: AdvisorContext) -> str:
     raise _not_found(where, "course", text, closest_titles(titles, query, SUGGESTIONS))
 
 
-def _courses(value: Any, ctx: AdvisorContext) -> list[str]:
+def _courses(value: Any, ctx: AdvisorContext, problems: _Problems | None = None) -> list[str]:
+    gather = problems if problems is not None else _Problems()
     out: list[str] = []
     for i, item in enumerate(_list(value, "completed")):
-        cid = resolve_course_id(str(item), f"completed[{i}] {item!r}", ctx)
-        if cid not in out:
-            out.append(cid)
+        with gather.catch():
+            cid = resolve_course_id(str(item), f"completed[{i}] {item!r}", ctx)
+            if cid not in out:
+                out.append(cid)
+    if problems is None:
+        gather.raise_any()
     return out
 
 
