@@ -189,6 +189,9 @@ def test_program_without_effort_sums_its_parts() -> None:
     assert estimate_hours(prog, {}, PaceProfile.STANDARD, None).hours is None
     missing_part = prog.model_copy(update={"parts": ["p1", "gone"]})
     assert estimate_hours(missing_part, {}, PaceProfile.STANDARD, ctx).hours is None
+    # two of a program's nine courses listed: their 100 h are not the program's length
+    partial = prog.model_copy(update={"parts_total": 9})
+    assert estimate_hours(partial, EXPERIENCED, PaceProfile.STANDARD, ctx).hours is None
 
 
 def test_program_listing_its_weeks_beats_a_sum_of_assumed_parts() -> None:

@@ -421,3 +421,13 @@ def test_skills_the_row_lists_without_depth_are_not_said_to_be_missing(sqlite_db
     missing = [t for t in texts if not t.startswith("Its catalog row also lists")]
     assert not any("SQL," in t or t.endswith("SQL.") for t in missing), missing
     assert any(t.startswith("Its catalog row also lists SQL") for t in texts), texts
+
+
+def test_a_program_with_courses_outside_the_catalog_says_so(sqlite_db: Database) -> None:
+    data = guides.write_guide(
+        sqlite_db, "edx-harvardx-data-science-professional-certificate", fmt="json"
+    )
+    assert isinstance(data, dict)
+    covers = [st["text"] for st in _sections(data)["covers"]]
+    assert covers[0].endswith("has 9 courses; the catalog holds 2 of them:")
+    assert any(t.startswith("As a whole it teaches") for t in covers)

@@ -188,6 +188,10 @@ class Course(_Model):
     url: str | None = None
     kind: CourseKind = CourseKind.COURSE
     parts: list[str] = Field(default_factory=list)
+    # How many courses the program takes, when the listed parts are not exactly those: some
+    # not in the catalog (HarvardX's nine courses, two curated), or alternative tracks listed
+    # (five courses, four taken). Its parts then do not add up to its effort.
+    parts_total: int | None = Field(default=None, ge=1)
     level: CourseLevel | None = None
     effort: Effort = Field(default_factory=Effort)
     price: Price = Field(default_factory=Price)

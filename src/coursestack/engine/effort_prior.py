@@ -194,7 +194,7 @@ def _part_shares(courses: list[Course]) -> dict[str, TypicalEffort]:
         hours = program.effort.total_hours()
         if not program.parts or hours is None or hours <= 0 or _video_only(program):
             continue
-        share = hours / len(program.parts)
+        share = hours / (program.parts_total or len(program.parts))
         for part in program.parts:
             out.setdefault(
                 PART_PREFIX + part,

@@ -307,10 +307,20 @@ def _covers(ctx: AdvisorContext, course: Course) -> Section:
     out: list[Statement] = []
     parts = [ctx.courses[p] for p in course.parts if p in ctx.courses]
     if parts:
+        total = course.parts_total
+        if total is None:
+            head = f"{course.title} has {len(parts)} parts, in this order:"
+        elif total > len(parts):
+            head = f"{course.title} has {total} courses; the catalog holds {len(parts)} of them:"
+        else:
+            head = (
+                f"{course.title} takes {total} courses; the catalog lists {len(parts)}, "
+                "alternatives among them:"
+            )
         out.append(
             Statement(
-                text=f"{course.title} has {len(parts)} parts, in this order:",
-                evidence={"parts": [p.id for p in parts]},
+                text=head,
+                evidence={"parts": [p.id for p in parts], "parts_total": total},
             )
         )
         for i, part in enumerate(parts, 1):
@@ -323,6 +333,14 @@ def _covers(ctx: AdvisorContext, course: Course) -> Section:
                         "course_id": part.id,
                         "teaches": {k: int(v) for k, v in part.teaches.items()},
                     },
+                )
+            )
+        if course.parts_total is not None and course.teaches:
+            # the listed parts are not the program: what it teaches as a whole, as stated
+            out.append(
+                Statement(
+                    text=f"As a whole it teaches {_skills_phrase(ctx, course.teaches)}.",
+                    evidence={"teaches": {k: int(v) for k, v in course.teaches.items()}},
                 )
             )
     elif course.teaches:

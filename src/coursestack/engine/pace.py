@@ -216,7 +216,8 @@ def estimate_hours(
     listed = course.effort.total_hours()
     teaches = effective_teaches(course, ctx)
     known_share = held_share(teaches, known)
-    if listed is None and course.parts and ctx is not None and not _own_length_wins(course, ctx):
+    summable = course.parts and course.parts_total is None  # the parts are the whole program
+    if listed is None and summable and ctx is not None and not _own_length_wins(course, ctx):
         return _from_parts(
             course, known, pace, ctx, known_share, explain, prerequisites_met, background
         )

@@ -71,6 +71,7 @@ MERGED_FIELDS = (
     "popularity",
     "description",
     "parts",
+    "parts_total",
 )
 _SOURCE_IN_PROVENANCE = re.compile(r"^([^\s:#]+\.(?:csv|jsonl?|tsv))[:#]", re.IGNORECASE)
 
