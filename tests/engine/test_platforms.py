@@ -129,3 +129,14 @@ def test_the_share_of_listed_efforts_counting_video_only() -> None:
     (summary,) = compare_platforms(courses)
     assert summary.effort_video_share == 2 / 3
     assert summary.as_dict()["effort_video_share"] == 2 / 3
+
+
+def test_an_amount_without_a_stated_model_counts_as_paid() -> None:
+    from coursestack.engine.platforms import PAID_UNSTATED, summarise_platform
+
+    rows = [
+        Course(id=f"p{i}", title="t", platform="coursera", price=Price(amount=3052.76))
+        for i in range(3)
+    ] + [Course(id="f", title="t", platform="coursera", price=Price(model=PriceModel.FREE))]
+    summary = summarise_platform("coursera", rows, {})
+    assert summary.price_models.counts == {PAID_UNSTATED: 3, "free": 1}

@@ -431,3 +431,19 @@ def test_a_program_with_courses_outside_the_catalog_says_so(sqlite_db: Database)
     covers = [st["text"] for st in _sections(data)["covers"]]
     assert covers[0].endswith("has 9 courses; the catalog holds 2 of them:")
     assert any(t.startswith("As a whole it teaches") for t in covers)
+
+
+def test_an_imported_rows_empty_prerequisites_are_not_called_none(sqlite_db: Database) -> None:
+    from coursestack.domain import CourseLevel
+
+    row = Course(
+        id="row", title="Applied Data Science", platform="coursera", sources=["dump.csv"],
+        level=CourseLevel.BEGINNER, teaches={"prog.python": 2},
+    )  # fmt: skip
+    with sqlite_db.session() as s:
+        CourseRepository(s).upsert(row)
+    data = guides.write_guide(sqlite_db, "row", fmt="json")
+    assert isinstance(data, dict)
+    texts = [st["text"] for st in _sections(data)["for"]]
+    assert any("its catalog row names no prerequisite" in t for t in texts), texts
+    assert not any("assumes nothing" in t for t in texts)

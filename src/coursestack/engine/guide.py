@@ -303,6 +303,9 @@ def order_between(a: Course, b: Course) -> tuple[str | None, list[str]]:
 # ---------------------------------------------------------------- sections
 
 
+CURATED = "curated"  # Course.sources of the built-in catalog's courses
+
+
 def _covers(ctx: AdvisorContext, course: Course) -> Section:
     out: list[Statement] = []
     parts = [ctx.courses[p] for p in course.parts if p in ctx.courses]
@@ -498,11 +501,19 @@ def _audience(
     if course.level is CourseLevel.BEGINNER and starts_at_zero and course.teaches:
         # the mirror of 'practitioners who already know the basics' below: said to whom it
         # suits, not only to whom it does not (Python for Everybody never said 'beginners')
+        # an imported row's empty prerequisites are unknown, not none (a specialization
+        # asking for 'foundational skills' in its prose was for 'complete beginners')
+        curated = CURATED in course.sources
+        text = (
+            "Complete beginners: it is beginner-level and assumes nothing beyond school maths."
+            if curated
+            else "Complete beginners, likely: it is beginner-level and its catalog row names no "
+            "prerequisite (check its page for any)."
+        )
         good.append(
             Statement(
-                text="Complete beginners: it is beginner-level and assumes nothing beyond "
-                "school maths.",
-                evidence={"level": course.level.value, "assumes": {}},
+                text=text,
+                evidence={"level": course.level.value, "assumes": {}, "curated": curated},
             )
         )
     if course.pedagogy is Pedagogy.THEORY_FIRST:

@@ -179,7 +179,7 @@ def summarise_platform(
         platform=platform,
         courses=len(courses),
         levels=_tally(c.level.value if c.level else None for c in courses),
-        price_models=_tally(c.price.model.value if c.price.model else None for c in courses),
+        price_models=_tally(_pricing(c) for c in courses),
         typical_cost=typical_cost,
         cost_unknown=cost_unknown,
         certificates=_tally(c.certificate.value if c.certificate else None for c in courses),
@@ -210,3 +210,18 @@ def compare_platforms(
         by_platform[c.platform].append(c)
     ordered = sorted(by_platform.items(), key=lambda item: (-len(item[1]), item[0]))
     return [summarise_platform(p, items, estimates or {}) for p, items in ordered]
+
+
+PAID_UNSTATED = "paid"  # an amount with no stated model (and often no currency)
+
+
+def _pricing(course: Course) -> str | None:
+    """The price model, or PAID_UNSTATED for a row stating an amount but not how it is paid
+    (Coursera's domain dump marks 1,187 rows 'Paid' with an amount in an unstated currency:
+    left out, the platform read as 'mostly free')."""
+    price = course.price
+    if price.model is not None:
+        return price.model.value
+    if price.amount is not None and price.amount > 0:
+        return PAID_UNSTATED
+    return None
