@@ -447,3 +447,16 @@ def test_an_imported_rows_empty_prerequisites_are_not_called_none(sqlite_db: Dat
     texts = [st["text"] for st in _sections(data)["for"]]
     assert any("its catalog row names no prerequisite" in t for t in texts), texts
     assert not any("assumes nothing" in t for t in texts)
+
+
+def test_a_foundation_without_a_chosen_goal_gets_no_role_specific_stack(
+    sqlite_db: Database,
+) -> None:
+    # a Python primer serves every role a little: no plan toward one arbitrary role
+    data = guides.write_guide(sqlite_db, "kaggle-python", fmt="json")
+    assert isinstance(data, dict)
+    sections = _sections(data)
+    assert "stack" not in sections and "does-not-teach" not in sections
+    assert any(st["text"].startswith("Name your goal role") for st in sections["bottom-line"])
+    chosen = guides.write_guide(sqlite_db, "kaggle-python", goal="data-analyst", fmt="json")
+    assert isinstance(chosen, dict) and "stack" in _sections(chosen)

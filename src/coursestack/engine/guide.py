@@ -166,6 +166,13 @@ def best_role(ctx: AdvisorContext, course: Course) -> tuple[Role | None, str | N
     return role, reason
 
 
+def is_foundation(ctx: AdvisorContext, course: Course, role: Role) -> bool:
+    """Whether `course` is a foundation (`foundation_roles`) measured against `role`."""
+    total = sum(int(r.weight) for r in role.requirements)
+    served = sum(int(r.weight) for r in role.requirements if r.skill in course.teaches)
+    return foundation_roles(ctx, course, served / total if total else 0.0) > 0
+
+
 def foundation_roles(ctx: AdvisorContext, course: Course, best_share: float) -> int:
     """How many roles ask for what the course teaches, when it is a foundation (most roles
     ask for some of it and none gets FOUNDATION_SHARE of its needs from it); else 0."""
@@ -1076,16 +1083,30 @@ def compose_guide(ctx: AdvisorContext, course: Course, inputs: GuideInputs) -> G
         served = sum(int(r.weight) for r in role.requirements if r.skill in course.teaches)
         foundation = foundation_roles(ctx, course, served / total if total else 0.0)
     for_section, less_section = _audience(ctx, course, role, foundation)
+    # A foundation most roles ask for, its role not chosen by the reader: what one arbitrary
+    # role still needs after it (a Python primer's 18 follow-ups toward research scientist,
+    # 67 weeks) is not about this course; the bottom line asks for a goal instead.
+    for_role = None if foundation else role
     sections = {
         "covers": _covers(ctx, course),
         "for": for_section,
         "less-suited": less_section,
-        "does-not-teach": _not_taught(ctx, course, role),
-        "stack": _stack(ctx, inputs),
+        "does-not-teach": _not_taught(ctx, course, for_role),
+        "stack": _stack(ctx, inputs)
+        if not foundation
+        else Section(id="stack", title="Courses to stack with or after it", statements=[]),
         "platforms": _platforms(course, inputs),
-        "faq": _faq(ctx, course, role, inputs),
+        "faq": _faq(ctx, course, for_role, inputs),
     }
-    sections["bottom-line"] = _bottom_line(ctx, course, role, sections, inputs)
+    sections["bottom-line"] = _bottom_line(ctx, course, for_role, sections, inputs)
+    if foundation:
+        sections["bottom-line"].statements.append(
+            Statement(
+                text="Name your goal role (--goal ROLE, or a goal in your learner file) to "
+                "see what to stack after it.",
+                evidence={"roles_asking": foundation},
+            )
+        )
     return Guide(
         course_id=course.id,
         title=course.title,

@@ -16,6 +16,7 @@ from coursestack.engine.guide import (
     PaceScenario,
     best_role,
     compose_guide,
+    is_foundation,
 )
 from coursestack.engine.guide_render import to_html, to_markdown
 from coursestack.engine.learner_state import (
@@ -156,7 +157,7 @@ def build_guide(
         quality=ctx.quality,
         ratings=ctx.ratings,
     )
-    if role is not None:
+    if role is not None and not (goal_id is None and is_foundation(ctx, course, role)):
         known = _known_after(ctx, course, base)
         reader = Learner(
             skills=known,
