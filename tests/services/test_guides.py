@@ -460,3 +460,14 @@ def test_a_foundation_without_a_chosen_goal_gets_no_role_specific_stack(
     assert any(st["text"].startswith("Name your goal role") for st in sections["bottom-line"])
     chosen = guides.write_guide(sqlite_db, "kaggle-python", goal="data-analyst", fmt="json")
     assert isinstance(chosen, dict) and "stack" in _sections(chosen)
+
+
+def test_role_names_in_sentences_keep_acronyms_and_take_the_right_article() -> None:
+    from coursestack import knowledge
+    from coursestack.engine.guide import _role_words, _with_article
+
+    roles = knowledge.roles()
+    said = {r.id: _with_article(_role_words(r)) for r in roles}
+    assert said["mlops-engineer"] == "an MLOps engineer"
+    assert said["ai-engineer"] == "an AI engineer (LLM applications)"
+    assert said["data-scientist"] == "a data scientist"

@@ -62,7 +62,7 @@ class TypicalEffort:
             if self.platform != ANY_PLATFORM:
                 return (
                     f"{self.weeks:g} listed weeks at the median weekly load of {self.n} "
-                    f"{self.platform} {self.kind} listing one or hours and weeks "
+                    f"{self.platform} {self.kind} listing a weekly load or hours and weeks "
                     f"({self.hours / self.weeks:.1f} h/week)"
                 )
             return (

@@ -500,8 +500,8 @@ def _goal_reason(
     caveat = False
     if contrib.coverage_gain <= 0 and support:
         text = (
-            f"It raises no skill {goal} lists, but it teaches prerequisites of ones you lack: "
-            f"{_support_words(ctx, support)}."
+            f"It raises none of the skills {goal} asks for, but it teaches prerequisites of "
+            f"ones you lack: {_support_words(ctx, support)}."
         )
         caveat = True  # the gain is indirect
     elif contrib.coverage_gain <= 0:

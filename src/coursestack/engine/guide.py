@@ -182,6 +182,26 @@ def foundation_roles(ctx: AdvisorContext, course: Course, best_share: float) -> 
     return asking if best_share < FOUNDATION_SHARE and asking * 2 > len(ctx.roles) else 0
 
 
+def _role_words(role: Role) -> str:
+    """A role's name inside a sentence: lower case but for acronyms ('MLOps engineer', 'AI
+    engineer (LLM applications)', 'data scientist')."""
+    return " ".join(
+        w if sum(ch.isupper() for ch in w) >= 2 else w.lower() for w in role.name.split()
+    )
+
+
+# Letters whose spoken name starts with a vowel sound: 'an MLOps engineer', 'an ML engineer'
+_VOWEL_SOUND_LETTERS = frozenset("AEFHILMNORSX")
+
+
+def _with_article(phrase: str) -> str:
+    """'a data scientist', 'an AI engineer', 'an MLOps engineer'."""
+    word = phrase.split()[0] if phrase else ""
+    acronym = sum(ch.isupper() for ch in word) >= 2
+    vowel = word[:1] in _VOWEL_SOUND_LETTERS if acronym else word[:1].lower() in "aeiou"
+    return f"{'an' if vowel else 'a'} {phrase}"
+
+
 def _skill_name(ctx: AdvisorContext, skill_id: str) -> str:
     return ctx.taxonomy.skills[skill_id].name if skill_id in ctx.taxonomy else skill_id
 
@@ -578,7 +598,7 @@ def _audience(
         elif serves:
             good.append(
                 Statement(
-                    text=f"People heading for {role.name.lower()} roles: it teaches "
+                    text=f"People heading for {_role_words(role)} roles: it teaches "
                     f"{len(serves)} of the {len(role.requirements)} skills the role needs.",
                     evidence={"role": role.id, "skills": sorted(serves)},
                 )
@@ -668,7 +688,7 @@ def _not_taught(ctx: AdvisorContext, course: Course, role: Role | None) -> Secti
         ]
         out.append(
             Statement(
-                text=f"It goes less deep than {role.name.lower()} work needs on {_join(parts)}.",
+                text=f"It goes less deep than {_role_words(role)} work needs on {_join(parts)}.",
                 evidence={
                     "skills": {
                         s: [int(course.teaches[s]), int(role.required()[s].level)] for s in shallow
@@ -849,7 +869,7 @@ def _faq(ctx: AdvisorContext, course: Course, role: Role | None, inputs: GuideIn
         )
         if total:
             worth.append(
-                f"it covers {gained / total:.0%} of what a {role.name.lower()} needs, "
+                f"it covers {gained / total:.0%} of what {_with_article(_role_words(role))} needs, "
                 "weighted by importance and depth"
             )
             evidence["role_coverage"] = round(gained / total, 3)
@@ -1016,7 +1036,7 @@ def _faq(ctx: AdvisorContext, course: Course, role: Role | None, inputs: GuideIn
             portfolio = role.required().get("practice.portfolio-project")
             if portfolio is not None and course.certificate is not CertificateKind.NONE:
                 text += (
-                    f". For {role.name.lower()} roles our requirements weight an "
+                    f". For {_role_words(role)} roles our requirements weight an "
                     f"independent portfolio project as {portfolio.weight.label} "
                     f"(level {portfolio.level.label})"
                 )
@@ -1051,7 +1071,7 @@ def _bottom_line(
         cats = [s.evidence.get("category") for s in gaps if s.evidence.get("category")]
         names = [_lower_first(CATEGORY_NAMES.get(str(c), str(c))) for c in cats[:3]]
         if names:
-            pieces.append(f"for {role.name.lower()} work, plan to add {_join(names)}")
+            pieces.append(f"for {_role_words(role)} work, plan to add {_join(names)}")
     plan = inputs.plan_after
     if plan is not None and plan.steps:
         pieces.append(

@@ -298,7 +298,8 @@ def uncovered(
         if reason == UNKNOWN_PRICE and title_of is not None:
             unpriced = [title_of(cid) for cid in _unpriced(p, g)]
             if unpriced:  # which prices to look up ('its courses' named none)
-                advice = f"check the price of {_join(unpriced)} on its site, or a free resource"
+                sites = "its site" if len(unpriced) == 1 else "their sites"
+                advice = f"check the price of {_join(unpriced)} on {sites}, or a free resource"
         out.append(
             UncoveredGap(
                 skill=g.skill,
