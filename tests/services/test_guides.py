@@ -471,3 +471,22 @@ def test_role_names_in_sentences_keep_acronyms_and_take_the_right_article() -> N
     assert said["mlops-engineer"] == "an MLOps engineer"
     assert said["ai-engineer"] == "an AI engineer (LLM applications)"
     assert said["data-scientist"] == "a data scientist"
+
+
+def test_practitioner_reviews_and_platform_ratings_are_both_said(sqlite_db: Database) -> None:
+    from coursestack.domain import ExternalRating
+    from coursestack.services import reviews
+
+    stars = ExternalRating(value=4.9, scale=5, count=16_900, source="dump.csv")
+    rated = Course(
+        id="rated", title="Rated Course", platform="coursera", teaches={"prog.python": 2},
+        external_rating=stars,
+    )  # fmt: skip
+    with sqlite_db.session() as s:
+        CourseRepository(s).upsert(rated)
+        reviews.add_review(s, "rated", reviewer="dan", score=6)
+        s.commit()
+    data = guides.write_guide(sqlite_db, "rated", goal="data-analyst", fmt="json")
+    assert isinstance(data, dict)
+    faq = " ".join(st["text"] for st in _sections(data)["faq"])
+    assert "practitioners rate it" in faq and "4.9/5 on its platform from 16,900" in faq, faq

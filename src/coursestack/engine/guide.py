@@ -781,14 +781,19 @@ def _stack(ctx: AdvisorContext, inputs: GuideInputs) -> Section:
 
 
 def _rating_phrase(course_id: str, inputs: GuideInputs) -> str | None:
+    """Practitioner reviews and the platform's star rating side by side: two reviews must not
+    hide 16,900 platform ratings (they are different evidence, kept apart)."""
+    said: list[str] = []
     est = inputs.ratings.get(course_id)
     if est is not None and est.n > 0:
-        return f"practitioners rate it {est.mean:.1f}/10 ({est.low:.1f}–{est.high:.1f}, n={est.n})"
+        said.append(
+            f"practitioners rate it {est.mean:.1f}/10 ({est.low:.1f}–{est.high:.1f}, n={est.n})"
+        )
     quality = inputs.quality.get(course_id)
     if quality is not None and quality.external_value is not None:
         count = f" from {quality.external_count:,} ratings" if quality.external_count else ""
-        return f"rated {quality.external_value * 5:.1f}/5 on its platform{count}"
-    return None
+        said.append(f"rated {quality.external_value * 5:.1f}/5 on its platform{count}")
+    return "; ".join(said) or None
 
 
 PLATFORMS_SHOWN = 4  # the course's own platform and the largest others; the rest counted
