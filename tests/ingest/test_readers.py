@@ -224,3 +224,15 @@ def test_a_forced_format_the_header_does_not_match_is_an_error_before_any_row() 
     edx_text = (FIXTURES / "edx_courses.csv").read_text(encoding="utf-8")
     with pytest.raises(ImportFailedError, match="not a coursera-detailed file"):
         detect(edx_text, "edx.csv", "coursera-detailed")
+
+
+def test_cited_lines_count_newlines_only_as_grep_and_sed_do() -> None:
+    from coursestack.ingest.csvio import dict_rows
+
+    # a bare carriage return inside a quoted cell is no line end for grep, sed or an editor
+    text = 'title,description\nA,"one\rtwo"\nB,"three\nfour"\nC,five\n'
+    _header, rows = dict_rows(text, header_line=1)
+    lines = {row["title"]: line for line, row in rows}
+    assert lines == {"A": 2, "B": 3, "C": 5}
+    physical = text.split("\n")
+    assert all(physical[n - 1].startswith(t) for t, n in lines.items())

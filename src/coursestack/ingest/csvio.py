@@ -11,6 +11,7 @@ import csv
 import io
 import sys
 from collections.abc import Iterator
+from itertools import accumulate
 from pathlib import Path
 
 from coursestack.domain import ImportFailedError
@@ -33,18 +34,25 @@ def read_text(path: Path) -> str:
 
 
 def records(text: str, skip_lines: int = 0) -> Iterator[tuple[int, list[str]]]:
-    """(start line, cells) for every record after `skip_lines` physical lines."""
+    """(start line, cells) for every record after `skip_lines` lines. Line numbers count
+    newlines only, as grep, sed and editors do: a bare carriage return inside a cell (1,037 in
+    one Coursera dump) ends a line for the csv module, not for a reader checking a cited
+    line."""
     # StringIO with newline='' splits on line ends only, never on the U+2028 and form feeds
-    # that descriptions contain, so csv sees the same lines as a text editor.
-    source = io.StringIO(text, newline="")
-    for _ in range(skip_lines):
-        source.readline()
-    reader = csv.reader(source)
-    previous_end = skip_lines
+    # that descriptions contain.
+    lines = io.StringIO(text, newline="").readlines()
+    # the newline-counted line each csv line starts on
+    ends = accumulate(1 if line.endswith("\n") else 0 for line in lines)
+    physical = [1, *(1 + n for n in ends)]
+    skip = 0
+    while skip < len(lines) and physical[skip] <= skip_lines:
+        skip += 1
+    reader = csv.reader(iter(lines[skip:]))
+    previous_end = skip
     for cells in reader:
-        start = previous_end + 1
-        previous_end = skip_lines + reader.line_num
-        yield start, cells
+        start = previous_end  # index of the record's first csv line
+        previous_end = skip + reader.line_num
+        yield physical[start], cells
 
 
 Rows = Iterator[tuple[int, dict[str, str]]]
