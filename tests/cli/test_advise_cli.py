@@ -378,3 +378,19 @@ def test_roles_shows_one_roles_requirements(cli: Any) -> None:
     assert data["id"] == "data-analyst" and data["requirements"]
     bad = cli("roles", "data-analys")
     assert bad.code == 2 and "data-analyst" in bad.err
+
+
+def test_a_video_only_figure_is_a_floor_in_the_estimate(cli: Any) -> None:
+    # Karpathy's lectures list video time only: practice on top is not listed, so the
+    # learner's figure is the least it takes, and says so
+    args = ("fit", "youtube-karpathy-zero-to-hero", "--skill", "python=2", "--goal", "ml-engineer")
+    result = cli(*args)
+    assert result.code == 0, result.err
+    text = " ".join(result.out.split())
+    assert "Your estimate: at least" in text and "practice on top is not listed" in text
+    data = json.loads(cli(*args, "--json").out)
+    assert data["estimate"]["video_only"] is True
+    plain = json.loads(
+        cli("fit", "Deep Learning Specialization", "--learner", str(EXAMPLE), "--json").out
+    )
+    assert plain["estimate"]["video_only"] is False

@@ -270,7 +270,11 @@ def fit_cmd(
 
         span = weeks_words(float(result["estimated_weeks"]))
         span = span if span.startswith("under") else f"about {span}"
-        console.print(f"  Your estimate: {fmt_hours(result['estimated_hours'])}, {span}")
+        estimate = result.get("estimate") or {}
+        floor = "at least " if estimate.get("video_only") else ""
+        note = " (video time; practice on top is not listed)" if floor else ""
+        figure = fmt_hours(result["estimated_hours"])
+        console.print(f"  Your estimate: {floor}{figure}{note}, {span}")
     _print_untracked(result["untracked"])
 
 

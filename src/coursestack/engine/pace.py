@@ -133,6 +133,9 @@ class HoursEstimate:
     readiness: float  # 0-1, share of the assumed levels held
     basis: str  # how the figure was reached, in words
     assumed_listed: float | None = None  # typical effort used when the catalog lists none
+    # the listed figure is video (instruction) time only: the estimate is a floor, practice
+    # time on top being unlisted
+    video_only: bool = False
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -256,6 +259,7 @@ def estimate_hours(
         readiness=readiness,
         basis=basis,
         assumed_listed=assumed,
+        video_only=video,
     )
 
 
