@@ -209,6 +209,11 @@ class Course(_Model):
     provenance: dict[str, str] = Field(default_factory=dict)  # field -> source / rule
     sources: list[str] = Field(default_factory=list)  # every dump/curation that fed it
 
+    @property
+    def curated(self) -> bool:
+        """From the built-in catalog (its facts checked by hand), whatever was merged in."""
+        return CURATED in self.sources
+
     _check_teaches = field_validator("teaches", "assumes", mode="before")(
         classmethod(lambda cls, v: _check_skill_levels(v or {}))
     )
@@ -262,6 +267,7 @@ class Review(_Model):
 
 # The learner's limits, the same for the CLI, learner files and the API: beyond them a figure
 # is a typo or a way to say "none" that the field's absence already says.
+CURATED = "curated"  # Course.sources entry of the built-in catalog
 MAX_HOURS_PER_WEEK = 100
 # Below half an hour a week a plan's calendar runs for centuries (0.0001 h: week 26,950).
 MIN_HOURS_PER_WEEK = 0.5

@@ -330,9 +330,6 @@ def order_between(a: Course, b: Course) -> tuple[str | None, list[str]]:
 # ---------------------------------------------------------------- sections
 
 
-CURATED = "curated"  # Course.sources of the built-in catalog's courses
-
-
 def _covers(ctx: AdvisorContext, course: Course) -> Section:
     out: list[Statement] = []
     parts = [ctx.courses[p] for p in course.parts if p in ctx.courses]
@@ -530,7 +527,7 @@ def _audience(
         # suits, not only to whom it does not (Python for Everybody never said 'beginners')
         # an imported row's empty prerequisites are unknown, not none (a specialization
         # asking for 'foundational skills' in its prose was for 'complete beginners')
-        curated = CURATED in course.sources
+        curated = course.curated
         text = (
             "Complete beginners: it is beginner-level and assumes nothing beyond school maths."
             if curated

@@ -33,7 +33,6 @@ import numpy.typing as npt
 from scipy import sparse
 
 from coursestack.domain import Course, Learner, Level, Pedagogy, Requirement
-from coursestack.domain.models import WEEKS_PER_MONTH
 from coursestack.engine.context import AdvisorContext
 from coursestack.engine.goal_projects import (
     PROJECT_SKILLS,
@@ -561,20 +560,14 @@ def _assemble(
     # was 0 on the real catalog and three Udacity Nanodegrees made the "cheapest" plan.
     paid = cost[~np.isnan(cost) & (cost > 0)]
     plan_cost = np.where(np.isnan(cost), float(np.median(paid)) if paid.size else 0.0, cost)
-    # A subscription weighs the share of months its course uses at the learner's weekly
-    # hours: the plan pays one subscription for the months its calendar runs any of its
-    # courses (planner.calendar), so five short courses back to back cost about one month,
-    # not five (whole months per course made four 150 h certificates beat nine short courses
-    # that came to 98 USD less). The budget still checks whole months per course (`cost`).
-    # A subscription of unstated amount (Udacity's) weighs the catalog's median monthly
-    # price, not one course's price (three 180 h Nanodegrees weighed as 49 USD each).
-    sub = index.price_model[rows] == PRICE_SUBSCRIPTION
-    if sub.any():
-        amount = index.price_amount[rows]
-        monthly = index.median_monthly() if (sub & np.isnan(amount)).any() else None
-        amount = np.where(np.isnan(amount), np.nan if monthly is None else monthly, amount)
-        share = plan_hours / learner.hours_per_week / WEEKS_PER_MONTH
-        plan_cost = np.where(sub & ~np.isnan(amount), amount * share, plan_cost)
+    # A subscription of unstated amount (Udacity's) is paid every month it runs: at the
+    # catalog's median monthly price for the months it takes, not one course's price (three
+    # 180 h Nanodegrees weighed as 49 USD each made a no-budget analyst plan).
+    unpriced_sub = np.isnan(cost) & (index.price_model[rows] == PRICE_SUBSCRIPTION)
+    monthly = index.median_monthly() if unpriced_sub.any() else None
+    if monthly is not None:
+        months = index.months(plan_hours, learner.hours_per_week)
+        plan_cost = np.where(unpriced_sub, monthly * months, plan_cost)
     quality = index.quality[rows].astype(np.float64)
     rated = quality[~np.isnan(quality)]
     neutral = float(np.median(rated)) if rated.size else NEUTRAL_RATING

@@ -222,7 +222,7 @@ class Explainer:
         dh = float(p.plan_hours[r] - p.plan_hours[k])
         if dh > 0.5:
             return f"{lead}, {dh:.0f} h more"
-        # in the prices a step shows (the objective pro-rates subscriptions: planner_candidates)
+        # in the prices a step shows (the objective weighs an unstated price at a median)
         dc = float(p.cost[r] - p.cost[k])
         if dc > 0.5:
             return f"{lead}, costs {dc:.0f} more"

@@ -41,7 +41,7 @@ def off_topic_courses(courses: Iterable[Course], phrases: Iterable[str]) -> dict
     wanted = tuple(phrases)
     out: dict[str, str] = {}
     for course in courses:
-        if "curated" in course.sources:
+        if course.curated:
             continue
         found = outside_topic(course.title, wanted)
         if found is not None:
@@ -61,7 +61,7 @@ def title_only_courses(courses: Iterable[Course]) -> frozenset[str]:
     Plans weigh them half as much as an off-topic course (planner_candidates)."""
     out: set[str] = set()
     for course in courses:
-        if "curated" in course.sources or course.description or not course.teaches:
+        if course.curated or course.description or not course.teaches:
             continue
         if all("(title:" in course.provenance.get(f"teaches.{s}", "") for s in course.teaches):
             out.add(course.id)

@@ -156,7 +156,7 @@ def field_rank(course: Course, name: str, rank_of: RankOf) -> int:
     found = _SOURCE_IN_PROVENANCE.match(course.provenance.get(name, ""))
     if found:
         return rank_of(found.group(1))
-    if "curated" in course.sources:
+    if course.curated:
         return _inferred(course, name)
     rank = rank_of(course.sources[0]) if course.sources else UNKNOWN_RANK
     return rank + _inferred(course, name)
@@ -186,7 +186,7 @@ def merge_courses(existing: Course, incoming: Course, rank_of: RankOf) -> tuple[
             else:
                 provenance.pop(name, None)
             taken.append(name)
-    curated_lists = "curated" in existing.sources and bool(existing.teaches)
+    curated_lists = existing.curated and bool(existing.teaches)
     if not curated_lists:
         for relation in ("teaches", "assumes"):
             merged = dict(getattr(existing, relation))
