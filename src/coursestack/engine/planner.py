@@ -136,13 +136,23 @@ def plan(
             for name in ALTERNATIVES
         }  # fmt: skip
         alts = [alt for alt, _ in solved.values()]
-        mine = _alternative(pool, core, objective, objective, core_solution, time_limit,
-                            known, requirements, {}, ctx.taxonomy)[0]  # fmt: skip
-        soft = {name: _soft(pool, objective, sol.chosen) for name, (_, sol) in solved.items()}
-        better = _dominating(mine, alts, soft, _soft(pool, objective, solution.chosen))
-        if better is not None:
-            solution = solved[better.name][1]
-            alt_info.setdefault(objective, {})["replaced_by"] = better.name
+        main_soft = _soft(pool, objective, solution.chosen)
+        main_hours = round(float(pool.plan_hours[solution.chosen].sum()))
+        # only a different set, no longer and no worse rated can beat the main plan: the
+        # main plan's own calendar is laid out for the comparison only then
+        rivals = {
+            alt.name: _soft(pool, objective, sol.chosen)
+            for alt, sol in solved.values()
+            if set(sol.chosen) != set(solution.chosen) and round(alt.totals.hours) <= main_hours
+        }
+        if any(v <= main_soft + 1e-9 for v in rivals.values()):
+            mine = _alternative(pool, core, objective, objective, core_solution, time_limit,
+                                known, requirements, {}, ctx.taxonomy)[0]  # fmt: skip
+            contenders = [alt for alt in alts if alt.name in rivals]
+            better = _dominating(mine, contenders, rivals, main_soft)
+            if better is not None:
+                solution = solved[better.name][1]
+                alt_info.setdefault(objective, {})["replaced_by"] = better.name
     runners = runner_up_pool(pool, solution.chosen, sec_pool)
     subset = set(solution.shortlist) | set(solution.chosen) | set(runners)
     subset |= _residual_sample(pool, solution.chosen)
@@ -455,13 +465,24 @@ def calendar(problem: Problem, chosen: list[int], taxonomy: Taxonomy) -> list[Sl
     148 USD for the same courses)."""
     slots = schedule(problem, chosen, taxonomy)
     groups = _subscription_groups(problem, slots)
-    if not any(len(g) > 1 for g in groups.values()):
+    if not any(len(g) > 1 and _months_to_spare(g) for g in groups.values()):
         return slots
     rank = {s.k: r for r, key in enumerate(sorted(groups)) for s in groups[key]}
     packed = schedule(problem, chosen, taxonomy, cluster=rank)
     end = max(s.end for s in slots)
     saved = _shared_subscriptions(problem, packed) - _shared_subscriptions(problem, slots)
     return packed if saved > 0.5 and max(s.end for s in packed) <= end else slots
+
+
+def _months_to_spare(group: list[Slot]) -> bool:
+    """Whether the group pays more months than its courses' running time needs at least."""
+    spans = sorted((s.start, s.end) for s in group)
+    running, reach = 0.0, -math.inf
+    for start, end in spans:  # the length of the union of the spans
+        running += max(0.0, end - max(start, reach))
+        reach = max(reach, end)
+    least = max(1, math.ceil(running / WEEKS_PER_MONTH - 1e-9))
+    return subscription_months(spans) > least
 
 
 def _subscription_groups(
