@@ -135,6 +135,9 @@ def test_course_page_shows_guide_and_goal_choice(client: TestClient) -> None:
     r = client.get(f"/courses/{COURSE}", params={"goal": "ml-engineer"})
     assert r.status_code == 200
     assert 'id="guide"' in r.text and "Machine learning engineer" in r.text
+    # every course the guide stacks links to its own page
+    stack = r.text.split('id="guide-stack"', 1)[1].split("</section>", 1)[0]
+    assert stack.count('class="step-link" href="/courses/') >= 2, stack
     bad = client.get(f"/courses/{COURSE}", params={"goal": "astronaut"})
     assert bad.status_code == 422
 
