@@ -185,3 +185,13 @@ def test_school_algebra_is_taken_at_2_for_a_learner_practising_a_quantitative_sk
     assert algebra({"stats.descriptive": 2, "math.algebra": 1}) == Level.AWARE  # stated stands
     quant = Learner.model_validate({"skills": {"stats.descriptive": 2}, "goal": "data-analyst"})
     assert baseline_assumed(quant, ctx) == {"math.algebra": Level.PRACTISED}  # said back
+
+
+def test_spreadsheet_skill_implies_spreadsheet_analysis_a_level_down() -> None:
+    ctx = AdvisorContext(courses={}, taxonomy=TAXONOMY, roles={})
+    learner = Learner.model_validate({"skills": {"prog.excel": 3}, "goal": "data-analyst"})
+    assert known_levels(learner, ctx)["data.spreadsheet-analysis"] == Level.PRACTISED
+    stated = Learner.model_validate(
+        {"skills": {"prog.excel": 3, "data.spreadsheet-analysis": 1}, "goal": "data-analyst"}
+    )
+    assert known_levels(stated, ctx)["data.spreadsheet-analysis"] == Level.AWARE  # stated stands
