@@ -21,6 +21,16 @@ def _sections(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     return {s["id"]: s["statements"] for s in data["sections"]}
 
 
+def _guide(db: Database, course_id: str, *, add: Course | None = None, **kw: Any) -> dict[str, Any]:
+    """The JSON guide of `course_id`, after storing `add` when given."""
+    if add is not None:
+        with db.session() as s:
+            CourseRepository(s).upsert(add)
+    data = guides.write_guide(db, course_id, fmt="json", **kw)
+    assert isinstance(data, dict)
+    return data
+
+
 @pytest.fixture
 def ml_guide(sqlite_db: Database) -> dict[str, Any]:
     data = guides.write_guide(
@@ -140,10 +150,7 @@ def test_html_escapes_catalog_text(sqlite_db: Database) -> None:
 
 def test_thin_imported_course_gets_fewer_sections(sqlite_db: Database) -> None:
     thin = Course(id="thin-course", title="Thin", platform="udemy")
-    with sqlite_db.session() as s:
-        CourseRepository(s).upsert(thin)
-    data = guides.write_guide(sqlite_db, "thin-course", fmt="json")
-    assert isinstance(data, dict)
+    data = _guide(sqlite_db, "thin-course", add=thin)
     assert all(st["evidence"] for sec in data["sections"] for st in sec["statements"])
     assert "covers" not in _sections(data)
 
@@ -167,10 +174,7 @@ def test_popularity_is_reported_with_its_source_and_caveat(sqlite_db: Database) 
         teaches={"prog.python": 2},
         popularity=Popularity(enrollments=123456, source="udemy_courses.csv"),
     )
-    with sqlite_db.session() as s:
-        CourseRepository(s).upsert(popular)
-    data = guides.write_guide(sqlite_db, "popular-course", fmt="json")
-    assert isinstance(data, dict)
+    data = _guide(sqlite_db, "popular-course", add=popular)
     worth = [st for st in _sections(data)["faq"] if st["question"] == "Is it worth it?"]
     assert worth and "123,456 learners enrolled (udemy_courses.csv)" in worth[0]["text"]
     assert "not whether it fits you" in worth[0]["text"]
@@ -194,8 +198,7 @@ def test_follow_ups_are_in_the_guided_course_language(sqlite_db: Database, langu
     )
     with sqlite_db.session() as s:
         catalog.put_course(s, helper.id, helper)
-    data = guides.write_guide(sqlite_db, ML, goal="ml-engineer", fmt="json")
-    assert isinstance(data, dict)
+    data = _guide(sqlite_db, ML, goal="ml-engineer")
     stacked = {st["evidence"].get("course_id") for st in _sections(data)["stack"]}
     assert ("quick-monitoring" in stacked) == (language == "en")
 
@@ -269,8 +272,7 @@ def test_the_follow_up_plan_reader_holds_what_the_prerequisites_imply(
 
 
 def test_a_foundation_course_is_for_anyone_starting_out(sqlite_db: Database) -> None:
-    data = guides.write_guide(sqlite_db, "kaggle-python", fmt="json")
-    assert isinstance(data, dict)
+    data = _guide(sqlite_db, "kaggle-python")
     texts = [st["text"] for st in _sections(data)["for"]]
     assert any(t.startswith("Anyone starting out") for t in texts)
     assert not any("People heading for" in t for t in texts)
@@ -390,15 +392,11 @@ def test_the_guide_states_the_price_and_a_language_other_than_english(sqlite_db:
 
     audit = Price(model=PriceModel.FREE_AUDIT, certificate_amount=50, currency="USD")
     spanish = Course(id="excel-es", title="Excel", platform="edx", price=audit, language="es")
-    with sqlite_db.session() as s:
-        CourseRepository(s).upsert(spanish)
-    data = guides.write_guide(sqlite_db, "excel-es", fmt="json")
-    assert isinstance(data, dict)
+    data = _guide(sqlite_db, "excel-es", add=spanish)
     covers = [st["text"] for st in _sections(data)["covers"]]
     assert "Price: free to audit; the certificate costs 50 USD." in covers
     assert "It is taught in Spanish (es)." in covers
-    ml = guides.write_guide(sqlite_db, ML, fmt="json")
-    assert isinstance(ml, dict)
+    ml = _guide(sqlite_db, ML)
     texts = [st["text"] for st in _sections(ml)["covers"]]
     assert any(t.startswith("Price: a subscription of 49") for t in texts), texts
 
@@ -413,10 +411,7 @@ def test_skills_the_row_lists_without_depth_are_not_said_to_be_missing(sqlite_db
         teaches={"data.business-metrics": 1},
         provenance={"weak.prog.sql": "1|1|dump.csv|skills-long:'sql'"},
     )
-    with sqlite_db.session() as s:
-        CourseRepository(s).upsert(listed)
-    data = guides.write_guide(sqlite_db, "listed", goal="data-analyst", fmt="json")
-    assert isinstance(data, dict)
+    data = _guide(sqlite_db, "listed", add=listed, goal="data-analyst")
     texts = [st["text"] for st in _sections(data)["does-not-teach"]]
     missing = [t for t in texts if not t.startswith("Its catalog row also lists")]
     assert not any("SQL," in t or t.endswith("SQL.") for t in missing), missing
@@ -440,10 +435,7 @@ def test_an_imported_rows_empty_prerequisites_are_not_called_none(sqlite_db: Dat
         id="row", title="Applied Data Science", platform="coursera", sources=["dump.csv"],
         level=CourseLevel.BEGINNER, teaches={"prog.python": 2},
     )  # fmt: skip
-    with sqlite_db.session() as s:
-        CourseRepository(s).upsert(row)
-    data = guides.write_guide(sqlite_db, "row", fmt="json")
-    assert isinstance(data, dict)
+    data = _guide(sqlite_db, "row", add=row)
     texts = [st["text"] for st in _sections(data)["for"]]
     assert any("its catalog row names no prerequisite" in t for t in texts), texts
     assert not any("assumes nothing" in t for t in texts)
@@ -453,8 +445,7 @@ def test_a_foundation_without_a_chosen_goal_gets_no_role_specific_stack(
     sqlite_db: Database,
 ) -> None:
     # a Python primer serves every role a little: no plan toward one arbitrary role
-    data = guides.write_guide(sqlite_db, "kaggle-python", fmt="json")
-    assert isinstance(data, dict)
+    data = _guide(sqlite_db, "kaggle-python")
     sections = _sections(data)
     assert "stack" not in sections and "does-not-teach" not in sections
     assert any(st["text"].startswith("Name your goal role") for st in sections["bottom-line"])
@@ -486,7 +477,6 @@ def test_practitioner_reviews_and_platform_ratings_are_both_said(sqlite_db: Data
         CourseRepository(s).upsert(rated)
         reviews.add_review(s, "rated", reviewer="dan", score=6)
         s.commit()
-    data = guides.write_guide(sqlite_db, "rated", goal="data-analyst", fmt="json")
-    assert isinstance(data, dict)
+    data = _guide(sqlite_db, "rated", goal="data-analyst")
     faq = " ".join(st["text"] for st in _sections(data)["faq"])
     assert "practitioners rate it" in faq and "4.9/5 on its platform from 16,900" in faq, faq
