@@ -564,7 +564,7 @@ def _assemble(
     # catalog's median monthly price for the months it takes, not one course's price (three
     # 180 h Nanodegrees weighed as 49 USD each made a no-budget analyst plan).
     unpriced_sub = np.isnan(cost) & (index.price_model[rows] == PRICE_SUBSCRIPTION)
-    monthly = index.median_monthly() if unpriced_sub.any() else None
+    monthly = index.median_monthly if unpriced_sub.any() else None
     if monthly is not None:
         months = index.months(plan_hours, learner.hours_per_week)
         plan_cost = np.where(unpriced_sub, monthly * months, plan_cost)

@@ -17,6 +17,7 @@ import threading
 import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
@@ -312,8 +313,10 @@ class PlannerIndex:
         )
         return out
 
+    @cached_property
     def median_monthly(self) -> float | None:
-        """The median known monthly price of the catalog's subscriptions."""
+        """The median known monthly price of the catalog's subscriptions (once per index:
+        plans read it for every unstated subscription price)."""
         known = self.price_amount[(self.price_model == PRICE_SUBSCRIPTION)]
         known = known[~np.isnan(known)]
         return float(np.median(known)) if known.size else None
