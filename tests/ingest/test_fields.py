@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coursestack.domain import PriceModel
+from coursestack.domain.languages import english_name
 from coursestack.ingest.fields import (
     FieldError,
     canonical_url,
@@ -234,6 +235,9 @@ def test_clean_levels_languages_bools() -> None:
         parse_level("Wizard")
     assert language_code("Español") == "es" and language_code("Klingon") is None
     assert language_code("xx") is None and language_code("pt-BR") == "pt-br"  # ISO 639-1 only
+    # one table (domain.languages) for the readers, the language guesser and the guide
+    assert language_code("Nederlands") == "nl" and language_code("Korean") == "ko"
+    assert english_name("pt-br") == "Portuguese" and english_name("xx") is None
     assert parse_bool("TRUE") is True and parse_bool("FALSE") is False
 
 

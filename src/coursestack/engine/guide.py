@@ -27,6 +27,7 @@ from coursestack.domain import (
     Role,
     Weight,
 )
+from coursestack.domain.languages import english_name
 from coursestack.engine.context import AdvisorContext, CourseQuality
 from coursestack.engine.learner_state import SCHOOL_BASELINE
 from coursestack.engine.pace import weeks_words
@@ -449,16 +450,8 @@ def _covers(ctx: AdvisorContext, course: Course) -> Section:
     return Section(id="covers", title="What it covers", statements=out)
 
 
-# Names of the languages the catalogs hold besides English (ISO 639-1); others show the code.
-LANGUAGE_NAMES = {
-    "ar": "Arabic", "de": "German", "es": "Spanish", "fr": "French", "hi": "Hindi",
-    "it": "Italian", "ja": "Japanese", "ko": "Korean", "pt": "Portuguese", "ru": "Russian",
-    "tr": "Turkish", "zh": "Chinese",
-}  # fmt: skip
-
-
 def _language_name(code: str) -> str:
-    name = LANGUAGE_NAMES.get(code.lower()[:2])
+    name = english_name(code)
     return f"{name} ({code})" if name else f"the language coded '{code}'"
 
 

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from coursestack.domain import CourseLevel, Effort, Price, PriceModel
+from coursestack.domain.languages import CODE_OF_NAME, ISO_639_1
 from coursestack.domain.models import WEEKS_PER_MONTH
 from coursestack.domain.urls import canonical_url
 
@@ -330,41 +331,6 @@ def parse_level(value: object) -> CourseLevel | None:
         raise FieldError(f"unknown level {text!r}") from err
 
 
-_LANGUAGES = {
-    "english": "en",
-    "español": "es",
-    "spanish": "es",
-    "français": "fr",
-    "french": "fr",
-    "italiano": "it",
-    "português": "pt",
-    "portuguese": "pt",
-    "deutsch": "de",
-    "german": "de",
-    "中文": "zh",
-    "chinese": "zh",
-    "日本語": "ja",
-    "japanese": "ja",
-    "اللغة العربية": "ar",
-    "arabic": "ar",
-    "русский": "ru",
-    "russian": "ru",
-}
-
-
-# The ISO 639-1 codes: two letters that name no language ('xx') are no code.
-_ISO_639_1_CODES = (
-    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv "
-    "cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr "
-    "ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw "
-    "ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv "
-    "ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr "
-    "ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi "
-    "yo za zh zu"
-)
-_ISO_639_1 = frozenset(_ISO_639_1_CODES.split())
-
-
 def language_code(value: object) -> str | None:
     """'English' -> 'en'; an ISO 639-1 code stays (with a region: 'pt-br'); a name or code we
     do not know -> None (not guessed)."""
@@ -373,8 +339,8 @@ def language_code(value: object) -> str | None:
         return None
     low = text.lower()
     if re.fullmatch(r"[a-z]{2}(?:-[a-z]{2})?", low):
-        return low if low[:2] in _ISO_639_1 else None
-    return _LANGUAGES.get(low)
+        return low if low[:2] in ISO_639_1 else None
+    return CODE_OF_NAME.get(low)
 
 
 # ------------------------------------------------------------------ urls and ids

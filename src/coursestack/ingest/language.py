@@ -46,6 +46,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from coursestack.domain.languages import CODE_OF_NAME
+
 LANGUAGE_RULE = "rule:language-from-text"
 
 BODY_MIN = 200  # characters of description before it decides instead of the title
@@ -62,29 +64,7 @@ LATIN = ("en", "es", "pt", "fr", "de", "it", "nl", "pl", "tr", "id")
 ARABIC_SCRIPT = ("ar", "fa", "ur")
 CYRILLIC_SCRIPT = ("ru", "uk", "bg", "sr", "mk", "kk")
 
-_NAMES: dict[str, tuple[str, ...]] = {
-    "en": ("english",),
-    "de": ("german", "deutsch"),
-    "es": ("spanish", "español", "espanol", "castellano"),
-    "fr": ("french", "français", "francais"),
-    "pt": ("portuguese", "português", "portugues", "português brasileiro", "portugues brasileiro"),
-    "it": ("italian", "italiano"),
-    "id": ("indonesian", "bahasa indonesia"),
-    "pl": ("polish", "polski"),
-    "tr": ("turkish", "türkçe"),
-    "nl": ("dutch", "nederlands"),
-    "ja": ("japanese", "日本語"),
-    "zh": ("chinese", "mandarin", "中文", "简体中文", "繁體中文"),
-    "ko": ("korean", "한국어"),
-    "ar": ("arabic", "العربية"),
-    "ru": ("russian", "русский"),
-    "hi": ("hindi",),
-    "ur": ("urdu",),
-    "vi": ("vietnamese", "tiếng việt"),
-    "th": ("thai",),
-}
-_CODE_OF_NAME = {name: code for code, names in _NAMES.items() for name in names}
-_NAME = "|".join(sorted((re.escape(n) for n in _CODE_OF_NAME), key=len, reverse=True))
+_NAME = "|".join(sorted((re.escape(n) for n in CODE_OF_NAME), key=len, reverse=True))
 _QUALIFIER = (
     r"(?:(?:egyptian|brazilian|european|mexican|latin american|simplified|traditional)\s+)?"
 )
@@ -98,7 +78,7 @@ _NAME_END = re.compile(
 _IN_NAME = re.compile(
     rf"\bin\s+{_QUALIFIER}({_NAME})(?=\s*(?:[&/,)(\]|–-]|$|\s+(?:{_NAME})\b))", re.IGNORECASE
 )
-_NAME_LIST = tuple(_CODE_OF_NAME)  # for a cheap first pass: is any language named at all?
+_NAME_LIST = tuple(CODE_OF_NAME)  # for a cheap first pass: is any language named at all?
 _PHRASE = re.compile(
     r"\b(?:en|em|auf|in)\s+(español|espanol|castellano|português|portugues|deutsch|français|"
     r"francais|italiano)\b",
@@ -207,7 +187,7 @@ def _marker(title: str) -> LanguageGuess | None:
     for pattern in (_IN_NAME, _NAME_END, _PHRASE):
         if found := pattern.search(title):
             name = found.group(1)
-            return LanguageGuess(_CODE_OF_NAME[name.lower()], f"marker '{name}'")
+            return LanguageGuess(CODE_OF_NAME[name.lower()], f"marker '{name}'")
     return None
 
 
