@@ -96,6 +96,25 @@ def test_search_lists_the_exact_title_first(cli: Any, sqlite_db: Database) -> No
     assert at == sorted(at)
 
 
+def test_course_show_says_enrolment_year_and_the_programs_size(
+    cli: Any, sqlite_db: Database
+) -> None:
+    course = Course.model_validate(
+        {
+            "id": "zz-program", "title": "Quokka Program", "platform": "edx", "url": None,
+            "kind": "professional-certificate", "parts": ["zz-part"], "parts_total": 5,
+            "year_updated": 2023, "description": "A long description. " * 20,
+            "popularity": {"enrollments": 12345, "source": "edx via edx_courses.csv"},
+        }
+    )  # fmt: skip
+    with sqlite_db.session() as s:
+        CourseRepository(s).upsert_many([course])
+    text = " ".join(cli("course", "show", "zz-program").out.split())
+    assert "enrolled: 12,345 (edx via edx_courses.csv)" in text
+    assert "updated 2023" in text and "5 courses, 1 of them in the catalog: zz-part" in text
+    assert "A long description." in text and "…" in text  # cut in the text view
+
+
 def test_the_roles_table_names_skills(cli: Any) -> None:
     out = " ".join(cli("roles").out.split())
     assert "Python programming" in out and "prog.python" not in out

@@ -85,7 +85,9 @@ def courses_search(
 
 @course_app.command("show")
 def course_show(
-    course: Annotated[str, typer.Argument(help="Course id or exact title.")],
+    course: Annotated[
+        str, typer.Argument(help="Course id, address, title or the first words of one title.")
+    ],
     json_out: JsonFlag = False,
 ) -> None:
     """Everything the catalog knows about one course, with the source of each figure.
@@ -112,7 +114,9 @@ def course_show(
         ("pedagogy", found.pedagogy and found.pedagogy.value),
         ("hands-on", found.hands_on and found.hands_on.value),
         ("data", found.data_realism and found.data_realism.value),
-        ("parts", ", ".join(found.parts) or None),
+        ("parts", _parts_words(found)),
+        ("updated", found.year_updated),
+        ("description", _first_line(found.description)),
     ]
     for key, value in rows:
         console.print(f"  {key:12} {value if value is not None else '—'}")
@@ -125,10 +129,36 @@ def course_show(
     if found.external_rating:
         r = found.external_rating
         console.print(f"  external rating: {r.value}/{r.scale} from {r.count or '?'} ({r.source})")
+    if found.popularity:
+        p = found.popularity
+        when = f", {p.date}" if p.date else ""
+        console.print(
+            f"  enrolled: {p.enrollments:,} ({p.source}{when}) [dim]— popular is not the same"
+            " as fitting you: `coursestack fit` says that[/dim]"
+        )
     if found.provenance:
         console.print("  sources:")
         for key, note in found.provenance.items():
             console.print(f"    {key}: [dim]{note}[/dim]")
+
+
+def _parts_words(course: Course) -> str | None:
+    """Its parts' ids, and how many courses the program takes when the catalog holds fewer."""
+    listed = ", ".join(course.parts) or None
+    if course.parts_total is None or course.parts_total == len(course.parts):
+        return listed
+    of = f"{course.parts_total} courses, {len(course.parts)} of them in the catalog"
+    return f"{of}: {listed}" if listed else of
+
+
+DESCRIPTION_SHOWN = 160  # characters of the description in the text view (all of it in --json)
+
+
+def _first_line(text: str | None) -> str | None:
+    if not text:
+        return None
+    flat = " ".join(text.split())
+    return flat if len(flat) <= DESCRIPTION_SHOWN else flat[: DESCRIPTION_SHOWN - 1] + "…"
 
 
 def skills_cmd(
