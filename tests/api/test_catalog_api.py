@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from coursestack.services import catalog
 from coursestack.store.db import Database
 
@@ -69,6 +71,22 @@ def test_show_by_id_and_by_title(client: TestClient) -> None:
         assert hit.status_code == 200, near
     reviews = client.get("/api/v1/courses/Deep Learning Specialisation/reviews")
     assert reviews.status_code == 200
+
+
+def test_a_course_by_its_address_in_the_path(client: TestClient) -> None:
+    course = client.get("/api/v1/courses/coursera-deep-learning-specialization").json()
+    address = course["url"]
+    assert address and "/" in address
+    # percent-encoded or not: the router decodes %2F before matching
+    for path in (quote(address, safe=""), address, quote(address.split("://")[1], safe="")):
+        for suffix, key in (("", "id"), ("/guide", "course_id"), ("/reviews", "course_id")):
+            r = client.get(f"/api/v1/courses/{path}{suffix}")
+            assert r.status_code == 200 and r.json()[key] == course["id"], (path, suffix)
+    learner = {"skills": {"python": 2}, "goal": "ml-engineer", "hours_per_week": 5}
+    fit = client.post(f"/api/v1/courses/{quote(address, safe='')}/fit", json=learner)
+    assert fit.status_code == 200 and fit.json()["course_id"] == course["id"]
+    missing = client.get(f"/api/v1/courses/{quote('https://example.org/none', safe='')}/guide")
+    assert missing.status_code == 404
 
 
 def test_unknown_course_is_404_with_suggestions(client: TestClient) -> None:

@@ -33,7 +33,9 @@ OPENAPI_URL = f"{API_PREFIX}/openapi.json"
 
 def api_router() -> APIRouter:
     router = APIRouter(prefix=API_PREFIX)
-    for module in (courses, advice, guides, reviews, skills, roles, platforms, health):
+    # A course in a path may be its address, slashes and all ({course:path}): the routes
+    # ending in /guide, /fit or /reviews go first, so /courses/{course:path} takes the rest.
+    for module in (advice, guides, reviews, skills, roles, platforms, health, courses):
         router.include_router(module.router)
     router.include_router(courses.search_router)
     return router

@@ -35,7 +35,9 @@ def _fit(db: Database, course: str, learner: dict[str, Any]) -> dict[str, Any]:
 
 
 @router.post(
-    "/courses/{course}/fit", response_model=FitOut, responses=error_responses(404, 409, 422, 503)
+    "/courses/{course:path}/fit",
+    response_model=FitOut,
+    responses=error_responses(404, 409, 422, 503),
 )
 async def fit(
     course: Annotated[str, Path(min_length=1, max_length=300)],

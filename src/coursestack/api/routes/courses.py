@@ -12,6 +12,7 @@ from pydantic import BeforeValidator
 
 from coursestack.api.deps import CATALOG_MAX_AGE, DatabaseDep, SessionDep, TokenDep
 from coursestack.api.errors import error_responses
+from coursestack.api.routes import _paths  # noqa: F401 (registers {course:course})
 from coursestack.api.routes._json import json_response
 from coursestack.api.schemas import CourseOut, CoursePageOut, CourseSummaryOut, CourseWriteOut
 from coursestack.domain import Course
@@ -39,7 +40,7 @@ def _skill_maps_are_objects(value: Any) -> Any:
 CourseBody = Annotated[Course, BeforeValidator(_skill_maps_are_objects)]
 
 CourseRef = Annotated[
-    str, Path(min_length=1, max_length=300, description="course id or exact title")
+    str, Path(min_length=1, max_length=300, description="course id, address or title")
 ]
 
 
@@ -96,7 +97,7 @@ def search_courses(
     return json_response([catalog.course_summary(c) for c in found])
 
 
-@router.get("/{course}", response_model=CourseOut, responses=error_responses(404, 409, 422))
+@router.get("/{course:course}", response_model=CourseOut, responses=error_responses(404, 409, 422))
 async def show_course(db: DatabaseDep, course: CourseRef) -> Response:
     """Everything the catalog knows about one course, with the source of each figure."""
     ctx = await read_context(db)

@@ -19,7 +19,7 @@ STANDALONE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'
 
 
 @router.get(
-    "/courses/{course}/guide",
+    "/courses/{course:path}/guide",
     responses={
         **error_responses(404, 409, 422, 503),
         200: {

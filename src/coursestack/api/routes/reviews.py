@@ -20,11 +20,13 @@ from coursestack.store.reviews import ReviewRepository
 
 router = APIRouter(tags=["reviews"])
 
-CourseRef = Annotated[str, Path(min_length=1, max_length=300, description="id or exact title")]
+CourseRef = Annotated[
+    str, Path(min_length=1, max_length=300, description="course id, address or title")
+]
 WRITE_ATTEMPTS = 3  # concurrent first writes can collide on a unique key; the retry wins
 
 
-@router.get("/courses/{course}/reviews", responses=error_responses(404, 409, 422))
+@router.get("/courses/{course:path}/reviews", responses=error_responses(404, 409, 422))
 def course_reviews(session: ReadSessionDep, course: CourseRef) -> Response:
     """A course's current reviews (newest first), its practitioner estimate with credible
     interval, and the flags raised on suspicious reviews."""
