@@ -285,7 +285,8 @@ def test_the_follow_up_residual_sentence_has_no_learner_specific_advice(
     sqlite_db: Database,
 ) -> None:
     from coursestack.domain import Level, Plan, PlanTotals, UncoveredGap
-    from coursestack.engine.guide import GuideInputs, _stack
+    from coursestack.engine.guide import _stack
+    from coursestack.engine.guide_model import GuideInputs
     from coursestack.engine.planner_explain import BLOCKED_BY
 
     ctx = catalog.advisor_context(sqlite_db)
@@ -350,7 +351,7 @@ def test_a_skill_list_cut_short_says_how_much_is_left() -> None:
     from coursestack import knowledge
     from coursestack.domain import Level
     from coursestack.engine.context import AdvisorContext
-    from coursestack.engine.guide import _skills_phrase
+    from coursestack.engine.guide_words import skills_phrase as _skills_phrase
     from coursestack.engine.taxonomy import Taxonomy
 
     ctx = AdvisorContext(courses={}, taxonomy=Taxonomy.build(knowledge.skills()), roles={})
@@ -455,7 +456,8 @@ def test_a_foundation_without_a_chosen_goal_gets_no_role_specific_stack(
 
 def test_role_names_in_sentences_keep_acronyms_and_take_the_right_article() -> None:
     from coursestack import knowledge
-    from coursestack.engine.guide import _role_words, _with_article
+    from coursestack.engine.guide_words import role_words as _role_words
+    from coursestack.engine.guide_words import with_article as _with_article
 
     roles = knowledge.roles()
     said = {r.id: _with_article(_role_words(r)) for r in roles}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from coursestack.engine.guide import Guide
+from coursestack.engine.guide_model import Guide
 
 _CSS = """
 body{font:16px/1.55 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:46rem;

@@ -8,16 +8,15 @@ from typing import Any, Literal
 from coursestack.domain import Course, InvalidInputError, Learner, Level, PaceProfile, Role
 from coursestack.engine import planner
 from coursestack.engine.context import AdvisorContext
-from coursestack.engine.guide import (
+from coursestack.engine.guide import compose_guide
+from coursestack.engine.guide_model import (
     EXPERIENCED,
     NEWCOMER,
     Guide,
     GuideInputs,
     PaceScenario,
-    best_role,
-    compose_guide,
-    is_foundation,
 )
+from coursestack.engine.guide_relations import best_role, is_foundation
 from coursestack.engine.guide_render import to_html, to_markdown
 from coursestack.engine.learner_state import (
     effective_assumes,
