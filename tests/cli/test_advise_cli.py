@@ -390,6 +390,11 @@ def test_a_video_only_figure_is_a_floor_in_the_estimate(cli: Any) -> None:
     assert "Your estimate: at least" in text and "practice on top is not listed" in text
     data = json.loads(cli(*args, "--json").out)
     assert data["estimate"]["video_only"] is True
+    # a learner holding some of it skips those parts: the floor under the listed video says why
+    known = cli(*args, "--skill", "dl.neural-networks=3", "--skill", "dl.backpropagation=3")
+    words = " ".join(known.out.split())
+    assert known.code == 0, known.err
+    assert "of video less the parts on what you already know" in words
     plain = json.loads(
         cli("fit", "Deep Learning Specialization", "--learner", str(EXAMPLE), "--json").out
     )

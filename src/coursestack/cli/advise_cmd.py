@@ -272,7 +272,18 @@ def fit_cmd(
         span = span if span.startswith("under") else f"about {span}"
         estimate = result.get("estimate") or {}
         floor = "at least " if estimate.get("video_only") else ""
-        note = " (video time; practice on top is not listed)" if floor else ""
+        note = ""
+        if floor:
+            listed = estimate.get("listed")
+            skipped = listed is not None and float(result["estimated_hours"]) < float(listed)
+            # 'at least 8.9 h' beside a listed 14 h of video read as a contradiction
+            video = (
+                f"the listed {fmt_hours(float(listed))} of video less the parts on what you "
+                "already know"
+                if skipped
+                else "video time"
+            )
+            note = f" ({video}; practice on top is not listed)"
         figure = fmt_hours(result["estimated_hours"])
         console.print(f"  Your estimate: {floor}{figure}{note}, {span}")
     _print_untracked(result["untracked"])
