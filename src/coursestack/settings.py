@@ -29,5 +29,13 @@ class Settings:
     @classmethod
     def from_env(cls) -> Settings:
         data_dir = Path(os.environ.get(ENV_DATA_DIR) or user_data_dir("coursestack"))
-        url = os.environ.get(ENV_DATABASE_URL) or f"sqlite:///{data_dir / 'coursestack.db'}"
+        url = os.environ.get(ENV_DATABASE_URL) or _default_url(data_dir)
         return cls(database_url=url, data_dir=data_dir)
+
+    def default_database_url(self) -> str:
+        """The SQLite file in `data_dir` (whose directory the app may create)."""
+        return _default_url(self.data_dir)
+
+
+def _default_url(data_dir: Path) -> str:
+    return f"sqlite:///{data_dir / 'coursestack.db'}"

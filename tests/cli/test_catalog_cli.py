@@ -118,3 +118,40 @@ def test_course_show_says_enrolment_year_and_the_programs_size(
 def test_the_roles_table_names_skills(cli: Any) -> None:
     out = " ".join(cli("roles").out.split())
     assert "Python programming" in out and "prog.python" not in out
+
+
+def test_a_database_that_cannot_be_opened_is_one_message(
+    cli: Any, monkeypatch: Any, tmp_path: Any
+) -> None:
+    garbage = tmp_path / "garbage.db"
+    garbage.write_text("not a database")
+    cases = {
+        f"sqlite:///{garbage}": "file is not a database",
+        "mysql://x/y": "unsupported database 'mysql'",
+        "postgresql+psycopg2://x/y": "no driver for",
+        # a mistyped directory is not silently a new, nearly empty catalog
+        f"sqlite:///{tmp_path / 'missing' / 'x.db'}": "no directory",
+    }
+    for url, words in cases.items():
+        monkeypatch.setenv("COURSESTACK_DATABASE_URL", url)
+        result = cli("courses", "search", "pandas")
+        assert result.code in (1, 2) and words in " ".join(result.err.split()), url
+        assert "Traceback" not in result.err + result.out
+    assert not (tmp_path / "missing").exists()
+    # the default database's directory (the data directory) is still created on first use
+    monkeypatch.delenv("COURSESTACK_DATABASE_URL")
+    monkeypatch.setenv("COURSESTACK_DATA_DIR", str(tmp_path / "fresh" / "data"))
+    assert cli("courses", "list", "--limit", "1").code == 0
+    assert (tmp_path / "fresh" / "data" / "coursestack.db").exists()
+
+
+def test_import_names_a_failed_file_once_and_exits_2(cli: Any, tmp_path: Any) -> None:
+    from pathlib import Path
+
+    good = Path(__file__).parents[1] / "ingest" / "fixtures" / "udemy_courses.csv"
+    junk = tmp_path / "notes.txt"
+    junk.write_text("hello\n")
+    result = cli("import", str(good), str(junk))
+    err = " ".join(result.err.split())
+    assert result.code == 2 and "1 of 2 files not imported" in err
+    assert err.count("notes.txt") == 1 and "Traceback" not in err

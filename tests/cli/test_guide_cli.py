@@ -35,8 +35,10 @@ def test_an_output_path_that_cannot_be_written_is_an_error_not_a_traceback(
     folder = cli("guide", "coursera-ml-specialization", "-o", str(where))
     assert folder.code == 2 and "it is a directory" in " ".join(folder.err.split())
     assert list(where.iterdir()) == []  # nothing half-written, no temporary left
-    # export creates a missing directory, but a path under a file is an error
+    # export, like guide -o, does not create a missing directory; a path under a file fails
     out = where / "new" / "catalog.json"
+    assert cli("export", str(out)).code == 2 and not out.parent.exists()
+    out.parent.mkdir()
     assert cli("export", str(out)).code == 0 and out.exists()
     under_file = cli("export", str(out / "x.json"))
     assert under_file.code == 2 and "cannot write" in " ".join(under_file.err.split())

@@ -81,10 +81,21 @@ def test_import_rank_and_compare(run: Run, tmp_path: Path) -> None:
 
 def test_a_review_file_with_no_usable_row_exits_2(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "wrong.csv"
-    path.write_text("a,b\n1,2\n", encoding="utf-8")
+    path.write_text("course,reviewer,score,date\nnope,b,5,2025-01-01\n", encoding="utf-8")
     r = run("reviews", "import", str(path))
     assert r.code == 2 and "every row was rejected" in " ".join(r.err.split())
-    assert "missing course" in r.out  # the rows' reasons are still shown
+    assert "unknown course" in r.out  # the rows' reasons are still shown
     mixed = tmp_path / "mixed.csv"
     mixed.write_text(f"course,reviewer,score,date\n{ML_SPEC},a,8,2025-01-01\nnope,b,5,2025-01-01\n")
     assert run("reviews", "import", str(mixed)).code == 0  # the good row landed
+
+
+def test_a_file_without_a_review_header_is_an_error(run: Run, tmp_path: Path) -> None:
+    other = tmp_path / "notes.txt"
+    other.write_text("hello\nworld\n")
+    result = run("reviews", "import", str(other))
+    assert result.code == 2 and "no review header" in " ".join(result.err.split())
+    # and the catalog export does not create a mistyped directory
+    missing = tmp_path / "nowhere" / "cat.json"
+    out = run("export", str(missing))
+    assert out.code == 2 and "no directory" in out.err and not missing.parent.exists()

@@ -275,14 +275,13 @@ def fit_cmd(
         note = ""
         if floor:
             listed = estimate.get("listed")
-            skipped = listed is not None and float(result["estimated_hours"]) < float(listed)
             # 'at least 8.9 h' beside a listed 14 h of video read as a contradiction
-            video = (
-                f"the listed {fmt_hours(float(listed))} of video less the parts on what you "
-                "already know"
-                if skipped
-                else "video time"
-            )
+            video = "video time"
+            if listed is not None and float(result["estimated_hours"]) < float(listed):
+                video = (
+                    f"the listed {fmt_hours(float(listed))} of video less the parts on what "
+                    "you already know"
+                )
             note = f" ({video}; practice on top is not listed)"
         figure = fmt_hours(result["estimated_hours"])
         console.print(f"  Your estimate: {floor}{figure}{note}, {span}")

@@ -81,7 +81,7 @@ def _render(summary: ImportSummary) -> None:
     console.print(table)
     for f in summary.files:
         if f.error:
-            err_console.print(f"[red]not imported:[/red] {f.path}: {f.error}")
+            err_console.print(f"[red]not imported:[/red] {imports.file_error(f.path, f.error)}")
     totals = summary.to_json()
     console.print(
         f"{totals['files']} files, {totals['read']} read, {totals['imported']} imported, "
@@ -146,8 +146,15 @@ def import_command(
         print_json(summary.to_json())
     else:
         _render(summary)
-    if any(f.error for f in summary.files):
-        raise typer.Exit(1)
+    failed = [f for f in summary.files if f.error]
+    if failed:
+        # each file is its own transaction: the others landed; a file that could not be
+        # read is bad input, exit 2 as for every other
+        err_console.print(
+            f"[red]error:[/red] {len(failed)} of {len(summary.files)} files not imported "
+            "(the others were imported)"
+        )
+        raise typer.Exit(2)
 
 
 def export_command(

@@ -9,16 +9,11 @@ from pathlib import Path
 from coursestack.domain import InvalidInputError
 
 
-def write_text_file(path: Path, text: str, *, make_parents: bool = False) -> None:
+def write_text_file(path: Path, text: str) -> None:
     """Write `text` to `path` through a temporary file in the same directory, renamed into
     place: a failure part-way leaves no half-written file. A path that cannot be written
     (missing directory, a directory, no permission) is an InvalidInputError, not a
-    traceback. `make_parents` creates a missing directory first."""
-    if make_parents:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise InvalidInputError(f"cannot write {path}: {err.strerror or err}") from None
+    traceback (a mistyped directory is not created: files would land where nobody looks)."""
     if path.is_dir():
         raise InvalidInputError(f"cannot write {path}: it is a directory")
     if not path.parent.is_dir():

@@ -252,8 +252,18 @@ def import_catalog(
         summary.rejects_file = str(target)
     summary.seconds = time.perf_counter() - started
     if paths and all(f.error for f in summary.files):
-        raise ImportFailedError("; ".join(f"{f.path}: {f.error}" for f in summary.files))
+        raise ImportFailedError("; ".join(file_error(f.path, f.error) for f in summary.files))
     return summary
+
+
+def file_error(path: str, error: str | None) -> str:
+    """'PATH: what went wrong', naming the file once (readers' messages may start with it)."""
+    text = error or ""
+    name = Path(path).name
+    for named in (f"{path}: ", f"{name}: "):
+        if text.startswith(named):
+            text = text[len(named) :]
+    return f"{path}: {text}"
 
 
 def refresh_statistics(db: Database) -> None:
@@ -273,5 +283,5 @@ def export_catalog(db: Database, path: Path, platform: str | None = None) -> int
         courses = CourseRepository(session).all()
     if platform:
         courses = [c for c in courses if c.platform == platform]
-    write_text_file(path, export_format.dumps(courses), make_parents=True)
+    write_text_file(path, export_format.dumps(courses))  # a mistyped directory is an error
     return len(courses)

@@ -250,6 +250,15 @@ def _read_rows(path: Path) -> tuple[list[tuple[int, dict[str, Any]]], str]:
     reader = csv.DictReader(io.StringIO(text))
     if not reader.fieldnames:
         raise ImportFailedError(f"{path}: empty CSV (no header row)")
+    named = {_COLUMN_ALIASES.get(str(f).strip().lower()) for f in reader.fieldnames}
+    missing = [c for c in _REQUIRED if c not in named]
+    if missing:
+        # a file of something else read as 0 rows, exit 0 (`import` names its header problem)
+        first = ", ".join(str(f) for f in reader.fieldnames[:5])
+        raise ImportFailedError(
+            f"{path}: no review header: the first line ({first!r}) names no "
+            f"{' / '.join(missing)} column; expected columns {', '.join(_REQUIRED)}"
+        )
     rows = []
     for row in reader:
         rows.append((reader.line_num, dict(row)))

@@ -13,7 +13,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
@@ -23,6 +24,9 @@ from coursestack.settings import Settings
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000  # concurrent writers wait rather than fail
+
+
+DIALECTS = ("sqlite", "postgresql")
 
 
 class DatabaseError(CoursestackError):
@@ -54,24 +58,45 @@ def _sqlite_begin(conn: Any) -> None:
 class Database:
     """One engine per URL; `session()` is a unit of work (commit on success, else rollback)."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, create_directory: bool = False) -> None:
+        """`create_directory`: make a SQLite file's missing directory (the default data
+        directory); otherwise a missing one is an error, as a mistyped path would otherwise
+        start a new, nearly empty catalog without a word."""
         try:
             parsed = make_url(url)
         except ArgumentError as err:
             raise InvalidInputError(f"bad database URL {url!r}: {err}") from err
         self.url = url
         self.dialect = parsed.get_backend_name()
+        if self.dialect not in DIALECTS:
+            raise InvalidInputError(
+                f"unsupported database {self.dialect!r} in {self.safe_url()}; use "
+                "sqlite:///PATH or postgresql+psycopg://USER@HOST/NAME"
+            )
         kwargs: dict[str, Any] = {}
         if self.dialect == "sqlite":
             database = parsed.database or ""
             if database in ("", ":memory:"):
                 kwargs["poolclass"] = StaticPool
             else:
-                Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+                folder = Path(database).expanduser().parent
+                if create_directory:
+                    folder.mkdir(parents=True, exist_ok=True)
+                elif not folder.is_dir():
+                    raise InvalidInputError(
+                        f"no directory {folder} for the database {database}: create it, or "
+                        "fix the path in COURSESTACK_DATABASE_URL"
+                    )
             kwargs["connect_args"] = {"check_same_thread": False, "isolation_level": None}
         else:
             kwargs["pool_pre_ping"] = True
-        self.engine: Engine = create_engine(url, **kwargs)
+        try:
+            self.engine: Engine = create_engine(url, **kwargs)
+        except ImportError as err:  # a driver not installed: postgresql+psycopg2, say
+            raise InvalidInputError(
+                f"no driver for {self.safe_url()} ({err.name or err}); use "
+                "postgresql+psycopg:// (installed) or sqlite:///PATH"
+            ) from err
         if self.dialect == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
             event.listen(self.engine, "begin", _sqlite_begin)
@@ -82,7 +107,9 @@ class Database:
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Database:
-        return cls((settings or Settings.from_env()).database_url)
+        settings = settings or Settings.from_env()
+        default = settings.database_url == settings.default_database_url()
+        return cls(settings.database_url, create_directory=default)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -115,13 +142,13 @@ class Database:
             with self.engine.begin() as conn:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
-        except OperationalError as err:
+        except SQLAlchemyDatabaseError as err:  # unreachable, or a file that is no database
             raise DatabaseError(f"cannot open database {self.safe_url()}: {err.orig}") from err
 
     def is_migrated(self) -> bool:
         try:
             return inspect(self.engine).has_table("meta")
-        except OperationalError as err:
+        except SQLAlchemyDatabaseError as err:
             raise DatabaseError(f"cannot open database {self.safe_url()}: {err.orig}") from err
 
     def ensure_ready(self) -> bool:
