@@ -121,6 +121,16 @@ def test_the_calibrated_speed_is_the_experienced_learners() -> None:
     assert experience({"math.calculus": Level.AWARE}) == 0.5
 
 
+def test_a_course_teaching_no_tracked_skill_takes_its_listed_time_for_everyone() -> None:
+    # a language or cooking course is not halved for a programmer with some maths
+    chinese = plain({}, hours=35.0)
+    for known in ({}, EXPERIENCED):
+        est = estimate_hours(chinese, known)
+        assert est.hours == pytest.approx(35.0)
+        assert "teaches no skill the catalog tracks" in est.basis
+    assert estimate_hours(chinese, EXPERIENCED, PaceProfile.FAST).hours == pytest.approx(35.0 * 0.8)
+
+
 def plain(teaches: dict[str, int], hours: float | None = 100.0, **extra: object) -> Course:
     return Course.model_validate(
         {"id": "c", "title": "C", "platform": "other", "effort": {"hours": hours},

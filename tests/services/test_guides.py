@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
 from typing import Any
 
@@ -482,3 +483,26 @@ def test_practitioner_reviews_and_platform_ratings_are_both_said(sqlite_db: Data
     data = _guide(sqlite_db, "rated", goal="data-analyst")
     faq = " ".join(st["text"] for st in _sections(data)["faq"])
     assert "practitioners rate it" in faq and "4.9/5 on its platform from 16,900" in faq, faq
+
+
+def test_a_guide_on_a_course_teaching_no_tracked_skill_speaks_to_no_programmer(
+    sqlite_db: Database,
+) -> None:
+    chinese = Course.model_validate(
+        {
+            "id": "zz-chinese", "title": "Chinese for Beginners", "platform": "coursera",
+            "url": None, "effort": {"weeks": 8.7, "text": "1 - 3 Months"},
+        }
+    )  # fmt: skip
+    data = _guide(sqlite_db, "zz-chinese", add=chinese)
+    text = json.dumps(data)
+    answer = next(
+        st["text"]
+        for sec in data["sections"]
+        for st in sec["statements"]
+        if st.get("question") == "How long does it take?"
+    )
+    assert "programming experience" not in text and "new to programming" not in answer
+    # the assumed load reads the listed weeks at that load, not at a default 8 h a week
+    load = answer.split("at about ")[1].split(" h a week")[0]
+    assert f"at {load} h/week" in answer and "8 h/week" not in answer

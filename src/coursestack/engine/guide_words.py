@@ -168,7 +168,8 @@ def upper_first(text: str) -> str:
 
 
 def hours_words(value: float) -> str:
-    return f"{value:.0f} hours" if value >= 10 else f"{value:.1f} hours"
+    figure = f"{value:.0f}" if value >= 10 else f"{value:.1f}".removesuffix(".0")
+    return f"{figure} hour" if figure == "1" else f"{figure} hours"
 
 
 def language_name(code: str) -> str:

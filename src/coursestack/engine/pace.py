@@ -239,13 +239,17 @@ def estimate_hours(
     base = listed if listed is not None else assumed
     assert base is not None
     factor = PACE_FACTORS[pace]
-    sched = schedule_share(known, background)
+    # Programming and maths speed up a course on the skills the taxonomy tracks (the
+    # calibration); a language, cooking or guitar course teaching none of them was halved too.
+    technical = bool(teaches or assumes)
+    sched = schedule_share(known, background) if technical else 1.0
     video = course.effort.video_only and course.effort.hours is not None
     share = 1.0 if video else sched
     core = base * share * (1.0 - KNOWN_SKIP * known_share)
     catch_up = base * (1.0 - sched) * (1.0 - readiness) if assumes else 0.0
     basis = (
-        f"{source}; {_readiness_words(assumes, readiness, video, prerequisites_met, sched)}; "
+        f"{source}; "
+        f"{_readiness_words(assumes, readiness, video, prerequisites_met, sched, technical)}; "
         f"{known_share:.0%} of the material already held; {_pace_words(pace)}"
         if explain
         else ""
@@ -385,8 +389,14 @@ def _readiness_words(
     video: bool,
     met: bool = False,
     sched: float = READY_CORE,
+    technical: bool = True,
 ) -> str:
     share = _VIDEO_WORDS if video else _share_words(sched)
+    if not technical and not video:
+        return (
+            "it teaches no skill the catalog tracks, so programming or maths experience does "
+            "not shorten it: the whole listed time"
+        )
     if assumes and met:
         return f"prerequisites held or taught by an earlier step: {share}"
     if not assumes:

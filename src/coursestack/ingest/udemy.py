@@ -66,7 +66,7 @@ def read(text: str, source: str, header_line: int = 2) -> ReadStream:
         if hours is not None:
             d.set(
                 "effort",
-                Effort(hours=hours, text=f"{hours:g} hours of video"),
+                Effort(hours=hours, text=f"{hours:g} hour{'' if hours == 1 else 's'} of video"),
                 f"{d.where} (content_duration: video hours)",
             )
         subscribers = field("num_subscribers", parse_count, row["num_subscribers"])

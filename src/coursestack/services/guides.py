@@ -72,9 +72,12 @@ def _pace(
     calibration's reader (programming experience and some maths: PRODUCT.md's 6-8 weeks for
     the Machine Learning Specialization) and adds a newcomer's standard figure."""
     per_week = per_week or _weekly_hours(course)
+    # a course teaching no tracked skill takes its listed time whatever the reader's
+    # programming and maths (engine.pace): one set of figures, spoken to nobody in particular
+    technical = bool(course.teaches or course.assumes)
     readers: list[tuple[PaceProfile, float | None, str | None]] = (
         [(p, None, None) for p in PaceProfile]
-        if for_learner
+        if for_learner or not technical
         else [
             *((p, 1.0, EXPERIENCED) for p in PaceProfile),
             (PaceProfile.STANDARD, 0.0, NEWCOMER),
@@ -85,6 +88,16 @@ def _pace(
         est = estimate_hours(course, known, profile, ctx, background=background)
         if est.hours is None or est.low is None or est.high is None:
             return []
+        weeks_listed = course.effort.weeks
+        if (
+            not for_learner
+            and est.assumed_listed
+            and weeks_listed
+            and course.effort.hours_per_week_low is None
+        ):
+            # a listed length with an assumed load: the weeks are read at that load, not at
+            # a default one ('about 4 h a week' then '4 weeks at 8 h/week' in one answer)
+            per_week = max(1.0, float(round(est.assumed_listed / weeks_listed)))
         out.append(
             PaceScenario(
                 profile=profile.value,
