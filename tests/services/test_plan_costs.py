@@ -75,6 +75,12 @@ def test_the_plan_says_which_skills_it_takes_as_held(sqlite_db: Database) -> Non
     # the inference is said instead: algebra under calculus, never a stated skill
     inferred = {row["skill"]: row["level"] for row in said["implied"]}
     assert inferred.get("math.algebra") == 2 and "math.calculus" not in inferred
+    # a completed course's prerequisites imply algebra at 2: said once, as inferred, not
+    # also 'taken as held at 1'
+    done = {**learner, "completed": ["https://www.coursera.org/learn/machine-learning"]}
+    said = advise.make_plan(sqlite_db, done)["learner"]
+    inferred = {row["skill"]: row["level"] for row in said["implied"]}
+    assert inferred.get("math.algebra", 0) >= 2 and said["assumed"] == []
 
 
 def test_a_certificate_need_counts_the_verified_track_and_says_so() -> None:

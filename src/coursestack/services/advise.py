@@ -285,6 +285,7 @@ def plan_for_case(
     case: LearnerCase, *, time_limit: float = DEFAULT_PLAN_TIME_LIMIT, objective: str = "balanced"
 ) -> dict[str, Any]:
     ctx, learner = case.ctx, case.learner
+    implied = implied_levels(learner, ctx)
 
     index = PlannerIndex.for_context(ctx)
     background = learner_background(learner, case.known)
@@ -360,10 +361,13 @@ def plan_for_case(
             "completed": [
                 {"course_id": cid, "title": ctx.courses[cid].title} for cid in learner.completed
             ],
-            # skills taken as held without the learner stating them (school algebra)
+            # skills taken as held without the learner stating them (school algebra), unless
+            # what they hold implies more (a completed course's prerequisites): one output
+            # said algebra 'taken as held at 1' and 'inferred at 2'
             "assumed": [
                 {"skill": s, "name": _skill_name(ctx, s), "level": int(v)}
                 for s, v in baseline_assumed(learner, ctx).items()
+                if implied.get(s, Level.NONE) <= v
             ],
             # skills the learner named that the taxonomy does not track (never credited)
             "untracked": untracked_rows(learner),
@@ -371,7 +375,7 @@ def plan_for_case(
             # parts of their skills and completed courses (never a skill they stated)
             "implied": [
                 {"skill": s, "name": _skill_name(ctx, s), "level": int(v)}
-                for s, v in sorted(implied_levels(learner, ctx).items())
+                for s, v in sorted(implied.items())
             ],
         },
         "solver": result.solver,
