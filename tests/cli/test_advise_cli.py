@@ -399,3 +399,15 @@ def test_a_video_only_figure_is_a_floor_in_the_estimate(cli: Any) -> None:
         cli("fit", "Deep Learning Specialization", "--learner", str(EXAMPLE), "--json").out
     )
     assert plain["estimate"]["video_only"] is False
+
+
+def test_fit_text_marks_the_reasons_behind_its_caveats(cli: Any) -> None:
+    # no listed effort: the deadline is checked on an assumed figure, a caveat
+    args = ("fit", "udemy-cka-with-practice-tests", "--skill", "docker=2", "--goal",
+            "mlops-engineer", "--hours", "8", "--deadline", "20")  # fmt: skip
+    data = json.loads(cli(*args, "--json").out)
+    text = cli(*args).out
+    assert any(r.get("caveat") for r in data["reasons"]), data["reasons"]
+    for reason in data["reasons"]:
+        line = next(ln for ln in text.splitlines() if f"{reason['kind']}:" in ln)
+        assert ("caveat " in line) == bool(reason.get("caveat")), line

@@ -264,7 +264,9 @@ def fit_cmd(
         return
     console.print(f"[bold]{result['title']}[/bold]: [bold cyan]{result['verdict']}[/bold cyan]")
     for reason in result["reasons"]:
-        console.print(f"  • [dim]{reason['kind']}:[/dim] {reason['text']}")
+        # the reasons behind 'with caveats' are marked: every line read as positive
+        mark = "[yellow]caveat[/yellow] " if reason.get("caveat") else ""
+        console.print(f"  • {mark}[dim]{reason['kind']}:[/dim] {reason['text']}")
     if result.get("estimated_hours") is not None:
         from coursestack.engine.pace import weeks_words
 
