@@ -411,3 +411,14 @@ def test_fit_text_marks_the_reasons_behind_its_caveats(cli: Any) -> None:
     for reason in data["reasons"]:
         line = next(ln for ln in text.splitlines() if f"{reason['kind']}:" in ln)
         assert ("caveat " in line) == bool(reason.get("caveat")), line
+
+
+def test_plan_text_names_each_residual_reason_once(cli: Any) -> None:
+    result = cli("plan", "--learner", str(EXAMPLE), "--json")
+    reasons = [gap["reason"] for gap in json.loads(result.out)["uncovered"]]
+    text = cli("plan", "--learner", str(EXAMPLE)).out
+    block = text.split("Still uncovered after the plan")[1].split("Alternatives")[0]
+    bullets = [ln for ln in block.splitlines() if ln.lstrip().startswith("•")]
+    assert reasons and len(bullets) == len(set(reasons))
+    for reason in set(reasons):
+        assert " ".join(block.split()).count(f"• {reason}") == 1

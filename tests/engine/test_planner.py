@@ -423,6 +423,12 @@ def test_budget_excludes_unknown_prices() -> None:
     # the course whose price to look up, by name
     title = ctx.courses["unknown-price"].title
     assert suggestion.startswith(f"check the price of {title} on its site"), suggestion
+    # with no budget at all, a paid course of unstated amount is over it, not a price to
+    # look up (a learner with budget 0 was sent to check three Nanodegrees' prices)
+    broke = run(ctx, targets(prog_python=3), budget=0)
+    assert broke.solver["excluded_unknown_price"] == 0 and broke.steps == []
+    assert broke.solver["excluded"]["over_budget"] == 2
+    assert [u.reason for u in broke.uncovered] == [OVER_BUDGET]
     unlimited = run(ctx, targets(prog_python=3))
     assert [s.course_id for s in unlimited.steps] == ["unknown-price"]
     assert unlimited.totals.cost_unknown == 1

@@ -389,14 +389,24 @@ def plan_cmd(
     if result["uncovered"]:
         console.print("[bold]Still uncovered after the plan[/bold]")
         names = {row["skill"]: row["name"] for row in result.get("coverage_by_skill", [])}
-        groups: dict[tuple[str, str], list[str]] = {}
+        # one bullet per reason (the same heading came up three times with three hints);
+        # within it, the skills sharing a hint together
+        groups: dict[str, dict[str, list[str]]] = {}
         for gap in result["uncovered"]:
             label = f"{names.get(gap['skill'], gap['skill'])} ({gap['have']}→{gap['need']})"
-            groups.setdefault((gap["reason"], gap.get("suggestion") or ""), []).append(label)
-        for (reason, hint), skills in groups.items():
-            console.print(f"  • {reason}: {', '.join(skills)}")
-            if hint:
-                console.print(f"    [dim]instead: {hint}[/dim]")
+            hints = groups.setdefault(gap["reason"], {})
+            hints.setdefault(gap.get("suggestion") or "", []).append(label)
+        for reason, hints in groups.items():
+            if len(hints) == 1:
+                [(hint, skills)] = hints.items()
+                console.print(f"  • {reason}: {', '.join(skills)}")
+                if hint:
+                    console.print(f"    [dim]instead: {hint}[/dim]")
+                continue
+            console.print(f"  • {reason}:")
+            for hint, skills in hints.items():
+                tail = f" [dim]— instead: {hint}[/dim]" if hint else ""
+                console.print(f"    {', '.join(skills)}{tail}")
     if result["alternatives"]:
         from coursestack.services.advise import grouped_alternatives
 

@@ -44,6 +44,7 @@ from coursestack.engine.planner_index import (
     CERT_NONE,
     CERT_UNKNOWN,
     PEDAGOGY_CODES,
+    PRICE_ONE_TIME,
     PRICE_SUBSCRIPTION,
     FloatArray,
     IntArray,
@@ -422,6 +423,14 @@ def build_pool(
             ok &= ~over
         if budget is not None:
             unknown = np.isnan(cost) & ok
+            if budget <= 0:
+                # paid, amount not stated: surely over a budget of nothing (a learner with no
+                # budget was told to look up the price of three Nanodegrees)
+                paid = np.isin(index.price_model[rows], (PRICE_SUBSCRIPTION, PRICE_ONE_TIME))
+                ex.over_budget += int((unknown & paid).sum())
+                _note(ex, rows[unknown & paid], "over_budget")
+                ok &= ~(unknown & paid)
+                unknown &= ~paid
             ex.unknown_price += int(unknown.sum())
             _note(ex, rows[unknown], "unknown_price")
             over = ok & ~np.isnan(cost) & (cost > budget + 1e-9)
