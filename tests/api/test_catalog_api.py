@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from coursestack.services import catalog
 from coursestack.store.db import Database
@@ -71,6 +71,16 @@ def test_show_by_id_and_by_title(client: TestClient) -> None:
         assert hit.status_code == 200, near
     reviews = client.get("/api/v1/courses/Deep Learning Specialisation/reviews")
     assert reviews.status_code == 200
+
+
+def test_a_misspelt_search_says_the_query_it_searched(client: TestClient) -> None:
+    r = client.get("/api/v1/search", params={"q": "machne lerning"})
+    assert r.status_code == 200 and r.json()
+    assert unquote(r.headers["x-corrected-query"]) == "machine learning"
+    plain = client.get("/api/v1/search", params={"q": "machine learning"})
+    assert "x-corrected-query" not in plain.headers
+    page = client.get("/search", params={"q": "machne lerning"})
+    assert page.status_code == 200 and "showing matches for “machine learning”" in page.text
 
 
 def test_a_course_by_its_address_in_the_path(client: TestClient) -> None:

@@ -156,3 +156,13 @@ def test_import_names_a_failed_file_once_and_exits_2(cli: Any, tmp_path: Any) ->
     assert result.code == 2 and "1 of 2 files not imported" in err
     assert "no known header" in err and "notes.txt: notes.txt" not in err
     assert "Traceback" not in err
+
+
+def test_a_misspelt_search_shows_the_corrected_querys_matches(cli: Any) -> None:
+    result = cli("courses", "search", "machne lerning", "--json")
+    rows = json.loads(result.out)
+    assert result.code == 0 and rows
+    assert "showing matches for 'machine learning'" in " ".join(result.err.split())
+    assert any("machine learning" in r["title"].lower() for r in rows)
+    nothing = cli("courses", "search", "zzqx blorf")
+    assert nothing.code == 0 and "0 matches" in nothing.out and "showing" not in nothing.err

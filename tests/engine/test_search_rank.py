@@ -5,6 +5,7 @@ from coursestack.engine.search_rank import (
     OTHER,
     PREFIX,
     WORDS,
+    corrected_query,
     rank_hits,
     relaxed,
     title_tier,
@@ -64,3 +65,16 @@ def test_relaxed_drops_filler_words_only() -> None:
     assert relaxed("machine learning for beginners") == "machine learning"
     assert relaxed("deep learning") == ""  # nothing dropped: no second search
     assert relaxed("for beginners") == ""  # nothing left
+
+
+def test_a_misspelt_query_is_corrected_from_the_vocabulary() -> None:
+    vocabulary = {"machine": 40, "learning": 60, "python": 30, "pandas": 9, "panda": 1, "r": 5}
+    assert corrected_query("machne lerning", vocabulary) == "machine learning"
+    assert corrected_query("Pyhton for data", vocabulary) == "python for data"
+    assert corrected_query("pandsa", vocabulary) == "pandas"  # the closer word
+    # a title's own typo is not the spelling to keep when a close word is far more common
+    assert corrected_query("deep lerning", {**vocabulary, "lerning": 1}) == "deep learning"
+    # nothing to correct, too short to guess, or nothing near enough: None
+    assert corrected_query("machine learning", vocabulary) is None
+    assert corrected_query("rr", vocabulary) is None
+    assert corrected_query("quokka", vocabulary) is None

@@ -9,7 +9,7 @@ from rich.table import Table
 
 from coursestack.cli import state
 from coursestack.cli.lazy import lazy
-from coursestack.cli.output import console, fmt_hours, print_json
+from coursestack.cli.output import console, err_console, fmt_hours, print_json
 from coursestack.domain import Course, Role
 
 if TYPE_CHECKING:
@@ -72,15 +72,19 @@ def courses_search(
       3. titles holding every query word (shorter titles first in 1-3),
       4. the other matches, best full-text match first,
       5. when the query names a skill, the courses teaching it.
+    A query finding nothing is tried again with its misspelt words corrected from the
+    catalog's titles and skill names ('machne learning'), said on stderr.
 
     Example: coursestack courses search "feature engineering"
     """
     with state.database().session() as session:
-        found = catalog.search_courses(session, query, limit=limit, platform=platform)
+        found, fixed = catalog.search_or_fix(session, query, limit=limit, platform=platform)
+    if fixed is not None:  # nothing for the query as typed: said on stderr, JSON unchanged
+        err_console.print(f"no match for {query!r}; showing matches for {fixed!r}")
     if json_out:
         print_json([catalog.course_summary(c) for c in found])
     else:
-        console.print(_course_table(found, f"{len(found)} matches for {query!r}"))
+        console.print(_course_table(found, f"{len(found)} matches for {fixed or query!r}"))
 
 
 @course_app.command("show")

@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
+
+from rapidfuzz.distance import OSA
 
 EXACT, PREFIX, WORDS, OTHER = 0, 1, 2, 3
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -85,3 +87,42 @@ def relaxed(query: str) -> str:
     words = title_words(query)
     kept = [w for w in words if w not in FILLER]
     return " ".join(kept) if kept and len(kept) < len(words) else ""
+
+
+# Similarity (optimal string alignment: a swapped pair of letters is one edit, 'pyhton') a
+# vocabulary word needs to replace a query word: one edit in five letters, two in ten.
+CORRECTION_CUTOFF = 0.8
+RARE = 3  # titles holding a query word for it to be taken as spelt right
+RARE_RATIO = 10
+MIN_CORRECTED = 4  # shorter query words are left alone ('r', 'sql', 'aws': too many neighbours)
+
+
+def corrected_query(query: str, vocabulary: Mapping[str, int]) -> str | None:
+    """The query with each word the vocabulary lacks replaced by the closest word it holds
+    ('machne lerning' -> 'machine learning'), the more frequent on equal scores; None when
+    no word changes. `vocabulary`: word (as `title_words`) -> how many titles hold it."""
+    words = title_words(query)
+    out: list[str] = []
+    changed = False
+    for word in words:
+        own = vocabulary.get(word, 0)
+        if own >= RARE or len(word) < MIN_CORRECTED or word.isdigit():
+            out.append(word)
+            continue
+        # a word the titles hold once or twice may be a title's own typo ('lerning'): a close
+        # word RARE_RATIO times as common still replaces it
+        near = [
+            (w, score, vocabulary[w])
+            for w in vocabulary
+            if abs(len(w) - len(word)) <= 2
+            and w != word
+            and vocabulary[w] >= RARE_RATIO * own
+            and (score := OSA.normalized_similarity(word, w, score_cutoff=CORRECTION_CUTOFF))
+        ]
+        if not near:
+            out.append(word)
+            continue
+        best = max(near, key=lambda t: (t[1], t[2], t[0]))[0]
+        out.append(best)
+        changed = True
+    return " ".join(out) if changed else None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -28,7 +29,7 @@ from coursestack.engine import ratings
 from coursestack.engine.context import AdvisorContext, resident
 from coursestack.engine.effort_prior import typical_efforts_with_weekly, typical_prices
 from coursestack.engine.rating_pipeline import estimate_reviews
-from coursestack.engine.search_rank import rank_hits, relaxed
+from coursestack.engine.search_rank import corrected_query, rank_hits, relaxed, title_words
 from coursestack.engine.taxonomy import Taxonomy
 from coursestack.engine.topics import off_topic_courses, title_only_courses
 from coursestack.settings import Settings
@@ -385,6 +386,42 @@ def search_courses(
     return _courses_in_order(session, ids)
 
 
+def spelling_fix(session: Session, query: str) -> str | None:
+    """For a query that found nothing: the query with its misspelt words replaced by the
+    closest words of the catalog's titles and the taxonomy's skill names ('machne learning'
+    -> 'machine learning'), or None. The vocabulary is cached per catalog version."""
+    version = MetaRepository(session).get("catalog_version") or "0"
+    bind = session.get_bind()
+    key = (str(bind.engine.url), version)
+    vocabulary = _vocabulary_cache.get(key)
+    if vocabulary is None:
+        counts: Counter[str] = Counter()
+        for title in CourseRepository(session).titles().values():
+            counts.update(set(title_words(title)))
+        for skill in knowledge.skills():
+            for name in (skill.name, *skill.aliases):
+                counts.update(w for w in title_words(name) if w not in counts)
+        vocabulary = _vocabulary_cache[key] = dict(counts)
+    return corrected_query(query, vocabulary)
+
+
+_vocabulary_cache: dict[tuple[str, str], dict[str, int]] = {}
+
+
+def search_or_fix(
+    session: Session, query: str, *, limit: int = 20, platform: str | None = None
+) -> tuple[list[Course], str | None]:
+    """`search_courses`, and when it finds nothing, the same search for `spelling_fix`'s
+    query: (courses, the corrected query or None)."""
+    found = search_courses(session, query, limit=limit, platform=platform)
+    if found:
+        return found, None
+    fixed = spelling_fix(session, query)
+    if fixed is None:
+        return [], None
+    return search_courses(session, fixed, limit=limit, platform=platform), fixed
+
+
 def search_in_context(
     db: Database, query: str, *, limit: int = 20, platform: str | None = None,
     max_age: float = 0.0,
@@ -398,6 +435,22 @@ def search_in_context(
         return [ctx.courses[cid] for cid in ids]
     with db.read_session() as session:  # a course added since the context was validated
         return _courses_in_order(session, ids)
+
+
+def search_in_context_or_fix(
+    db: Database, query: str, *, limit: int = 20, platform: str | None = None,
+    max_age: float = 0.0,
+) -> tuple[list[Course], str | None]:  # fmt: skip
+    """`search_in_context`, with `search_or_fix`'s second try for a query finding nothing."""
+    found = search_in_context(db, query, limit=limit, platform=platform, max_age=max_age)
+    if found:
+        return found, None
+    with db.read_session() as session:
+        fixed = spelling_fix(session, query)
+    if fixed is None:
+        return [], None
+    again = search_in_context(db, fixed, limit=limit, platform=platform, max_age=max_age)
+    return again, fixed
 
 
 def _courses_in_order(session: Session, ids: list[str]) -> list[Course]:

@@ -96,17 +96,17 @@ def search(
     q: Annotated[str, Query(max_length=300)] = "",
     platform: Annotated[str | None, Query(max_length=100)] = None,
 ) -> HTMLResponse:
-    found = (
-        catalog.search_in_context(
+    found, fixed = (
+        catalog.search_in_context_or_fix(
             db, q, limit=50, platform=platform or None, max_age=CATALOG_MAX_AGE
         )
         if q
-        else []
+        else ([], None)
     )
     return render(
         request,
         "search.html",
-        {"q": q, "results": [catalog.course_summary(c) for c in found]},
+        {"q": q, "fixed": fixed, "results": [catalog.course_summary(c) for c in found]},
     )
 
 

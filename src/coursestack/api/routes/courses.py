@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Path, Query
 from fastapi.concurrency import run_in_threadpool
@@ -21,6 +22,7 @@ from coursestack.services import catalog
 from coursestack.store.db import Database
 
 router = APIRouter(prefix="/courses", tags=["courses"])
+CORRECTED_HEADER = "X-Corrected-Query"
 search_router = APIRouter(tags=["courses"])  # /search, apart: /courses/search would be a course
 
 
@@ -90,11 +92,16 @@ def search_courses(
     """Full-text search over titles, providers, platforms and skills taught. Order (case,
     accents and punctuation ignored): the title equal to the query, titles starting with
     its words, titles holding all its words (shorter titles first in each), then the other
-    matches by full-text rank, then a named skill's teachers."""
+    matches by full-text rank, then a named skill's teachers. A query finding nothing is
+    tried again with its misspelt words corrected ('machne learning'); the header
+    X-Corrected-Query then holds the query searched (percent-encoded)."""
     # hot read: one thread-pool hop (see deps.py); hits come from the in-memory catalog
-    found = catalog.search_in_context(db, q, limit=limit, platform=platform,
-                                      max_age=CATALOG_MAX_AGE)  # fmt: skip
-    return json_response([catalog.course_summary(c) for c in found])
+    found, fixed = catalog.search_in_context_or_fix(db, q, limit=limit, platform=platform,
+                                                    max_age=CATALOG_MAX_AGE)  # fmt: skip
+    response = json_response([catalog.course_summary(c) for c in found])
+    if fixed is not None:  # the list is for the corrected query; the body's shape unchanged
+        response.headers[CORRECTED_HEADER] = quote(fixed)
+    return response
 
 
 @router.get("/{course:course}", response_model=CourseOut, responses=error_responses(404, 409, 422))
