@@ -482,7 +482,14 @@ def test_practitioner_reviews_and_platform_ratings_are_both_said(sqlite_db: Data
         s.commit()
     data = _guide(sqlite_db, "rated", goal="data-analyst")
     faq = " ".join(st["text"] for st in _sections(data)["faq"])
-    assert "practitioners rate it" in faq and "4.9/5 on its platform from 16,900" in faq, faq
+    assert "1 practitioner review: with so few, our estimate is" in faq, faq
+    assert "4.9/5 on its platform from 16,900" in faq, faq
+    with sqlite_db.session() as s:
+        for name in ("ana", "bo", "cy", "di"):
+            reviews.add_review(s, "rated", reviewer=name, score=8)
+        s.commit()
+    faq = " ".join(st["text"] for st in _sections(_guide(sqlite_db, "rated"))["faq"])
+    assert "practitioners rate it" in faq.lower() and "n=5" in faq, faq
 
 
 def test_a_guide_on_a_course_teaching_no_tracked_skill_speaks_to_no_programmer(

@@ -201,12 +201,22 @@ def price_words(course: Course) -> str | None:
     return None
 
 
+FEW_REVIEWS = 5  # below this many reviews the estimate is said to lean on the prior
+
+
 def rating_phrase(course_id: str, inputs: GuideInputs) -> str | None:
     """Practitioner reviews and the platform's star rating side by side: two reviews must not
     hide 16,900 platform ratings (they are different evidence, kept apart)."""
     said: list[str] = []
     est = inputs.ratings.get(course_id)
-    if est is not None and est.n > 0:
+    if est is not None and 0 < est.n < FEW_REVIEWS:
+        # 'practitioners rate it 7.0' when both gave 9: the estimate, not their scores
+        said.append(
+            f"{est.n} practitioner review{'' if est.n == 1 else 's'}: with so few, our "
+            f"estimate is {est.mean:.1f}/10 ({est.low:.1f}–{est.high:.1f}), drawn toward "
+            f"{est.prior_mean:.1f}, the score assumed before any review"
+        )
+    elif est is not None and est.n > 0:
         said.append(
             f"practitioners rate it {est.mean:.1f}/10 ({est.low:.1f}–{est.high:.1f}, n={est.n})"
         )

@@ -109,12 +109,14 @@ class ScorePrior:
         return cls(tuple(float(x) for x in floored), PRIOR_STRENGTH, source)
 
 
-# With no other reviewed courses there is nothing to shrink toward: a uniform prior worth as
+# With too few other reviewed courses there is nothing to shrink toward: a uniform prior worth as
 # many pseudo-reviews as an informed one would drag a course rated 8 and 9 down to ~5.7, so it
 # counts for only UNIFORM_PRIOR_STRENGTH reviews (weakly informative; the interval stays wide).
 UNIFORM_PRIOR_STRENGTH = 2.0
 UNIFORM_PRIOR = dataclasses.replace(
-    ScorePrior.from_shares(np.zeros(N_BINS), "uniform (no other reviewed courses)"),
+    ScorePrior.from_shares(
+        np.zeros(N_BINS), f"uniform (fewer than {MIN_PRIOR_COURSES} other reviewed courses)"
+    ),
     strength=UNIFORM_PRIOR_STRENGTH,
 )
 
