@@ -99,3 +99,10 @@ def test_a_file_without_a_review_header_is_an_error(run: Run, tmp_path: Path) ->
     missing = tmp_path / "nowhere" / "cat.json"
     out = run("export", str(missing))
     assert out.code == 2 and "no directory" in out.err and not missing.parent.exists()
+
+
+def test_rank_without_reviews_says_how_to_add_them(run: Run) -> None:
+    result = run("rank", "--role", "data-scientist")
+    text = " ".join(result.out.split())
+    assert result.code == 0 and "0 with practitioner reviews" in text
+    assert "coursestack reviews import FILE" in text

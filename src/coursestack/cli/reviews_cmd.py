@@ -278,6 +278,11 @@ def rank_cmd(
             )
         )
     console.print(report.ranking.claim)
+    if not report.ranking.entries:
+        console.print(
+            "[dim]Add reviews with `coursestack review add COURSE --score N --reviewer NAME` "
+            "or `coursestack reviews import FILE` (columns course, reviewer, score, date).[/dim]"
+        )
     if len(report.by_background) > 1 or (
         report.by_background and ratings.UNKNOWN_BACKGROUND not in report.by_background
     ):
