@@ -35,6 +35,7 @@ from coursestack.engine.guide_relations import (
 from coursestack.engine.guide_words import (
     CATEGORY_NAMES,
     HANDS_ON_WORDS,
+    LEVEL_WORDS,
     PEDAGOGY_WORDS,
     category_of,
     having,
@@ -103,6 +104,13 @@ def _covers(ctx: AdvisorContext, course: Course) -> Section:
             Statement(
                 text=f"It teaches {skills_phrase(ctx, course.teaches, limit=12)}.",
                 evidence={"teaches": {k: int(v) for k, v in course.teaches.items()}},
+            )
+        )
+    if course.level is not None:
+        out.append(
+            Statement(
+                text=f"Level: {LEVEL_WORDS[course.level]}.",
+                evidence={"level": course.level.value, "source": course.provenance.get("level")},
             )
         )
     if course.pedagogy is not None:
@@ -231,6 +239,15 @@ def _audience(
             Statement(
                 text=text,
                 evidence={"level": course.level.value, "assumes": {}, "curated": curated},
+            )
+        )
+    elif course.level in (CourseLevel.INTERMEDIATE, CourseLevel.ADVANCED):
+        # only 'beginner' said anything: an expert-level options course read as for anyone
+        less.append(
+            Statement(
+                text=f"Complete beginners: it is listed as {course.level.value}"
+                + ("." if course.curated else " by its catalog row."),
+                evidence={"level": course.level.value, "source": course.provenance.get("level")},
             )
         )
     if course.pedagogy is Pedagogy.THEORY_FIRST:

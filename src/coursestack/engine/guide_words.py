@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from coursestack.domain import (
     CertificateKind,
     Course,
+    CourseLevel,
     HandsOn,
     Level,
     Pedagogy,
@@ -35,6 +36,12 @@ CATEGORY_NAMES = {
 }
 
 
+LEVEL_WORDS = {
+    CourseLevel.BEGINNER: "beginner",
+    CourseLevel.INTERMEDIATE: "intermediate",
+    CourseLevel.ADVANCED: "advanced",
+    CourseLevel.MIXED: "mixed (all levels)",
+}
 PEDAGOGY_WORDS = {
     Pedagogy.THEORY_FIRST: "bottom-up (theory first: why the methods work, then how to use them)",
     Pedagogy.CODE_FIRST: "top-down (working code first, theory as it becomes needed)",
