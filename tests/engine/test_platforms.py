@@ -74,11 +74,13 @@ def test_figures_per_platform_with_unknowns_counted_not_guessed() -> None:
     )
     assert c.cost_unknown == 1
     assert c.certificates.counts == {"university": 1} and c.certificates.unknown == 2
-    assert c.independent_projects.share == 0.5 and c.independent_projects.n == 2
-    assert c.independent_projects.unknown == 1
+    # a capstone is not an independent project: counted apart
+    assert c.independent_projects.share == 0.0 and c.independent_projects.n == 2
+    assert c.capstones.share == 0.5 and c.independent_projects.unknown == 1
     assert c.pedagogy.counts == {"code-first": 1, "theory-first": 1}
     assert c.effort_hours.n == 2 and c.effort_hours.median == pytest.approx(32.0)
     assert c.effort_hours.unknown == 1
+    assert c.length_weeks.n == 0  # no course lists a length without its weekly hours
     ext = c.external_rating
     assert ext.stats.n == 2 and ext.stats.unknown == 1
     assert ext.stats.median == pytest.approx(0.94)
@@ -129,6 +131,22 @@ def test_the_share_of_listed_efforts_counting_video_only() -> None:
     (summary,) = compare_platforms(courses)
     assert summary.effort_video_share == 2 / 3
     assert summary.as_dict()["effort_video_share"] == 2 / 3
+
+
+def test_lengths_without_weekly_hours_are_their_own_figure() -> None:
+    from coursestack.domain import Effort
+
+    # Coursera's '1 - 3 Months' rows: left out of the hours, the median was its 2 h projects
+    courses = [
+        course("p1", "coursera", effort=Effort(hours=2)),
+        *(course(f"m{i}", "coursera", effort=Effort(weeks=8.7, text="1 - 3 Months"))
+          for i in range(3)),
+        course("n1", "coursera"),
+    ]  # fmt: skip
+    (summary,) = compare_platforms(courses)
+    assert summary.effort_hours.n == 1 and summary.effort_hours.median == 2
+    assert summary.length_weeks.n == 3 and summary.length_weeks.median == pytest.approx(8.7)
+    assert summary.length_weeks.unknown == 1
 
 
 def test_an_amount_without_a_stated_model_counts_as_paid() -> None:

@@ -371,9 +371,16 @@ def compare_platforms_cmd(json_out: JsonFlag = False) -> None:
             _tally(p.price_models),
             _costs(p),
             _tally(p.certificates),
-            "—" if proj.share is None else f"{proj.share:.0%} (n={proj.n})",
+            "—"
+            if proj.share is None or p.capstones.share is None
+            else f"{proj.share:.0%} independent, {p.capstones.share:.0%} capstone (n={proj.n})",
             _tally(p.pedagogy),
-            _median(p.effort_hours),
+            _median(p.effort_hours)
+            + (
+                f"; length {p.length_weeks.median:.0f} wk (n={p.length_weeks.n})"
+                if p.length_weeks.median is not None
+                else ""
+            ),
             "—"
             if ext.stats.median is None
             else f"{ext.stats.median:.0%} (n={ext.stats.n}, {ext.reviews:,} reviews)",

@@ -515,9 +515,12 @@ def _platforms(course: Course, inputs: GuideInputs) -> Section:
         if certs:
             top = max(certs.items(), key=lambda kv: kv[1])
             facts.append(f"certificates mostly {top[0]}")
-        share = summary.independent_projects
-        if share.share is not None and share.n >= 3:
-            facts.append(f"{share.share:.0%} with independent projects (n={share.n})")
+        share, capstones = summary.independent_projects, summary.capstones
+        if share.share is not None and capstones.share is not None and share.n >= 3:
+            facts.append(
+                f"{share.share:.0%} with independent projects, {capstones.share:.0%} with a "
+                f"capstone (n={share.n})"
+            )
         ped = summary.pedagogy.counts
         if ped and summary.pedagogy.n >= 3:
             top = max(ped.items(), key=lambda kv: kv[1])
@@ -530,6 +533,11 @@ def _platforms(course: Course, inputs: GuideInputs) -> Section:
                 + (" of video" if (summary.effort_video_share or 0) > 0.5 else "")
                 + " "
                 f"({summary.effort_hours.n} of {summary.courses} courses list one)"
+            )
+        if summary.length_weeks.median is not None and summary.length_weeks.n >= 3:
+            facts.append(
+                f"median listed length {summary.length_weeks.median:.0f} weeks, hours a week "
+                f"not listed ({summary.length_weeks.n} courses)"
             )
         if not facts:
             continue

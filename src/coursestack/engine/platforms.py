@@ -19,7 +19,6 @@ from coursestack.engine.ratings import RatingEstimate
 # Ratings pile up near the top, so the histogram is finer there.
 EXTERNAL_EDGES = (0.0, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.0)  # normalised value/scale
 PRACTITIONER_EDGES = (0.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0)  # posterior mean, 0-10
-PROJECT_HANDS_ON = (HandsOn.INDEPENDENT_PROJECTS, HandsOn.CAPSTONE)
 UNKNOWN = "unknown"
 
 
@@ -76,9 +75,16 @@ class PlatformSummary:
     typical_cost: tuple[CostFigure, ...]
     cost_unknown: int  # paid courses whose amount or currency is unknown
     certificates: Tally
-    independent_projects: Share  # independent projects or a capstone
+    # independent projects, and capstones apart: a capstone is set and guided by the course
+    # (guides say an independent project still has to follow it); counted together, 129
+    # capstones made Coursera '32% with independent projects'
+    independent_projects: Share
+    capstones: Share
     pedagogy: Tally
     effort_hours: Stats
+    # weeks of the courses listing a length but no weekly hours ('1 - 3 Months'): left out of
+    # effort_hours, Coursera's median was its 49 guided projects' 2 h
+    length_weeks: Stats
     external_rating: RatingSummary  # normalised to 0-1
     practitioner_rating: RatingSummary  # posterior means, 0-10
     # of the listed efforts, the share counting video time only (Udemy's content length)
@@ -171,9 +177,13 @@ def summarise_platform(
     platform: str, courses: Sequence[Course], estimates: Mapping[str, RatingEstimate]
 ) -> PlatformSummary:
     hands_on_known = [c.hands_on for c in courses if c.hands_on is not None]
-    projects = sum(1 for h in hands_on_known if h in PROJECT_HANDS_ON)
     efforts = [c.effort.total_hours() for c in courses]
     known_efforts = [h for h in efforts if h is not None]
+    lengths = [
+        c.effort.weeks
+        for c, hours in zip(courses, efforts, strict=True)
+        if hours is None and c.effort.weeks
+    ]
     typical_cost, cost_unknown = _costs(courses)
     return PlatformSummary(
         platform=platform,
@@ -183,13 +193,11 @@ def summarise_platform(
         typical_cost=typical_cost,
         cost_unknown=cost_unknown,
         certificates=_tally(c.certificate.value if c.certificate else None for c in courses),
-        independent_projects=Share(
-            share=projects / len(hands_on_known) if hands_on_known else None,
-            n=len(hands_on_known),
-            unknown=len(courses) - len(hands_on_known),
-        ),
+        independent_projects=_share(hands_on_known, HandsOn.INDEPENDENT_PROJECTS, len(courses)),
+        capstones=_share(hands_on_known, HandsOn.CAPSTONE, len(courses)),
         pedagogy=_tally(c.pedagogy.value if c.pedagogy else None for c in courses),
         effort_hours=stats(known_efforts, unknown=len(efforts) - len(known_efforts)),
+        length_weeks=stats(lengths, unknown=len(efforts) - len(known_efforts) - len(lengths)),
         effort_video_share=(
             sum(1 for c in courses if c.effort.video_only and c.effort.total_hours() is not None)
             / len(known_efforts)
@@ -199,6 +207,12 @@ def summarise_platform(
         external_rating=_external(courses),
         practitioner_rating=_practitioner(courses, estimates),
     )
+
+
+def _share(known: Sequence[HandsOn], kind: HandsOn, courses: int) -> Share:
+    hits = sum(1 for h in known if h is kind)
+    return Share(share=hits / len(known) if known else None, n=len(known),
+                 unknown=courses - len(known))  # fmt: skip
 
 
 def compare_platforms(
