@@ -513,3 +513,12 @@ def test_a_guide_on_a_course_teaching_no_tracked_skill_speaks_to_no_programmer(
     # the assumed load reads the listed weeks at that load, not at a default 8 h a week
     load = answer.split("at about ")[1].split(" h a week")[0]
     assert f"at {load} h/week" in answer and "8 h/week" not in answer
+
+
+def test_an_off_topic_guide_compares_only_its_own_platform(sqlite_db: Database) -> None:
+    guitar = Course(id="zz-guitar", title="Guitar Kick Start", platform="udemy")
+    lines = [
+        st["text"] for st in _sections(_guide(sqlite_db, "zz-guitar", add=guitar))["platforms"]
+    ]
+    assert lines[0].startswith("udemy (this course's platform)")
+    assert len(lines) == 2 and "more platforms" in lines[1]

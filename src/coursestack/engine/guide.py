@@ -498,6 +498,11 @@ def _platforms(course: Course, inputs: GuideInputs) -> Section:
     # largest catalogs, the rest named in one line (`coursestack compare platforms` has all)
     ranked = sorted(inputs.platforms, key=lambda p: (p.platform != course.platform, -p.courses))
     shown, rest = ranked[:PLATFORMS_SHOWN], ranked[PLATFORMS_SHOWN:]
+    if not course.teaches:
+        # a guitar or options-trading course: the data/ML platforms' pedagogy and projects
+        # compared beside it were boilerplate; its own platform's figures are enough
+        shown = [p for p in ranked if p.platform == course.platform][:1]
+        rest = [p for p in ranked if p not in shown]
     for summary in shown:
         facts: list[str] = []
         models = summary.price_models.counts
