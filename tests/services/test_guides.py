@@ -522,3 +522,34 @@ def test_an_off_topic_guide_compares_only_its_own_platform(sqlite_db: Database) 
     ]
     assert lines[0].startswith("udemy (this course's platform)")
     assert len(lines) == 2 and "more platforms" in lines[1]
+
+
+def test_an_inferred_prerequisite_is_not_said_as_the_courses_own(sqlite_db: Database) -> None:
+    gke = Course.model_validate(
+        {
+            "id": "zz-gke", "title": "Quokka Kubernetes Engine", "platform": "coursera",
+            "url": None, "teaches": {"mlops.kubernetes": 2}, "assumes": {"mlops.docker": 2},
+            "provenance": {
+                "assumes.mlops.docker":
+                    "rule:assumes-taxonomy-prerequisite(mlops.kubernetes, intermediate)->2"
+            },
+        }
+    )  # fmt: skip
+    faq = {st.get("question"): st for st in _sections(_guide(sqlite_db, "zz-gke", add=gke))["faq"]}
+    answer = faq["What are the prerequisites?"]
+    assert answer["text"].startswith("Its catalog row names no prerequisite")
+    assert "not listed by the course" in answer["text"]
+    assert answer["evidence"]["inferred"] == ["mlops.docker"]
+
+
+def test_which_first_ignores_school_maths_the_reader_holds(sqlite_db: Database) -> None:
+    # two related courses whose only order is school algebra: no 'which first' answer
+    a = Course(id="zz-a", title="Quokka Calculus", platform="coursera",
+               teaches={"math.calculus": 2, "math.linear-algebra": 1},
+               assumes={"math.algebra": 1})  # fmt: skip
+    taught = {"math.algebra": 3, "math.calculus": 2, "math.linear-algebra": 2}
+    b = Course(id="zz-b", title="Quokka Engineering Maths", platform="coursera", teaches=taught)
+    with sqlite_db.session() as s:
+        CourseRepository(s).upsert(b)
+    faq = _sections(_guide(sqlite_db, "zz-a", add=a))["faq"]
+    assert not any("Quokka Engineering Maths first" in st["text"] for st in faq)

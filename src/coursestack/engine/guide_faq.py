@@ -41,7 +41,9 @@ from coursestack.engine.guide_words import (
     upper_first,
     with_article,
 )
+from coursestack.engine.learner_state import SCHOOL_BASELINE
 from coursestack.engine.pace import weeks_words
+from coursestack.engine.tagging import INFERRED_PREREQUISITE
 
 RELATED_FOR_ORDER = 15  # related courses considered for the "which first" answer
 FOUNDATION_CATEGORIES = ("programming", "math", "statistics")
@@ -153,12 +155,30 @@ def faq(ctx: AdvisorContext, course: Course, role: Role | None, inputs: GuideInp
         )
     # Prerequisites
     if course.assumes:
-        text = f"It assumes {skills_phrase(ctx, course.assumes, limit=10)}."
+        # a prerequisite the tagger inferred from the taxonomy is not the course's own word
+        # ('It assumes Docker' of a GKE row listing none read as stated)
+        inferred = {
+            s: lv
+            for s, lv in course.assumes.items()
+            if course.provenance.get(f"assumes.{s}", "").startswith(INFERRED_PREREQUISITE)
+        }
+        stated = {s: lv for s, lv in course.assumes.items() if s not in inferred}
+        parts = [f"It assumes {skills_phrase(ctx, stated, limit=10)}"] if stated else []
+        if inferred:
+            what = skills_phrase(ctx, inferred, limit=10)
+            parts.append(
+                f"{'and, ' if stated else 'Its catalog row names no prerequisite; '}what it "
+                f"teaches usually assumes {what} (inferred from the skill taxonomy, not listed "
+                "by the course)"
+            )
         out.append(
             Statement(
                 question="What are the prerequisites?",
-                text=text,
-                evidence={"assumes": {k: int(v) for k, v in course.assumes.items()}},
+                text="; ".join(parts) + ".",
+                evidence={
+                    "assumes": {k: int(v) for k, v in course.assumes.items()},
+                    "inferred": sorted(inferred),
+                },
             )
         )
     # Which first? The related course with the strongest prerequisite relation; relations
@@ -166,7 +186,11 @@ def faq(ctx: AdvisorContext, course: Course, role: Role | None, inputs: GuideInp
     best: tuple[int, float, Course, str, list[str]] | None = None
     for other, overlap in related_courses(ctx, course, limit=RELATED_FOR_ORDER):
         first, skills = order_between(course, other)
-        if first is None:
+        later = other if first == course.id else course
+        # school maths the reader is taken to hold orders nothing ('Mathematics for
+        # Engineers first' before a beginner calculus course assuming school algebra)
+        skills = [s for s in skills if later.assumes.get(s, 0) > SCHOOL_BASELINE.get(s, 0)]
+        if first is None or not skills:
             continue
         domain = [s for s in skills if category_of(ctx, s) not in FOUNDATION_CATEGORIES]
         key = (len(domain), overlap)

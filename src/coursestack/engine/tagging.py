@@ -332,6 +332,7 @@ def _sentences(text: str) -> list[tuple[str, bool]]:
     return out
 
 
+INFERRED_PREREQUISITE = "rule:assumes-taxonomy-prerequisite"  # provenance of an inferred assumes
 WEAK_PREFIX = "weak."  # provenance key of below-threshold evidence, kept for corroboration
 # provenance key of a skill the course's own text says it does not teach: the merge keeps
 # other sources of the same course (a title-only row) from adding it back
@@ -945,8 +946,7 @@ class Tagger:
                         continue
                     result.assumes[prereq] = plevel
                     result.provenance[f"assumes.{prereq}"] = (
-                        f"rule:assumes-taxonomy-prerequisite({skill_id}, "
-                        f"{course.level.value})->{int(plevel)}"
+                        f"{INFERRED_PREREQUISITE}({skill_id}, {course.level.value})->{int(plevel)}"
                     )
         return result
 
