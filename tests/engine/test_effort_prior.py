@@ -281,3 +281,26 @@ def test_a_part_without_a_figure_takes_an_equal_share_of_its_programs_listed_eff
     loose = Course(id="x", title="x", platform="coursera", effort=Effort(weeks=2.5))
     other = typical_for(loose, table)
     assert other is not None and other.hours == 10.0  # no program: the weekly load as before
+
+
+def test_a_part_without_effort_takes_its_siblings_mean_before_any_catalog_median() -> None:
+    from coursestack.engine.effort_prior import typical_efforts_with_weekly
+
+    listed = [
+        Course(id="m1", title="m1", platform="edx", effort=Effort(weeks=16, hours_per_week_low=10,
+               hours_per_week_high=14)),
+        Course(id="m2", title="m2", platform="edx", effort=Effort(weeks=15, hours_per_week_low=10,
+               hours_per_week_high=14)),
+    ]  # fmt: skip
+    bare = Course(id="m3", title="m3", platform="edx")
+    program = Course(id="mm", title="MicroMasters", platform="edx", kind="program",
+                     parts=["m1", "m2", "m3"], parts_total=3)  # fmt: skip
+    table = typical_efforts_with_weekly([*CATALOG, *listed, bare, program])
+    typical = typical_for(bare, table)
+    assert typical is not None and typical.hours == (192 + 180) / 2 and typical.n == 2
+    assert "the mean listed effort of 2 other courses of MicroMasters" in typical.describe()
+    # one sibling listing an effort is not enough
+    lone = program.model_copy(update={"parts": ["m1", "m3"]})
+    table = typical_efforts_with_weekly([*CATALOG, listed[0], bare, lone])
+    again = typical_for(bare, table)
+    assert again is None or again.siblings_of is None

@@ -199,9 +199,13 @@ def test_program_without_effort_sums_its_parts() -> None:
     assert estimate_hours(prog, {}, PaceProfile.STANDARD, None).hours is None
     missing_part = prog.model_copy(update={"parts": ["p1", "gone"]})
     assert estimate_hours(missing_part, {}, PaceProfile.STANDARD, ctx).hours is None
-    # two of a program's nine courses listed: their 100 h are not the program's length
+    # two of a program's nine courses listed: their 100 h are not the program's length; its
+    # nine courses at their mean are, as an assumption
     partial = prog.model_copy(update={"parts_total": 9})
-    assert estimate_hours(partial, EXPERIENCED, PaceProfile.STANDARD, ctx).hours is None
+    scaled = estimate_hours(partial, EXPERIENCED, PaceProfile.STANDARD, ctx)
+    assert scaled.listed is None and scaled.assumed_listed == pytest.approx(450)
+    assert scaled.hours == pytest.approx(450 * READY_CORE)
+    assert "its 9 courses at the mean of the 2 the catalog lists (50 h each)" in scaled.basis
 
 
 def test_program_listing_its_weeks_beats_a_sum_of_assumed_parts() -> None:

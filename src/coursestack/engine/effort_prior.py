@@ -51,8 +51,14 @@ class TypicalEffort:
     breadth: str | None = None  # set when the courses were those teaching this many skills
     level: str | None = None  # set when the courses were those of this level
     program: str | None = None  # set when the figure is a share of this program's listed effort
+    siblings_of: str | None = None  # set when it is the mean of this program's other parts
 
     def describe(self) -> str:
+        if self.siblings_of is not None:
+            return (
+                f"the mean listed effort of {self.n} other courses of {self.siblings_of} "
+                f"({self.hours:.0f} h)"
+            )
         if self.program is not None:
             return (
                 f"an equal share of its program {self.program}'s listed "
@@ -190,6 +196,7 @@ def _part_shares(courses: list[Course]) -> dict[str, TypicalEffort]:
     3 parts; its 'Advanced Learning Algorithms' part, listed '1 - 4 Weeks', came out at 10 h).
     Video-only program figures are not shared out."""
     out: dict[str, TypicalEffort] = {}
+    by_id = {c.id: c for c in courses}
     for program in sorted(courses, key=lambda c: c.id):
         hours = program.effort.total_hours()
         if not program.parts or hours is None or hours <= 0 or _video_only(program):
@@ -202,6 +209,40 @@ def _part_shares(courses: list[Course]) -> dict[str, TypicalEffort]:
                     share, len(program.parts), program.platform, program.kind.value,
                     program=program.title,
                 ),
+            )  # fmt: skip
+    # then the parts of programs listing no effort, from their siblings (a program's own
+    # figure, above, comes first)
+    for program in sorted(courses, key=lambda c: c.id):
+        if program.parts and program.effort.total_hours() is None:
+            out.update(_sibling_means(program, by_id, out))
+    return out
+
+
+MIN_SIBLINGS = 2  # other parts of a program listing an effort before their mean is used
+
+
+def _sibling_means(
+    program: Course, by_id: Mapping[str, Course], taken: Mapping[str, TypicalEffort]
+) -> dict[str, TypicalEffort]:
+    """For a program listing no effort: each part without one gets the mean listed effort of
+    the program's other parts, when MIN_SIBLINGS of them list one. MITx's Fundamentals of
+    Statistics, beside two 16- and 15-week siblings at 10-14 h a week, came out at 25 h from
+    edX courses teaching as many skills."""
+    listed: dict[str, float] = {}
+    for part_id in program.parts:
+        part = by_id.get(part_id)
+        hours = None if part is None or _video_only(part) else part.effort.total_hours()
+        if hours is not None and hours > 0:
+            listed[part_id] = hours
+    out: dict[str, TypicalEffort] = {}
+    for part_id in program.parts:
+        if part_id in listed or part_id not in by_id or PART_PREFIX + part_id in taken:
+            continue
+        others = [h for pid, h in listed.items() if pid != part_id]
+        if len(others) >= MIN_SIBLINGS:
+            out[PART_PREFIX + part_id] = TypicalEffort(
+                sum(others) / len(others), len(others), program.platform, program.kind.value,
+                siblings_of=program.title,
             )  # fmt: skip
     return out
 

@@ -220,10 +220,17 @@ def estimate_hours(
     teaches = effective_teaches(course, ctx)
     known_share = held_share(teaches, known)
     summable = course.parts and course.parts_total is None  # the parts are the whole program
-    if listed is None and summable and ctx is not None and not _own_length_wins(course, ctx):
-        return _from_parts(
+    if listed is None and course.parts and ctx is not None and not _own_length_wins(course, ctx):
+        summed = _from_parts(
             course, known, pace, ctx, known_share, explain, prerequisites_met, background
         )
+        if summable:
+            return summed
+        if summed.hours is not None:
+            # some of its courses, or alternatives, listed: the program is its parts_total
+            # courses at their mean (HarvardX's nine at its two listed parts' 18 h), an
+            # assumption said as one; the catalog-wide median was 180 h for a 744 h MicroMasters
+            return _scaled_to_total(course, summed, explain)
     assumes = effective_assumes(course, ctx)
     readiness = 1.0 if prerequisites_met or not assumes else held_share(assumes, known)
     assumed: float | None = None
@@ -285,6 +292,30 @@ def _own_length_wins(course: Course, ctx: AdvisorContext) -> bool:
         return False
     parts = [ctx.courses.get(p) for p in course.parts]
     return not any(p is not None and p.effort.total_hours() is not None for p in parts)
+
+
+def _scaled_to_total(course: Course, summed: HoursEstimate, explain: bool) -> HoursEstimate:
+    """`summed` (the catalog's parts of a program taking `parts_total` courses) scaled to
+    parts_total courses at the parts' mean; the whole figure is an assumption."""
+    assert summed.hours is not None and course.parts_total is not None
+    factor = course.parts_total / len(course.parts)
+    each = ((summed.listed or 0.0) + (summed.assumed_listed or 0.0)) / len(course.parts)
+    basis = (
+        f"no listed effort; assumed its {course.parts_total} courses at the mean of the "
+        f"{len(course.parts)} the catalog lists ({each:.0f} h each); {summed.basis}"
+        if explain
+        else ""
+    )
+    return HoursEstimate(
+        hours=summed.hours * factor,
+        low=(summed.low or 0.0) * factor,
+        high=(summed.high or 0.0) * factor,
+        listed=None,
+        known_share=summed.known_share,
+        readiness=summed.readiness,
+        basis=basis,
+        assumed_listed=each * course.parts_total,
+    )
 
 
 def _from_parts(
