@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
 from typing import Any
 
@@ -96,6 +97,10 @@ def test_stack_steps_come_from_the_plan_and_close_gaps(ml_guide: dict) -> None:
     steps = [st for st in stack if "course_id" in st["evidence"]]
     assert steps
     assert all(st["evidence"]["course_id"] != ML for st in steps)
+    # each step's hours and price as the plan counts them
+    for st in steps:
+        assert re.search(r"about [\d.]+ hours?( \(assumed\))?, (free|price not listed|[\d,.]+ USD)",
+                         st["text"]), st["text"]  # fmt: skip
 
 
 def test_certificate_and_pedagogy_faq(ml_guide: dict) -> None:
@@ -553,3 +558,23 @@ def test_which_first_ignores_school_maths_the_reader_holds(sqlite_db: Database) 
         CourseRepository(s).upsert(b)
     faq = _sections(_guide(sqlite_db, "zz-a", add=a))["faq"]
     assert not any("Quokka Engineering Maths first" in st["text"] for st in faq)
+
+
+def test_a_prerequisite_step_names_the_step_it_prepares() -> None:
+    from coursestack.domain import Plan, PlanStep, PlanTotals
+    from coursestack.engine.context import AdvisorContext
+    from coursestack.engine.guide import _prepares
+    from coursestack.engine.taxonomy import Taxonomy
+
+    sql = Course(id="sql", title="Intro to SQL", platform="kaggle-learn", teaches={"prog.sql": 2})
+    de = Course(id="de", title="DE Zoomcamp", platform="other", assumes={"prog.sql": 1})
+    ctx = AdvisorContext(courses={"sql": sql, "de": de}, taxonomy=Taxonomy.build([]), roles={})
+
+    def step(c: Course, start: float) -> PlanStep:
+        return PlanStep(course_id=c.id, title=c.title, platform=c.platform, start_week=start,
+                        end_week=start + 1, hours=3, cost=0, closes=[], why="")  # fmt: skip
+
+    plan = Plan(goal=None, steps=[step(sql, 0), step(de, 1)], uncovered=[],
+                totals=PlanTotals(weeks=2, hours=6, cost=0, coverage_after=0.5),
+                coverage_before=0.0, coverage_after=0.5, solver={})  # fmt: skip
+    assert _prepares(ctx, plan, plan.steps[0]) == "prepares DE Zoomcamp, which assumes prog.sql"

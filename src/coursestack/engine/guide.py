@@ -15,6 +15,8 @@ from coursestack.domain import (
     HandsOn,
     Level,
     Pedagogy,
+    Plan,
+    PlanStep,
     Role,
     Weight,
 )
@@ -43,6 +45,7 @@ from coursestack.engine.guide_words import (
     join_words,
     language_name,
     lower_first,
+    money,
     price_words,
     rating_phrase,
     role_words,
@@ -446,8 +449,9 @@ def _stack(ctx: AdvisorContext, inputs: GuideInputs) -> Section:
             what.append("raises " + join_words(raised[:4]))
         rating = rating_phrase(step.course_id, inputs)
         text = (
-            f"{step.title} ({step.platform}), weeks {step.start_week:g}–{step.end_week:g}: "
-            + ("; ".join(what) or "prepares a later step")
+            f"{step.title} ({step.platform}), weeks {step.start_week:g}–{step.end_week:g}, "
+            f"{_step_size(ctx, step)}: "
+            + ("; ".join(what) or _prepares(ctx, plan, step))
             + (f"; {rating}" if rating else "")
             + "."
         )
@@ -487,6 +491,35 @@ def _stack(ctx: AdvisorContext, inputs: GuideInputs) -> Section:
             )
         )
     return Section(id="stack", title="Courses to stack with or after it", statements=out)
+
+
+def _step_size(ctx: AdvisorContext, step: PlanStep) -> str:
+    """'about 12 h, 49 USD' — hours and price as the plan counts them, an assumed figure
+    said as one (a stack of 13 steps gave neither)."""
+    course = ctx.courses.get(step.course_id)
+    assumed = course is not None and course.effort.total_hours() is None
+    hours = f"about {hours_words(step.hours)}" + (" (assumed)" if assumed else "")
+    if step.cost is None:
+        return f"{hours}, price not listed"
+    if step.cost == 0:
+        return f"{hours}, free"
+    priced = course is not None and course.price.amount is not None
+    return f"{hours}, {money(step.cost, 'USD')}" + ("" if priced else " (assumed)")
+
+
+def _prepares(ctx: AdvisorContext, plan: Plan, step: PlanStep) -> str:
+    """What a prerequisite-only step is for: the later step assuming what it teaches."""
+    course = ctx.courses.get(step.course_id)
+    later = [s for s in plan.steps if s.start_week >= step.start_week and s is not step]
+    for other in later:
+        needs = ctx.courses[other.course_id].assumes if other.course_id in ctx.courses else {}
+        skills = [
+            sk for sk, lv in needs.items() if course is not None and course.teaches.get(sk, 0) >= lv
+        ]
+        if skills:
+            named = join_words([lower_first(skill_name(ctx, sk)) for sk in skills[:3]])
+            return f"prepares {other.title}, which assumes {named}"
+    return "prepares a later step"
 
 
 PLATFORMS_SHOWN = 4  # the course's own platform and the largest others; the rest counted
