@@ -578,3 +578,21 @@ def test_a_prerequisite_step_names_the_step_it_prepares() -> None:
                 totals=PlanTotals(weeks=2, hours=6, cost=0, coverage_after=0.5),
                 coverage_before=0.0, coverage_after=0.5, solver={})  # fmt: skip
     assert _prepares(ctx, plan, plan.steps[0]) == "prepares DE Zoomcamp, which assumes prog.sql"
+
+
+def test_a_price_in_no_stated_currency_says_what_plans_count_instead() -> None:
+    from coursestack.domain import Price
+    from coursestack.engine.context import AdvisorContext
+    from coursestack.engine.effort_prior import TypicalPrice
+    from coursestack.engine.guide_words import price_words
+    from coursestack.engine.taxonomy import Taxonomy
+
+    gke = Course(id="g", title="GKE", platform="coursera", price=Price(amount=4065.62))
+    typical = {"coursera|subscription": TypicalPrice(49, 13, "coursera", "subscription")}
+    ctx = AdvisorContext(
+        courses={"g": gke}, taxonomy=Taxonomy.build([]), roles={}, typical_price=typical
+    )
+    said = price_words(gke, ctx) or ""
+    assert said.startswith("Price: 4,065.62 (currency not stated); plans count")
+    assert "49 USD/month" in said
+    assert price_words(gke) == "Price: 4,065.62 (currency not stated)."

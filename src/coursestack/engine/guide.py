@@ -167,7 +167,7 @@ def _covers(ctx: AdvisorContext, course: Course) -> Section:
                 },
             )
         )
-    price = price_words(course)
+    price = price_words(course, ctx)
     if price is not None:
         out.append(
             Statement(

@@ -17,6 +17,7 @@ from coursestack.domain import (
 )
 from coursestack.domain.languages import english_name
 from coursestack.engine.context import AdvisorContext
+from coursestack.engine.effort_prior import typical_price_for
 from coursestack.engine.guide_model import GuideInputs
 
 CATEGORY_NAMES = {
@@ -189,8 +190,18 @@ def money(amount: float, currency: str | None) -> str:
     return f"{figure} {currency}" if currency else f"{figure} (currency not stated)"
 
 
-def price_words(course: Course) -> str | None:
-    """The price as the catalog states it (None when it states nothing)."""
+def price_words(course: Course, ctx: AdvisorContext | None = None) -> str | None:
+    """The price as the catalog states it (None when it states nothing), and, with `ctx`,
+    the typical price plans count instead when the stated one is no USD figure (a guide's
+    '4,065.62 (currency not stated)' beside fit's 'assumed 49 USD' read as two prices)."""
+    stated = _stated_price(course)
+    typical = typical_price_for(course, ctx.typical_price) if ctx is not None else None
+    if stated is None or typical is None:
+        return stated
+    return f"{stated[:-1]}; plans count {typical.describe()} instead."
+
+
+def _stated_price(course: Course) -> str | None:
     price = course.price
     if price.model == PriceModel.FREE:
         return "Price: free."
