@@ -166,3 +166,26 @@ def test_a_misspelt_search_shows_the_corrected_querys_matches(cli: Any) -> None:
     assert any("machine learning" in r["title"].lower() for r in rows)
     nothing = cli("courses", "search", "zzqx blorf")
     assert nothing.code == 0 and "0 matches" in nothing.out and "showing" not in nothing.err
+
+
+def test_search_tells_c_plus_plus_c_sharp_and_c_apart(cli: Any, sqlite_db: Database) -> None:
+    rows = [
+        ("zz-c", "Quokka C Programming"),
+        ("zz-cpp", "Quokka C++ Programming"),
+        ("zz-cs", "Quokka C# Programming"),
+        ("zz-r", "Quokka Statistics and R"),
+        ("zz-reg", "Quokka Statistics in Registration"),
+    ]
+    with sqlite_db.session() as s:
+        CourseRepository(s).upsert_many(
+            [Course(id=cid, title=title, platform="udemy") for cid, title in rows]
+        )
+
+    def ids(query: str) -> list[str]:
+        found = json.loads(cli("courses", "search", query, "--json").out)
+        return [r["course_id"] for r in found if r["course_id"].startswith("zz-")]
+
+    assert ids("quokka c++") == ["zz-cpp"] and ids("quokka c#") == ["zz-cs"]
+    assert ids("quokka c")[0] == "zz-c"
+    # a one-letter last word is a word, not a prefix ('r' matched 'registration')
+    assert ids("quokka statistics r") == ["zz-r"]

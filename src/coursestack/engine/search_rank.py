@@ -27,6 +27,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from coursestack.domain.search_terms import symbol_words
+
 EXACT, PREFIX, WORDS, OTHER = 0, 1, 2, 3
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -34,7 +36,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 @lru_cache(maxsize=65536)
 def title_words(text: str) -> tuple[str, ...]:
     """'Análisis de Datos: Intro' -> ('analisis', 'de', 'datos', 'intro')."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", symbol_words(text).casefold())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return tuple(_WORD.findall(plain))
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from coursestack import knowledge
 from coursestack.domain import Course
+from coursestack.domain.search_terms import symbol_words
 from coursestack.domain.urls import canonical_url
 from coursestack.store.meta import MetaRepository
 from coursestack.store.tables import CourseRow, CourseSkillRow
@@ -29,6 +30,7 @@ def _chunks(items: Sequence[str]) -> list[Sequence[str]]:
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+MIN_PREFIX = 3  # letters of a query's last word before it is also matched as a prefix
 
 
 @cache
@@ -40,7 +42,9 @@ def search_text(course: Course) -> str:
     """What full-text search sees: title, provider, platform and the skills taught."""
     names = _skill_names()
     skills = " ".join(names.get(s, s.replace(".", " ")) for s in course.teaches)
-    return " ".join(filter(None, [course.title, course.provider, course.platform, skills]))
+    return symbol_words(
+        " ".join(filter(None, [course.title, course.provider, course.platform, skills]))
+    )
 
 
 def _row_values(course: Course) -> dict[str, object]:
@@ -178,18 +182,21 @@ class CourseRepository:
     def _search(
         self, query: str, columns: str, limit: int | None, platform: str | None
     ) -> list[tuple[str, ...]]:
-        words = _WORD.findall(query.lower())
+        words = _WORD.findall(symbol_words(query).lower())
         if not words:
             return []
+        # the last word may be typed half-way, but 'r' or 'go' as a prefix matched every
+        # word starting so ('statistics in r' found 'Civil Registration ... Statistics in')
+        prefix = len(words[-1]) >= MIN_PREFIX
         if self.dialect == "sqlite":
             match = " ".join(f'"{w}"' for w in words[:-1])
-            match = (match + f' "{words[-1]}"*').strip()
+            match = (match + f' "{words[-1]}"' + ("*" if prefix else "")).strip()
             sql = (
                 "SELECT {cols} FROM courses_fts f JOIN courses c ON c.id = f.course_id "
                 "WHERE courses_fts MATCH :q {plat} ORDER BY bm25(courses_fts), c.id {lim}"
             )
         else:
-            match = " & ".join([*words[:-1], words[-1] + ":*"])
+            match = " & ".join([*words[:-1], words[-1] + (":*" if prefix else "")])
             sql = (
                 "SELECT {cols} FROM courses c WHERE to_tsvector('english', c.search_text) "
                 "@@ to_tsquery('english', :q) {plat} ORDER BY ts_rank("
