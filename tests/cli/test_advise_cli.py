@@ -422,3 +422,22 @@ def test_plan_text_names_each_residual_reason_once(cli: Any) -> None:
     assert reasons and len(bullets) == len(set(reasons))
     for reason in set(reasons):
         assert " ".join(block.split()).count(f"• {reason}") == 1
+
+
+def test_plan_names_steps_taught_against_the_preferred_pedagogy(cli: Any) -> None:
+    from coursestack import knowledge
+
+    pedagogy = {c.id: c.pedagogy for c in knowledge.curated_catalog()}
+    said = 0
+    for preferred, opposite in (("code-first", "theory-first"), ("theory-first", "code-first")):
+        args = ("plan", "--learner", str(EXAMPLE), "--pedagogy", preferred)
+        data = json.loads(cli(*args, "--json").out)
+        expected = [s["title"] for s in data["steps"]
+                    if pedagogy.get(s["course_id"]) == opposite]  # fmt: skip
+        assert data["against_pedagogy"] == expected
+        text = " ".join(cli(*args).out.split())
+        assert ("Taught the way you did not ask for" in text) == bool(expected)
+        said += bool(expected)
+    assert said  # the example's plan has steps of both styles
+    plain = json.loads(cli("plan", "--learner", str(EXAMPLE), "--json").out)
+    assert plain["against_pedagogy"] == []

@@ -10,7 +10,15 @@ from typing import Any
 
 from rapidfuzz import process
 
-from coursestack.domain import Course, Learner, Level, PlanStep, PriceModel, Requirement
+from coursestack.domain import (
+    Course,
+    Learner,
+    Level,
+    Pedagogy,
+    PlanStep,
+    PriceModel,
+    Requirement,
+)
 from coursestack.domain.errors import InvalidInputError
 from coursestack.engine import fit as fit_engine
 from coursestack.engine import gaps as gaps_engine
@@ -322,6 +330,9 @@ def plan_for_case(
             "before": round(result.coverage_before, 4),
             "after": round(result.coverage_after, 4),
         },
+        # steps of the pedagogy opposite the learner's preference: coverage comes first, so
+        # a preference can lose to the only course reaching a level; said, not hidden
+        "against_pedagogy": _against_pedagogy(ctx, learner, result.steps),
         # steps far below the plan's coverage per hour (engine.planner_yield), or None
         "low_yield": None
         if result.low_yield is None
@@ -356,6 +367,7 @@ def plan_for_case(
             "platforms": learner.platforms,
             "languages": learner.languages,
             "pace": learner.pace.value,
+            "pedagogy": learner.pedagogy.value if learner.pedagogy else None,
             "needs": [n.value for n in learner.needs],
             # the completed courses as resolved (a title a spelling away is matched: shown)
             "completed": [
@@ -380,6 +392,19 @@ def plan_for_case(
         },
         "solver": result.solver,
     }
+
+
+OPPOSITE = {Pedagogy.THEORY_FIRST: Pedagogy.CODE_FIRST, Pedagogy.CODE_FIRST: Pedagogy.THEORY_FIRST}
+
+
+def _against_pedagogy(
+    ctx: AdvisorContext, learner: Learner, steps: Sequence[PlanStep]
+) -> list[str]:
+    """Titles of the steps taught the way opposite to the learner's preferred pedagogy."""
+    opposite = OPPOSITE.get(learner.pedagogy) if learner.pedagogy is not None else None
+    if opposite is None:
+        return []
+    return [s.title for s in steps if ctx.courses[s.course_id].pedagogy is opposite]
 
 
 def grouped_alternatives(

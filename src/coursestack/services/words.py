@@ -49,6 +49,14 @@ def reading_notes(
             f"{'it' if one else 'them'} the plan reaches {tail['coverage_without']:.0%} in "
             f"{hours_text(result['total_hours'] - tail['hours'])}.",
         ))  # fmt: skip
+    against = result.get("against_pedagogy") or []
+    if against:
+        out.append((
+            "pedagogy",
+            f"Taught the way you did not ask for ({learner.get('pedagogy')} preferred): "
+            f"{'; '.join(against)} — no course of your preferred style reaches the same "
+            "coverage in your limits.",
+        ))  # fmt: skip
     untracked = untracked_words(learner.get("untracked", []))
     if untracked:
         out.append(("untracked", untracked))
