@@ -189,3 +189,10 @@ def test_search_tells_c_plus_plus_c_sharp_and_c_apart(cli: Any, sqlite_db: Datab
     assert ids("quokka c")[0] == "zz-c"
     # a one-letter last word is a word, not a prefix ('r' matched 'registration')
     assert ids("quokka statistics r") == ["zz-r"]
+
+
+def test_import_json_reports_a_failure_as_json(cli: Any, tmp_path: Any) -> None:
+    junk = tmp_path / "notes.txt"
+    junk.write_text("hello\n")
+    result = cli("import", str(junk), "--json")
+    assert result.code == 2 and "no known header" in json.loads(result.out)["error"]

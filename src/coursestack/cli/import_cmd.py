@@ -19,6 +19,7 @@ from rich.table import Table
 from coursestack.cli import state
 from coursestack.cli.lazy import lazy
 from coursestack.cli.output import console, err_console, print_json
+from coursestack.domain import CoursestackError
 from coursestack.ingest.formats import FORMATS
 
 if TYPE_CHECKING:
@@ -141,7 +142,12 @@ def import_command(
         console=err_console,
         transient=json_out,
     ) as bars:
-        summary = imports.import_catalog(db, paths, fmt, _RichProgress(bars), rejects)
+        try:
+            summary = imports.import_catalog(db, paths, fmt, _RichProgress(bars), rejects)
+        except CoursestackError as err:
+            if json_out:  # a script reading stdout gets JSON, not an empty line
+                print_json({"error": str(err), "imported": 0})
+            raise
     if json_out:
         print_json(summary.to_json())
     else:
