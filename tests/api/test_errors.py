@@ -99,6 +99,14 @@ FAILING: list[tuple[str, str, dict[str, Any], int, str]] = [
         422,
         "invalid_input",
     ),
+    # an unknown role in the query is bad input, as in a plan's body (it was 404)
+    (
+        "GET",
+        "/api/v1/courses/coursera-deep-learning-specialization/guide",
+        {"params": {"goal": "astronaut"}},
+        422,
+        "unknown_name",
+    ),
 ]
 
 

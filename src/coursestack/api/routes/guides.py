@@ -8,9 +8,9 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 
 from coursestack.api.deps import DatabaseDep, PlanRunnerDep
-from coursestack.api.errors import error_responses
+from coursestack.api.errors import error_responses, names_in_body
 from coursestack.api.routes._json import json_response
-from coursestack.services import guides
+from coursestack.services import catalog, guides
 
 router = APIRouter(tags=["guides"])
 
@@ -42,6 +42,9 @@ async def course_guide(
     """What the course covers, who it is for and less suited for, what it does not teach
     relative to a role, what to stack with or after it, platforms, FAQ; every statement with
     the data behind it (JSON form)."""
+    if goal:
+        with names_in_body():  # an unknown role in the query is bad input (422), as in /plans
+            catalog.get_role(goal)
     result: Any = await runner.run(guides.write_guide, db, course, goal=goal, fmt=format)
     if format == "json":
         return json_response(result)
