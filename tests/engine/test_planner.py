@@ -513,6 +513,11 @@ def test_gap_no_course_teaches_is_reported_with_a_suggestion() -> None:
     (gap,) = result.uncovered
     assert (gap.skill, gap.reason) == ("practice.portfolio-project", NO_COURSE)
     assert gap.suggestion is not None and "portfolio" in gap.suggestion
+    # a practice skill gets advice that builds it, not a portfolio project for everything
+    writing = run(ctx, targets(practice_technical_writing=3, practice_research_reading=2))
+    advice = {g.skill: g.suggestion or "" for g in writing.uncovered}
+    assert "write up your projects" in advice["practice.technical-writing"]
+    assert "reproduce one paper" in advice["practice.research-reading"]
 
 
 def test_a_gap_no_course_closes_says_why_the_plan_stops_short_of_the_partial_ones() -> None:

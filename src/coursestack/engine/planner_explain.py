@@ -482,6 +482,26 @@ def _pruned_reason(p: Problem, rows: np.ndarray) -> str:
 _LEVEL_WORDS = ("none", "aware", "practised", "applied", "production")
 
 
+# Practice skills no course closes, with what builds each (a research scientist was told
+# to do 'an independent portfolio project on real data' for technical writing and for
+# reading research papers)
+PRACTICE_ADVICE = {
+    "practice.research-reading": (
+        "a reading habit: summarise a paper a week, and reproduce one paper's main result"
+    ),
+    "practice.research-methods": (
+        "reproduce a published result, then run and write up a small study of your own"
+    ),
+    "practice.technical-writing": (
+        "write up your projects: blog posts, a project report or documentation others use"
+    ),
+    "practice.collaboration": (
+        "contribute to an open-source project: pull requests, code review and issue triage"
+    ),
+    "practice.kaggle-competitions": "enter a few Kaggle competitions and study the top write-ups",
+}
+
+
 def suggestion(
     g: GapSkill,
     reason: str,
@@ -517,6 +537,8 @@ def suggestion(
         return (
             "check the course's length on its site (the catalog lists none), or pick another course"
         )
+    if g.skill in PRACTICE_ADVICE:
+        return PRACTICE_ADVICE[g.skill]
     if g.skill.startswith("practice.") or "portfolio" in g.skill:
         return "an independent portfolio project on real data"
     if g.need >= 4 or category in ("mlops", "cloud", "data-engineering"):
