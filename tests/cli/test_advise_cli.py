@@ -78,6 +78,13 @@ def test_gaps_compare_what_ifs_best_first(cli: Any) -> None:
     assert row["gain"] == pytest.approx(
         row["coverage_after"] - with_after["coverage_after"], abs=1e-4
     )
+    # the text says it in points and, as fit does, as the share of the remaining gap
+    text = " ".join(
+        cli("gaps", "--learner", str(EXAMPLE), "--after", "kaggle-intro-to-sql",
+            "--compare", "kaggle-feature-engineering").out.split()
+    )  # fmt: skip
+    share = row["gain"] / (1 - with_after["coverage_after"])
+    assert f"+{row['gain'] * 100:.0f} points ({share:.0%} of the gap)" in text
 
 
 def test_fit_json_contract(cli: Any) -> None:

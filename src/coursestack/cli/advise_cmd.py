@@ -213,11 +213,14 @@ def gaps_cmd(
         cmp = Table(title="What-if: one course at a time (best first)")
         for col in ("course", "coverage after", "gain", "gaps left", "closes"):
             cmp.add_column(col, overflow="fold")
+        remaining = 1.0 - after_cov
         for row in result["compare"]:
+            # in points, and as fit says it: the share of the remaining gap it closes
+            share = f" ({row['gain'] / remaining:.0%} of the gap)" if remaining > 0 else ""
             cmp.add_row(
                 row["title"],
                 f"{row['coverage_after']:.0%}",
-                f"+{row['gain']:.0%}",
+                f"+{row['gain'] * 100:.0f} points{share}",
                 str(row["gaps_left"]),
                 ", ".join(names.get(c, c) for c in row["closes"]) or "—",
             )
