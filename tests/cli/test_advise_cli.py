@@ -448,3 +448,13 @@ def test_plan_names_steps_taught_against_the_preferred_pedagogy(cli: Any) -> Non
     assert said  # the example's plan has steps of both styles
     plain = json.loads(cli("plan", "--learner", str(EXAMPLE), "--json").out)
     assert plain["against_pedagogy"] == []
+
+
+def test_plan_text_says_when_two_steps_run_side_by_side(cli: Any) -> None:
+    data = json.loads(cli("plan", "--learner", str(EXAMPLE), "--json").out)
+    text = " ".join(cli("plan", "--learner", str(EXAMPLE)).out.split())
+    side_by_side = any(step["track"] for step in data["steps"])
+    assert side_by_side  # nine hours a week: two tracks open
+    assert "two run side by side" in text
+    one = " ".join(cli("plan", "--learner", str(EXAMPLE), "--hours", "5").out.split())
+    assert "two run side by side" not in one  # under 2 x 4 h a week: one track

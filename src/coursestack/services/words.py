@@ -25,8 +25,8 @@ def reading_notes(
     result: Mapping[str, Any], implied_shown: int | None = None
 ) -> list[tuple[str, str]]:
     """(kind, sentence) in reading order: 'completed', 'assumed' (one per skill),
-    'low_yield', 'untracked', 'implied' (at most `implied_shown` levels named, the rest
-    counted)."""
+    'low_yield', 'tracks', 'pedagogy', 'untracked', 'implied' (at most `implied_shown` levels
+    named, the rest counted)."""
     learner = result["learner"]
     out: list[tuple[str, str]] = []
     done = learner.get("completed", [])
@@ -48,6 +48,12 @@ def reading_notes(
             f"{hours_text(tail['hours'])} for {points:.1f} points of coverage; without "
             f"{'it' if one else 'them'} the plan reaches {tail['coverage_without']:.0%} in "
             f"{hours_text(result['total_hours'] - tail['hours'])}.",
+        ))  # fmt: skip
+    if any(step.get("track", 0) for step in result.get("steps", [])):
+        out.append((
+            "tracks",
+            "Where steps overlap in weeks, two run side by side, your weekly hours split "
+            "between them.",
         ))  # fmt: skip
     against = result.get("against_pedagogy") or []
     if against:
