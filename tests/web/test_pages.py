@@ -93,6 +93,11 @@ def test_plan_page_names_skills_and_folds_a_long_residual_table(client: TestClie
     assert 0 < short.count("<tr>") - 1 <= 8 and "<details open>" in short  # short: open
 
 
+def test_reloading_the_plan_page_goes_back_to_the_form(client: TestClient) -> None:
+    again = client.get("/plan", follow_redirects=False)
+    assert again.status_code == 303 and again.headers["location"] == "/#learner-form"
+
+
 def test_plan_form_with_platform_filter(client: TestClient) -> None:
     token = form_token(client.get("/").text)
     r = client.post(

@@ -212,7 +212,7 @@ def gaps_cmd(
     if "compare" in result:
         cmp = Table(title="What-if: one course at a time (best first)")
         for col in ("course", "coverage after", "gain", "gaps left", "closes"):
-            cmp.add_column(col, overflow="fold")
+            cmp.add_column(col, overflow="fold", no_wrap=col == "gain")
         remaining = 1.0 - after_cov
         for row in result["compare"]:
             # in points, and as fit says it: the share of the remaining gap it closes

@@ -128,7 +128,8 @@ def _show(course: str, json_out: bool) -> None:
     flags: dict[str, list[str]] = {}
     for f in found.flags:
         flags.setdefault(f.reviewer, []).append(f.kind.value)
-    table = Table(title=f"{len(found.reviews)} current reviews")
+    n = len(found.reviews)
+    table = Table(title=f"{n} current review{'' if n == 1 else 's'}")
     for col in ("date", "reviewer", "role", "years", "score", "weight", "flags", "text"):
         table.add_column(col, overflow="fold")
     for r in found.reviews:

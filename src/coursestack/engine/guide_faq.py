@@ -292,7 +292,8 @@ def bottom_line(
         pieces.append(
             # the starting figure counts what the course assumes as held too, so it is not the
             # course's own share: say so, beside the header's and the FAQ's figures
-            f"a plan of {len(plan.steps)} follow-up courses takes weighted coverage "
+            f"a plan of {len(plan.steps)} follow-up course{'' if len(plan.steps) == 1 else 's'} "
+            "takes weighted coverage "
             f"from {plan.coverage_before:.0%} (this course and what it assumes you know) "
             f"to {plan.coverage_after:.0%}"
         )

@@ -241,5 +241,7 @@ def rating_phrase(course_id: str, inputs: GuideInputs) -> str | None:
     quality = inputs.quality.get(course_id)
     if quality is not None and quality.external_value is not None:
         count = f" from {quality.external_count:,} ratings" if quality.external_count else ""
-        said.append(f"rated {quality.external_value * 5:.1f}/5 on its platform{count}")
+        # as listed, to two places: 4.25 printed as 4.2 (half to even) where its page says 4.3
+        stars = f"{round(quality.external_value * 5, 2):g}"
+        said.append(f"rated {stars}/5 on its platform{count}")
     return "; ".join(said) or None

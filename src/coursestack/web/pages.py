@@ -110,6 +110,13 @@ def search(
     )
 
 
+@router.get("/plan", include_in_schema=False)
+def plan_form() -> RedirectResponse:
+    """A reload or a bookmark of the plan page (a POST result): back to the form, not a
+    405 in JSON."""
+    return RedirectResponse("/#learner-form", status_code=303)
+
+
 @router.post("/plan", response_class=HTMLResponse)
 async def plan(
     request: Request, db: DatabaseDep, runner: PlanRunnerDep, options: OptionsDep
