@@ -150,6 +150,13 @@ def test_a_long_list_entry_in_the_title_area_counts() -> None:
     assert "ml.supervised.xgboost" not in tag("Business Essentials", skills=skills).teaches
 
 
+def test_a_job_title_names_its_field() -> None:
+    # 'Data Analyst' promises what 'Data Analytics' does: an analysis entry of a long list
+    skills = ("Exploratory Data Analysis", *PADDING)
+    assert "data.eda" in tag("Meta Data Analyst Professional Certificate", skills=skills).teaches
+    assert "data.eda" not in tag("Meta Marketing Professional Certificate", skills=skills).teaches
+
+
 def test_in_a_broad_area_a_list_entry_needs_to_build_on_the_title() -> None:
     testing = tag("Java Programming", LONG_DESCRIPTION, ("Software Testing",))
     assert "prog.testing" not in testing.teaches
