@@ -325,6 +325,17 @@ def test_foundations_come_first_even_without_a_listed_prerequisite() -> None:
     assert [s.course_id for s in sorted(result.steps, key=lambda s: s.start_week)] == ["py", "ml"]
 
 
+def test_a_step_waits_for_the_step_teaching_what_its_skills_rest_on_on_two_tracks() -> None:
+    # Two tracks would run both from week 0; the taxonomy puts LLM applications under RAG,
+    # so the RAG course waits for the apps course, and the calendar is no longer for it.
+    rag = course("rag", {"llm.rag": 2}, effort=Effort(hours=6))
+    apps = course("apps", {"llm.apps": 2}, effort=Effort(hours=8))
+    result = run(context(rag, apps), targets(llm_rag=2, llm_apps=2), hours_per_week=10)
+    steps = {s.course_id: s for s in result.steps}
+    assert steps["rag"].start_week >= steps["apps"].end_week
+    assert result.totals.weeks == pytest.approx(1.4)  # 14 h at 10 h a week either way
+
+
 def test_a_long_step_adding_little_coverage_is_named_low_yield() -> None:
     # Coverage comes first, so the 200-hour course is planned for one useful level of Git;
     # the plan says so, with what the rest reaches without it.

@@ -2,7 +2,10 @@
 
 Rule (list scheduling, non-preemptive, work-conserving):
 - A course is *ready* once, for each of its prerequisites the learner does not meet, one
-  chosen course supplying it has finished.
+  chosen course supplying it has finished, and the steps it waits for by the taxonomy have
+  finished (`taxonomy_waits`: a step teaching what its skills rest on — LLM applications
+  under RAG, Python under scikit-learn — goes first, even where the catalog lists no
+  prerequisite; kept acyclic, and relaxed only when nothing else could run).
 - A second track opens only when the learner's week allows MIN_TRACK_HOURS on each track
   (hours_per_week >= 2 x MIN_TRACK_HOURS); otherwise courses run one after another.
 - Whenever a track is free, it takes the ready course of highest priority: first the courses
@@ -60,6 +63,81 @@ def foundations(problem: Problem, placed: list[int], taxonomy: Taxonomy) -> set[
     return {k for k in placed if any(raised[k] & under[o] for o in placed if o != k)}
 
 
+def taxonomy_waits(
+    problem: Problem,
+    placed: list[int],
+    taxonomy: Taxonomy,
+    waits: Mapping[int, list[list[int]]] | None = None,
+) -> dict[int, set[int]]:
+    """For each step, the steps it waits for by the taxonomy (a RAG course ran before the
+    LLM-apps course it builds on, a scikit-learn course before the Python one: the catalog
+    listed no prerequisite). Step o goes before step k when o raises more of the skills k's
+    skills rest on (transitive taxonomy prerequisites the learner holds below the level asked)
+    than k raises of o's; the strongest such pairs are kept first, each only if it closes no
+    cycle with those kept and with the catalog's own single-supplier prerequisites (`waits`),
+    so the order always exists."""
+    raised = {
+        k: {
+            s
+            for s, v in problem.levels.get(k, {}).items()
+            if v > problem.known.get(s, 0) and s in taxonomy
+        }
+        for k in placed
+    }
+    lacking = {k: _lacking(problem, taxonomy, raised[k]) for k in placed}
+    edges: dict[int, set[int]] = {k: set() for k in placed}  # o -> the steps after it
+    for k, groups in (waits or {}).items():
+        for group in groups:
+            if len(group) == 1:
+                edges[group[0]].add(k)
+    pairs = []
+    for o in placed:
+        for k in placed:
+            if o == k:
+                continue
+            ahead = len(raised[o] & lacking[k])
+            behind = len(raised[k] & lacking[o])
+            if ahead > behind:
+                pairs.append((ahead - behind, ahead, o, k))
+    after: dict[int, set[int]] = {k: set() for k in placed}
+    for _margin, _ahead, o, k in sorted(pairs, key=lambda t: (-t[0], -t[1], t[2], t[3])):
+        if not _reaches(edges, k, o):
+            edges[o].add(k)
+            after[k].add(o)
+    return after
+
+
+def _lacking(problem: Problem, taxonomy: Taxonomy, skills: set[str]) -> set[str]:
+    """The transitive taxonomy prerequisites of `skills` the learner holds below the level
+    asked (the skills themselves aside)."""
+    out: set[str] = set()
+    seen: set[str] = set()
+    stack = list(skills)
+    while stack:
+        for pre, level in taxonomy.prerequisites_of(stack.pop()).items():
+            if pre in seen:
+                continue
+            seen.add(pre)
+            stack.append(pre)
+            if problem.known.get(pre, 0) < level and pre not in skills:
+                out.add(pre)
+    return out
+
+
+def _reaches(edges: Mapping[int, set[int]], start: int, goal: int) -> bool:
+    seen = {start}
+    stack = [start]
+    while stack:
+        node = stack.pop()
+        if node == goal:
+            return True
+        for nxt in edges.get(node, ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append(nxt)
+    return False
+
+
 def _priority(
     problem: Problem,
     placed: list[int],
@@ -115,6 +193,7 @@ def schedule(
             groups.append([p for p in problem.providers.get((s, la), []) if p in chosen and p != k])
         waits[k] = groups
     remaining = {k: float(problem.plan_hours[k]) for k in placed}
+    after = taxonomy_waits(problem, placed, taxonomy, waits) if taxonomy is not None else {}
     base = foundations(problem, placed, taxonomy) if taxonomy is not None else set()
     priority = _priority(problem, placed, waits, base, cluster or {})
     pending = sorted(placed, key=lambda k: (priority[k], k))
@@ -123,15 +202,26 @@ def schedule(
     finished: dict[int, float] = {}
     track_of: dict[int, int] = {}
     now = 0.0
+
+    def ready(k: int, by_taxonomy: bool) -> bool:
+        if not all(any(p in finished for p in group) for group in waits[k]):
+            return False
+        return not by_taxonomy or all(o in finished for o in after.get(k, ()))
+
     while pending or running:
         free = [t for t in range(tracks) if t not in running.values()]
-        for k in list(pending):
-            if not free:
+        for by_taxonomy in (True, False):
+            # the taxonomy's order first; when it leaves nothing to run (two steps building
+            # on each other's skills), the catalog's prerequisites alone decide
+            for k in list(pending):
+                if not free:
+                    break
+                if ready(k, by_taxonomy):
+                    pending.remove(k)
+                    running[k] = track_of[k] = free.pop(0)
+                    started[k] = now
+            if running:
                 break
-            if all(any(p in finished for p in group) for group in waits[k]):
-                pending.remove(k)
-                running[k] = track_of[k] = free.pop(0)
-                started[k] = now
         if not running:  # nothing ready: the solver's ordering cuts prevent this
             raise ValueError("courses cannot be ordered by their prerequisites")
         rate = hpw / len(running)
