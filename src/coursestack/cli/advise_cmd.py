@@ -410,7 +410,7 @@ def plan_cmd(
             for hint, skills in hints.items():
                 tail = f" [dim]— instead: {hint}[/dim]" if hint else ""
                 console.print(f"    {', '.join(skills)}{tail}")
-    if result["alternatives"]:
+    if result["alternatives"] and result["steps"]:  # no 'fastest = cheapest' of nothing
         from coursestack.services.advise import grouped_alternatives
 
         console.print("[bold]Alternatives[/bold]")

@@ -468,10 +468,16 @@ def calendar(problem: Problem, chosen: list[int], taxonomy: Taxonomy) -> list[Sl
     if not any(len(g) > 1 and _months_to_spare(g) for g in groups.values()):
         return slots
     rank = {s.k: r for r, key in enumerate(sorted(groups)) for s in groups[key]}
-    packed = schedule(problem, chosen, taxonomy, cluster=rank)
     end = max(s.end for s in slots)
-    saved = _shared_subscriptions(problem, packed) - _shared_subscriptions(problem, slots)
-    return packed if saved > 0.5 and max(s.end for s in packed) <= end else slots
+    best, best_saved = slots, _shared_subscriptions(problem, slots)
+    # packed in the taxonomy's order, else in the catalog's order alone (packed or not): a
+    # month's fee weighs more than which of two courses on one subscription comes first
+    for by_taxonomy, cluster in ((True, rank), (False, None), (False, rank)):
+        other = schedule(problem, chosen, taxonomy, cluster=cluster, by_taxonomy=by_taxonomy)
+        saved = _shared_subscriptions(problem, other)
+        if saved > best_saved + 0.5 and max(s.end for s in other) <= end:
+            best, best_saved = other, saved
+    return best
 
 
 def _months_to_spare(group: list[Slot]) -> bool:

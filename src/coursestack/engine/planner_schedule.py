@@ -176,6 +176,7 @@ def schedule(
     placed: list[int],
     taxonomy: Taxonomy | None = None,
     cluster: Mapping[int, int] | None = None,
+    by_taxonomy: bool = True,
 ) -> list[Slot]:
     """Start, end and track of each placed course (see the module rule); without the
     taxonomy, no step counts as a foundation. `cluster` ranks steps to run together after
@@ -193,7 +194,11 @@ def schedule(
             groups.append([p for p in problem.providers.get((s, la), []) if p in chosen and p != k])
         waits[k] = groups
     remaining = {k: float(problem.plan_hours[k]) for k in placed}
-    after = taxonomy_waits(problem, placed, taxonomy, waits) if taxonomy is not None else {}
+    after = (
+        taxonomy_waits(problem, placed, taxonomy, waits)
+        if taxonomy is not None and by_taxonomy
+        else {}
+    )
     base = foundations(problem, placed, taxonomy) if taxonomy is not None else set()
     priority = _priority(problem, placed, waits, base, cluster or {})
     pending = sorted(placed, key=lambda k: (priority[k], k))

@@ -319,6 +319,7 @@ def plan_for_case(
     steps = [_step_json(ctx, step, estimates, learner.needs_certificate) for step in result.steps]
     return {
         "goal": result.goal,
+        "objective": objective,
         "steps": steps,
         "total_weeks": result.totals.weeks,
         "total_hours": round(result.totals.hours, 1),

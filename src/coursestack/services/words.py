@@ -49,6 +49,9 @@ def reading_notes(
             f"{'it' if one else 'them'} the plan reaches {tail['coverage_without']:.0%} in "
             f"{hours_text(result['total_hours'] - tail['hours'])}.",
         ))  # fmt: skip
+    trade = _shorter_alternative(result)
+    if trade:
+        out.append(("trade", trade))
     if any(step.get("track", 0) for step in result.get("steps", [])):
         out.append((
             "tracks",
@@ -78,3 +81,32 @@ def reading_notes(
             "override it.",
         ))  # fmt: skip
     return out
+
+
+def _shorter_alternative(result: Mapping[str, Any]) -> str | None:
+    """When an alternative reaches the same coverage in fewer hours at no higher cost, what
+    the plan's extra hours buy (a 51 h plan beside a 41 h 'fastest' one at the same price
+    read as a mistake): the balanced objective weighs ratings, teaching style and topic too."""
+    hours, cost = float(result["total_hours"]), float(result["total_cost"])
+    after = float(result["coverage"]["after"])
+    best: Mapping[str, Any] | None = None
+    for alt in result.get("alternatives", []):
+        t = alt["totals"]
+        if (
+            abs(float(t["coverage_after"]) - after) < 1e-4
+            and float(t["cost"]) <= cost + 0.5
+            and int(t.get("cost_unknown", 0)) <= int(result.get("cost_unknown_steps", 0))
+            and float(t["hours"]) < hours - 1.0
+            and (best is None or float(t["hours"]) < float(best["totals"]["hours"]))
+        ):
+            best = alt
+    if best is None or not result.get("steps"):
+        return None
+    fewer = hours - float(best["totals"]["hours"])
+    return (
+        f"'{best['name']}' reaches the same coverage in {hours_text(best['totals']['hours'])} "
+        f"({hours_text(fewer)} less) at no higher cost; this plan spends those hours on "
+        f"courses rated higher, taught your preferred way or closer to the goal's subjects, "
+        f"as its '{result.get('objective', 'balanced')}' objective weighs them "
+        f"(`--objective {best['name']}` takes the other)."
+    )
