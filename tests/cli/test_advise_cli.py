@@ -458,3 +458,26 @@ def test_plan_text_says_when_two_steps_run_side_by_side(cli: Any) -> None:
     assert "two run side by side" in text
     one = " ".join(cli("plan", "--learner", str(EXAMPLE), "--hours", "5").out.split())
     assert "two run side by side" not in one  # under 2 x 4 h a week: one track
+
+
+def test_plan_says_how_many_steps_end_in_a_project_for_a_portfolio_seeker(
+    cli: Any, tmp_path: Path
+) -> None:
+    import yaml
+
+    learner = yaml.safe_load(EXAMPLE.read_text())
+    assert learner["needs"] == ["portfolio"]  # the worked example needs portfolio work
+    seeker = tmp_path / "seeker.yaml"
+    seeker.write_text(yaml.safe_dump(learner))
+    other = tmp_path / "other.yaml"
+    other.write_text(yaml.safe_dump({**learner, "needs": []}))
+    data = json.loads(cli("plan", "--learner", str(seeker), "--json").out)
+    made = [s for s in data["steps"] if s["hands_on"] in ("independent-projects", "capstone")]
+    text = " ".join(cli("plan", "--learner", str(seeker)).out.split())
+    assert (
+        f"You need portfolio work: {len(made)} of {len(data['steps'])} steps end in a project"
+        in text
+    )
+    assert "You need portfolio work" not in " ".join(
+        cli("plan", "--learner", str(other)).out.split()
+    )

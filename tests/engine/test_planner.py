@@ -12,6 +12,7 @@ from coursestack.domain import (
     CertificateKind,
     Course,
     Effort,
+    HandsOn,
     Learner,
     Level,
     Plan,
@@ -314,6 +315,16 @@ def test_a_certificate_seeker_takes_the_course_giving_one_when_coverage_ties() -
     assert [s.course_id for s in seeker.steps] == ["uni"]
     assert "it gives no certificate" in seeker.steps[0].why
     assert [s.course_id for s in run(ctx, targets(prog_git=2)).steps] == ["video"]
+
+
+def test_a_portfolio_seeker_takes_the_course_ending_in_a_project_when_coverage_ties() -> None:
+    capstone = course("capstone", {"prog.git": 2}, effort=Effort(hours=12),
+                      hands_on=HandsOn.CAPSTONE)  # fmt: skip
+    labs = course("labs", {"prog.git": 2}, effort=Effort(hours=10), hands_on=HandsOn.GUIDED_LABS)
+    ctx = context(capstone, labs)
+    seeker = run(ctx, targets(prog_git=2), needs=["portfolio"])
+    assert [s.course_id for s in seeker.steps] == ["capstone"]
+    assert [s.course_id for s in run(ctx, targets(prog_git=2)).steps] == ["labs"]
 
 
 def test_foundations_come_first_even_without_a_listed_prerequisite() -> None:

@@ -387,6 +387,8 @@ def plan_cmd(
     lines = [text for kind, text in notes if kind == "completed"]
     if "certificate" in result["learner"].get("needs", []):
         lines.append(_certificate_line(result["steps"]))
+    if "portfolio" in result["learner"].get("needs", []):
+        lines.append(_portfolio_line(result["steps"]))
     for text in lines + [text for kind, text in notes if kind != "completed"]:
         console.print(f"[dim]{text}[/dim]")
     if result["uncovered"]:
@@ -430,6 +432,18 @@ def plan_cmd(
             f"[yellow]Greedy fallback (solver {solver.get('status')}); optimality gap "
             f"{solver.get('gap')}[/yellow]"
         )
+
+
+def _portfolio_line(steps: list[dict[str, Any]]) -> str:
+    """For a learner who needs portfolio work: which steps end in projects of their own."""
+    made = [s["title"] for s in steps if s.get("hands_on") in ("independent-projects", "capstone")]
+    unknown = sum(1 for s in steps if s.get("hands_on") is None)
+    line = f"You need portfolio work: {len(made)} of {len(steps)} steps end in a project"
+    if made:
+        line += f" ({'; '.join(made)})"
+    if unknown:
+        line += f"; the catalog does not say for {unknown}"
+    return line + "."
 
 
 def _certificate_line(steps: list[dict[str, Any]]) -> str:

@@ -301,6 +301,11 @@ class Learner(_Model):
         """The learner needs certificates: a course free to audit costs its verified one."""
         return Need.CERTIFICATE in self.needs
 
+    @property
+    def needs_portfolio(self) -> bool:
+        """The learner needs portfolio work: courses ending in projects weigh in the plan."""
+        return Need.PORTFOLIO in self.needs
+
     @model_validator(mode="after")
     def _has_goal(self) -> Learner:
         if self.goal is None and not self.targets:

@@ -46,6 +46,8 @@ from coursestack.engine.planner_index import (
     PEDAGOGY_CODES,
     PRICE_ONE_TIME,
     PRICE_SUBSCRIPTION,
+    PROJECT_NONE,
+    PROJECT_UNKNOWN,
     FloatArray,
     IntArray,
     PlannerIndex,
@@ -53,6 +55,9 @@ from coursestack.engine.planner_index import (
 )
 from coursestack.engine.topics import TITLE_ONLY_SHARE
 
+# What a course ending in no project weighs for a learner who needs portfolio work: half an
+# off-topic course (coverage still comes first; among plans reaching it, project courses win)
+PORTFOLIO_WEIGHT = 0.5
 # Objective weights, in units of one median candidate's hours (see planner.py).
 RATING_WEIGHT = 0.5
 PEDAGOGY_WEIGHT = 0.25
@@ -652,11 +657,18 @@ def _certificate_penalty(index: PlannerIndex, rows: IntArray, learner: Learner) 
     """For a learner who needs certificates, a course stated to give none weighs as an
     off-topic one, one the catalog says nothing of half that (it was 'reported but not
     enforced': a certificate-seeker's plan took three courses giving none beside courses
-    giving one); nothing for anyone else."""
-    if not learner.needs_certificate:
-        return np.zeros(rows.size)
-    code = index.certificate[rows]
-    pen: FloatArray = np.where(
-        code == CERT_NONE, 1.0, np.where(code == CERT_UNKNOWN, TITLE_ONLY_SHARE, 0.0)
-    )
+    giving one); for one who needs portfolio work, a course stated to end in no project
+    weighs PORTFOLIO_WEIGHT, an unknown one half that (`needs: [portfolio]` changed no plan);
+    nothing for anyone else."""
+    pen: FloatArray = np.zeros(rows.size)
+    if learner.needs_certificate:
+        code = index.certificate[rows]
+        pen += np.where(
+            code == CERT_NONE, 1.0, np.where(code == CERT_UNKNOWN, TITLE_ONLY_SHARE, 0.0)
+        )
+    if learner.needs_portfolio:
+        work = index.project[rows]
+        pen += PORTFOLIO_WEIGHT * np.where(
+            work == PROJECT_NONE, 1.0, np.where(work == PROJECT_UNKNOWN, 0.5, 0.0)
+        )
     return pen

@@ -23,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
-from coursestack.domain import CertificateKind, Course, Pedagogy, PriceModel
+from coursestack.domain import CertificateKind, Course, HandsOn, Pedagogy, PriceModel
 from coursestack.domain.models import WEEKS_PER_MONTH
 from coursestack.engine.context import AdvisorContext
 from coursestack.engine.effort_prior import BUDGET_CURRENCY, typical_price_for
@@ -37,6 +37,8 @@ from coursestack.engine.topics import TITLE_ONLY_SHARE
 
 FloatArray = npt.NDArray[np.float64]
 CERT_UNKNOWN, CERT_NONE, CERT_GIVEN = 0, 1, 2  # what the catalog says of a course's certificate
+# ... and of its project work: independent projects or a capstone (portfolio output), or not
+PROJECT_UNKNOWN, PROJECT_NONE, PROJECT_GIVEN = 0, 1, 2
 IntArray = npt.NDArray[np.int64]
 # Per-course codes (a handful of values each): int16, not int64 (6 arrays x 0.7 MB saved per
 # 100k courses, where the planner's resident-memory target is tight).
@@ -136,6 +138,7 @@ class PlannerIndex:
     off_topic: FloatArray
     topics: Mapping[str, str]  # course id -> that subject, for explanations
     certificate: CodeArray  # CERT_UNKNOWN, CERT_NONE or CERT_GIVEN
+    project: CodeArray  # PROJECT_UNKNOWN, PROJECT_NONE or PROJECT_GIVEN
     related: npt.NDArray[np.bool_]  # a program, or a part of a program in the catalog
     parts: dict[int, tuple[int, ...]]  # program -> its parts present in the catalog
     parents: dict[int, tuple[int, ...]]  # part -> programs listing it
@@ -270,6 +273,17 @@ class PlannerIndex:
             ],
             dtype=np.int16,
         )
+        project = np.array(
+            [
+                PROJECT_UNKNOWN
+                if c.hands_on is None
+                else PROJECT_GIVEN
+                if c.hands_on in (HandsOn.INDEPENDENT_PROJECTS, HandsOn.CAPSTONE)
+                else PROJECT_NONE
+                for c in courses
+            ],
+            dtype=np.int16,
+        )
         related = np.zeros(n, dtype=bool)
         for prog, members in parts.items():
             related[prog] = True
@@ -296,6 +310,7 @@ class PlannerIndex:
             off_topic=off_topic,
             topics=dict(ctx.off_topic),
             certificate=certificate,
+            project=project,
             related=related,
             parts=parts,
             parents={k: tuple(v) for k, v in parents.items()},

@@ -235,6 +235,8 @@ def _step_json(
         "hours_basis": est.basis if est else None,
         # the certificate the course gives (None when the catalog does not say)
         "certificate": course.certificate.value if course.certificate else None,
+        # its hands-on work ('independent-projects' and 'capstone' are portfolio output)
+        "hands_on": course.hands_on.value if course.hands_on else None,
         **_cost_basis(ctx, course, certificate),
     }
 
