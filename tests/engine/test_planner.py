@@ -46,6 +46,7 @@ from coursestack.engine.planner_explain import (
     NO_COURSE,
     NO_COURSE_BEYOND,
     OVER_BUDGET,
+    OVER_LIMITS,
     PARTIAL,
     PARTIAL_WORDS,
     PLATFORM,
@@ -526,6 +527,20 @@ def test_a_subscription_is_paid_for_every_month_its_courses_touch() -> None:
     assert subscription_months([(0, 1), (m - 0.5, m + 0.5)]) == 2
     assert subscription_months([(0, 3 * m)]) == 3
     assert subscription_months([(0, 2 * m), (0.5, 1)]) == 2  # overlap costs nothing more
+
+
+def test_a_skill_whose_courses_break_different_limits_names_both() -> None:
+    # the free course is too long, the short one costs money: a later deadline alone or a
+    # budget alone would admit one, so neither is named alone
+    long_free = course("long", {"prog.sql": 2}, effort=Effort(hours=40),
+                       price=Price(model=PriceModel.FREE))  # fmt: skip
+    short_paid = course("short", {"prog.sql": 2}, effort=Effort(hours=5), price=usd(30))
+    result = run(context(long_free, short_paid), targets(prog_sql=2), budget=0,
+                 deadline_weeks=2, hours_per_week=5)  # fmt: skip
+    assert result.steps == []
+    (gap,) = result.uncovered
+    assert gap.reason == OVER_LIMITS and "raise the budget" in (gap.suggestion or "")
+    assert "extend the deadline" in (gap.suggestion or "")
 
 
 def test_gap_no_course_teaches_is_reported_with_a_suggestion() -> None:

@@ -46,6 +46,9 @@ NO_COURSE_BEYOND = (
 )
 OVER_BUDGET = "over budget"
 OVER_DEADLINE = "over the deadline"
+# some of its courses over the deadline, others over the budget: naming the more frequent one
+# told a learner with no budget to extend the deadline, which admitted nothing
+OVER_LIMITS = "over the deadline or the budget"
 PLATFORM = "excluded by platform filter"
 LANGUAGE = "its courses are taught in languages the learner did not list"
 PREREQS = "needs prerequisites no course open to you (languages, platforms, limits) supplies"
@@ -65,6 +68,7 @@ FALLBACK = "the fallback solver (time limit) did not reach it"
 PARTIAL = {
     OVER_BUDGET: "over the budget left",
     OVER_DEADLINE: "over the deadline",
+    OVER_LIMITS: "over the deadline or the budget",
     PLATFORM: "on platforms the learner excluded",
     LANGUAGE: "in languages the learner did not list",
     UNKNOWN_PRICE: "without a listed price (the budget cannot be checked)",
@@ -436,7 +440,14 @@ def _blocked(
     if budget_blocks:
         return OVER_BUDGET
     if deadline_blocks:
-        return OVER_DEADLINE
+        # the pool's free courses do not fit the deadline left; if others were left out for
+        # their price, a budget would admit them as much as a later deadline these
+        priced_out = any(
+            p.excluded.why.get(int(r)) in ("over_budget", "unknown_price")
+            for r in rows
+            if int(r) not in local
+        )
+        return OVER_LIMITS if priced_out else OVER_DEADLINE
     if prereq_blocks:
         # Their prerequisites' suppliers did not fit: name the binding limit when there is one.
         if p.budget is not None:
@@ -476,6 +487,8 @@ def _pruned_reason(p: Problem, rows: np.ndarray) -> str:
             counts[reason] = counts.get(reason, 0) + 1
     if not counts:
         return PREREQS
+    if counts.keys() & {"over_budget", "unknown_price"} and "over_deadline" in counts:
+        return OVER_LIMITS
     return _FILTER_REASON.get(max(counts, key=lambda k: counts[k]), PREREQS)
 
 
@@ -533,6 +546,11 @@ def suggestion(
         return "check its courses' prices on their sites (the catalog has none), or a free resource"
     if reason == OVER_DEADLINE:
         return "extend the deadline or add weekly hours"
+    if reason == OVER_LIMITS:
+        return (
+            "extend the deadline for the free ones, raise the budget for the shorter ones, or "
+            "look for a free resource teaching it"
+        )
     if reason == UNKNOWN_HOURS:
         return (
             "check the course's length on its site (the catalog lists none), or pick another course"
