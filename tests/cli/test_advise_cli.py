@@ -481,3 +481,12 @@ def test_plan_says_how_many_steps_end_in_a_project_for_a_portfolio_seeker(
     assert "You need portfolio work" not in " ".join(
         cli("plan", "--learner", str(other)).out.split()
     )
+
+
+def test_fit_over_budget_on_coursera_says_to_check_aid_and_audit(cli: Any) -> None:
+    base = ("--skill", "python=3", "--goal", "ml-engineer", "--budget", "0", "--json")
+    data = json.loads(cli("fit", "Machine Learning Specialization", *base).out)
+    budget = next(r for r in data["reasons"] if r["kind"] == "budget")
+    assert budget["data"]["outside"] and "financial aid" in budget["text"]
+    udemy = json.loads(cli("fit", "udemy-cka-with-practice-tests", *base).out)
+    assert all("financial aid" not in r["text"] for r in udemy["reasons"])

@@ -858,6 +858,16 @@ def planned_cost(
     )
 
 
+# Platforms whose paid courses a learner short of money may still take: said beside a
+# budget they exceed, as a thing to check (the catalog does not record it per course).
+AID_PLATFORMS = {
+    "coursera": (
+        "Coursera offers financial aid on most courses, and many can be audited free without "
+        "a certificate: check its page."
+    ),
+}
+
+
 def _limit_reasons(
     ctx: AdvisorContext, course: Course, learner: Learner, estimate: HoursEstimate
 ) -> list[Reason]:
@@ -870,11 +880,15 @@ def _limit_reasons(
         out.append(platform)
     weeks = None if estimate.hours is None else weeks_at(estimate.hours, learner.hours_per_week)
     if learner.budget is not None:
-        out.append(
-            _budget_reason(
-                planned_cost(ctx, course, weeks, learner.needs_certificate), learner.budget, weeks
-            )
+        reason = _budget_reason(
+            planned_cost(ctx, course, weeks, learner.needs_certificate), learner.budget, weeks
         )
+        if reason.data.get("outside") and course.platform in AID_PLATFORMS:
+            # a learner with no money is not told 'it costs 98 USD' and nothing more
+            reason = reason.model_copy(
+                update={"text": f"{reason.text} {AID_PLATFORMS[course.platform]}"}
+            )
+        out.append(reason)
     if learner.deadline_weeks is not None:
         out.append(_deadline_reason(estimate, learner, learner.deadline_weeks))
     return out
