@@ -490,3 +490,13 @@ def test_fit_over_budget_on_coursera_says_to_check_aid_and_audit(cli: Any) -> No
     assert budget["data"]["outside"] and "financial aid" in budget["text"]
     udemy = json.loads(cli("fit", "udemy-cka-with-practice-tests", *base).out)
     assert all("financial aid" not in r["text"] for r in udemy["reasons"])
+
+
+def test_plan_marks_a_video_only_step_as_a_floor(cli: Any) -> None:
+    args = ("plan", "--skill", "python=2", "--target", "dl.transfer-learning=2",
+            "--platform", "fast.ai", "--hours", "6")  # fmt: skip
+    data = json.loads(cli(*args, "--json").out)
+    video = [s for s in data["steps"] if s["hours_video_only"]]
+    assert video  # fast.ai lists its lessons' running time only
+    text = cli(*args).out
+    assert "≥" in text and "practice on top is not listed" in " ".join(text.split())

@@ -367,7 +367,9 @@ def plan_cmd(
         table.add_row(
             f"{step['start_week']:g}–{step['end_week']:g}",
             f"{step['title']}\n[dim]{step['platform']} · {step['course_id']}[/dim]",
-            fmt_hours(step["hours"]) + ("*" if step.get("hours_assumed") else ""),
+            ("≥" if step.get("hours_video_only") else "")
+            + fmt_hours(step["hours"])
+            + ("*" if step.get("hours_assumed") else ""),
             fmt_money(step["cost"]) + ("*" if step.get("cost_assumed") else ""),
             step["why"],
         )
@@ -376,6 +378,11 @@ def plan_cmd(
         console.print(
             "[dim]* not listed by the course: assumed from comparable courses "
             "(see hours_basis / cost_basis in --json)[/dim]"
+        )
+    if any(step.get("hours_video_only") for step in result["steps"]):
+        console.print(
+            "[dim]≥ the course lists video time only: practice on top is not listed, so the "
+            "step takes at least this[/dim]"
         )
     step_sum = sum(step["cost"] or 0.0 for step in result["steps"])
     if step_sum > result["total_cost"] + 0.5:

@@ -232,6 +232,8 @@ def _step_json(
         "closes_names": [_skill_name(ctx, s) for s in step.closes],
         "listed_hours": est.listed if est else None,
         "hours_assumed": bool(est and est.listed is None),
+        # video time only (Udemy's length, lecture recordings): the least the step takes
+        "hours_video_only": bool(est and est.video_only),
         "hours_basis": est.basis if est else None,
         # the certificate the course gives (None when the catalog does not say)
         "certificate": course.certificate.value if course.certificate else None,
