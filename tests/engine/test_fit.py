@@ -310,6 +310,22 @@ def test_off_goal() -> None:
     assert reason(v, "goal-coverage") is None
 
 
+def test_a_course_about_another_subject_known_by_its_title_alone_is_off_goal() -> None:
+    # its goal skill comes from a passing title word: off the goal, as plans leave it out
+    base = make_ctx()
+    ctx = AdvisorContext(courses=base.courses, taxonomy=base.taxonomy, roles=base.roles,
+                         off_topic={"ml-project": "swiftui"},
+                         title_only=frozenset({"ml-project"}))  # fmt: skip
+    v = fit("ml-project", ctx, skills=READY)
+    assert v.verdict == OFF_GOAL
+    r = reason(v, "subject")
+    assert r is not None and r.caveat and "plans leave it out" in r.text
+    # about another subject but described: the usual verdict
+    described = AdvisorContext(courses=base.courses, taxonomy=base.taxonomy,
+                               roles=base.roles, off_topic={"ml-project": "swiftui"})  # fmt: skip
+    assert fit("ml-project", described, skills=READY).verdict == STRONG_FIT
+
+
 # ---------------------------------------------------------------- reasons
 
 

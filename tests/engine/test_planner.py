@@ -45,6 +45,7 @@ from coursestack.engine.planner_explain import (
     LANGUAGE,
     NO_COURSE,
     NO_COURSE_BEYOND,
+    OFF_SUBJECT,
     OVER_BUDGET,
     OVER_LIMITS,
     PARTIAL,
@@ -300,10 +301,18 @@ def test_a_course_about_another_subject_loses_a_tie_to_one_about_the_skill() -> 
     result = run(thin, targets(prog_git=2))
     assert [s.course_id for s in result.steps] == ["git-course"]
     assert "the catalog knows only its title" in result.steps[0].why
-    # never an exclusion: alone, it is taken
+    # alone, it is taken: its description says what it teaches
     only = AdvisorContext(courses={"winforms": winforms}, taxonomy=TAXONOMY, roles={},
                           off_topic={"winforms": "winforms"})  # fmt: skip
     assert [s.course_id for s in run(only, targets(prog_git=2)).steps] == ["winforms"]
+    # about another subject and known by its title alone: its skills are incidental title
+    # words (an iOS course naming design patterns for a data engineer), never planned
+    bare = AdvisorContext(courses={"winforms": winforms}, taxonomy=TAXONOMY, roles={},
+                          off_topic={"winforms": "winforms"},
+                          title_only=frozenset({"winforms"}))  # fmt: skip
+    left = run(bare, targets(prog_git=2))
+    assert left.steps == [] and [u.reason for u in left.uncovered] == [OFF_SUBJECT]
+    assert left.solver["excluded"]["off_subject"] == 1
 
 
 def test_a_certificate_seeker_takes_the_course_giving_one_when_coverage_ties() -> None:

@@ -222,12 +222,26 @@ def assess_fit(
         )
     reasons.append(_time_reason(estimate, learner))
     reasons.extend(r for r in limits if not r.data.get("outside"))
+    # about another subject and known by its title alone: what it teaches toward the goal is
+    # an incidental title word (the planner never plans it; engine.planner_index)
+    off_subject = course.id in ctx.off_topic and course.id in ctx.title_only
+    if off_subject and on_goal:
+        reasons.append(
+            Reason(
+                kind="subject",
+                text=f"Its title is about {ctx.off_topic[course.id]}, and the catalog knows only "
+                "its title: what it teaches toward your goal rests on a passing word in it, so "
+                "plans leave it out.",
+                caveat=True,
+                data={"topic": ctx.off_topic[course.id], "title_only": True},
+            )
+        )
 
     if language is not None and language.data.get("course") is not None:
         verdict = OUTSIDE_LANGUAGES  # a stated language the learner does not read
     elif outside:
         verdict = OUTSIDE_LIMITS
-    elif not on_goal and not support:
+    elif (not on_goal and not support) or off_subject:
         verdict = OFF_GOAL
     elif known_share >= TOO_BASIC_KNOWN_SHARE and not contrib.closes:
         # Mostly held and finishing no gap: too basic. One that brings a goal skill to the

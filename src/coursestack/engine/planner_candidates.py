@@ -83,6 +83,7 @@ class GapSkill:
 @dataclass
 class Exclusions:
     completed: int = 0
+    off_subject: int = 0  # about another subject, known by its title alone (PlannerIndex)
     platform: int = 0
     language: int = 0
     unknown_price: int = 0
@@ -392,6 +393,11 @@ def build_pool(
         ok = allowed[rows]
         ex.completed += int((~ok).sum())
         rows = rows[ok]
+        weak = index.off_subject[rows]
+        if weak.any():
+            ex.off_subject += int(weak.sum())
+            _note(ex, rows[weak], "off_subject")
+            rows = rows[~weak]
         if platform_ok is not None:
             ok = platform_ok[rows]
             ex.platform += int((~ok).sum())

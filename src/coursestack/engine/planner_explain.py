@@ -50,6 +50,10 @@ OVER_DEADLINE = "over the deadline"
 # told a learner with no budget to extend the deadline, which admitted nothing
 OVER_LIMITS = "over the deadline or the budget"
 PLATFORM = "excluded by platform filter"
+OFF_SUBJECT = (
+    "its only courses are about another subject and known by their titles alone (an iOS "
+    "course whose title names design patterns): not planned"
+)
 LANGUAGE = "its courses are taught in languages the learner did not list"
 PREREQS = "needs prerequisites no course open to you (languages, platforms, limits) supplies"
 UNKNOWN_HOURS = (
@@ -459,6 +463,7 @@ def _blocked(
 
 
 _FILTER_REASON = {
+    "off_subject": OFF_SUBJECT,
     "platform": PLATFORM,
     "language": LANGUAGE,
     "unknown_hours": UNKNOWN_HOURS,

@@ -43,6 +43,7 @@ IntArray = npt.NDArray[np.int64]
 # Per-course codes (a handful of values each): int16, not int64 (6 arrays x 0.7 MB saved per
 # 100k courses, where the planner's resident-memory target is tight).
 CodeArray = npt.NDArray[np.int16]
+BoolArray = npt.NDArray[np.bool_]
 __all__ = ["TOUCHED_RULE", "PlannerIndex", "row_entries"]
 
 
@@ -136,6 +137,9 @@ class PlannerIndex:
     # 1 for a course about a subject outside the taxonomy, TITLE_ONLY_SHARE for one known by
     # its title alone, else 0 (engine.topics): the planner's topic penalty
     off_topic: FloatArray
+    # a course about another subject known by its title alone (an iOS course whose title
+    # names design patterns): never planned, its skills read off incidental title words
+    off_subject: BoolArray
     topics: Mapping[str, str]  # course id -> that subject, for explanations
     certificate: CodeArray  # CERT_UNKNOWN, CERT_NONE or CERT_GIVEN
     project: CodeArray  # PROJECT_UNKNOWN, PROJECT_NONE or PROJECT_GIVEN
@@ -259,9 +263,11 @@ class PlannerIndex:
         for cid in ctx.title_only:
             if cid in pos:
                 off_topic[pos[cid]] = TITLE_ONLY_SHARE
+        off_subject = np.zeros(n, dtype=bool)
         for cid in ctx.off_topic:
             if cid in pos:
                 off_topic[pos[cid]] = 1.0
+                off_subject[pos[cid]] = cid in ctx.title_only
         certificate = np.array(
             [
                 CERT_UNKNOWN
@@ -308,6 +314,7 @@ class PlannerIndex:
             pedagogy=pedagogy,
             quality=quality,
             off_topic=off_topic,
+            off_subject=off_subject,
             topics=dict(ctx.off_topic),
             certificate=certificate,
             project=project,
