@@ -193,6 +193,14 @@ def test_video_only_figures_stay_on_their_platform() -> None:
     assert table["udemy|course"].hours == 1  # a Udemy course without a figure: Udemy's median
     assert "*|course" not in table  # but video time is no effort figure for other platforms
     assert table["*|short-course"].hours == KAGGLE_MEDIAN
+    # the median of video lengths is a floor like a listed one: no ready share off it
+    typical = table["udemy|course"]
+    assert typical.video and "(1 h of video)" in typical.describe()
+    bare = Course(id="bare", title="bare", platform="udemy", teaches={"prog.python": 2})
+    ctx = AdvisorContext(courses={"bare": bare}, taxonomy=Taxonomy.build([]), roles={},
+                         typical_effort=table)  # fmt: skip
+    est = estimate_hours(bare, {"prog.java": 2, "math.calculus": 1}, PaceProfile.STANDARD, ctx)
+    assert est.video_only and est.hours == 1.0 and est.assumed_listed == 1
 
 
 def test_courses_teaching_as_many_skills_come_first() -> None:

@@ -52,6 +52,9 @@ class TypicalEffort:
     level: str | None = None  # set when the courses were those of this level
     program: str | None = None  # set when the figure is a share of this program's listed effort
     siblings_of: str | None = None  # set when it is the mean of this program's other parts
+    # most of the figures behind the median count video time only (Udemy's lengths): the
+    # assumed figure is then a floor, as a listed video length is (engine.pace)
+    video: bool = False
 
     def describe(self) -> str:
         if self.siblings_of is not None:
@@ -79,7 +82,11 @@ class TypicalEffort:
         kinds = self.kind if self.kind.endswith("s") else f"{self.kind}s"
         teaching = f" teaching {self.breadth}" if self.breadth else ""
         at = f" at {self.level} level" if self.level else ""
-        return f"the median of {self.n} listed {kinds}{where}{teaching}{at} ({self.hours:.0f} h)"
+        video = " of video" if self.video else ""
+        return (
+            f"the median of {self.n} listed {kinds}{where}{teaching}{at} "
+            f"({self.hours:.0f} h{video})"
+        )
 
 
 def key(platform: str, kind: str, breadth: str | None = None) -> str:
@@ -111,6 +118,7 @@ def typical_efforts(courses: Iterable[Course]) -> dict[str, TypicalEffort]:
     video-only figures count only toward their own platform's median."""
     by_key: dict[tuple[str, str, str | None], list[float]] = defaultdict(list)
     by_level: dict[tuple[str, str], list[float]] = defaultdict(list)
+    videos: dict[tuple[str, str, str | None], int] = defaultdict(int)
     for c in courses:
         hours = c.effort.total_hours()
         if hours is None or hours <= 0:
@@ -120,6 +128,9 @@ def typical_efforts(courses: Iterable[Course]) -> dict[str, TypicalEffort]:
         if wide is not None:
             by_key[(c.platform, kind, wide)].append(hours)
         if _video_only(c):
+            videos[(c.platform, kind, None)] += 1
+            if wide is not None:
+                videos[(c.platform, kind, wide)] += 1
             continue
         by_key[(ANY_PLATFORM, kind, None)].append(hours)
         by_key[(ANY_PLATFORM, SIZE_CLASS[kind], None)].append(hours)
@@ -129,7 +140,12 @@ def typical_efforts(courses: Iterable[Course]) -> dict[str, TypicalEffort]:
             by_level[(SIZE_CLASS[kind], c.level.value)].append(hours)
     table = {
         key(platform, kind, wide): TypicalEffort(
-            float(median(values)), len(values), platform, kind, breadth=wide
+            float(median(values)),
+            len(values),
+            platform,
+            kind,
+            breadth=wide,
+            video=2 * videos[(platform, kind, wide)] > len(values),
         )
         for (platform, kind, wide), values in by_key.items()
         if len(values) >= MIN_LISTED

@@ -234,6 +234,7 @@ def estimate_hours(
     assumes = effective_assumes(course, ctx)
     readiness = 1.0 if prerequisites_met or not assumes else held_share(assumes, known)
     assumed: float | None = None
+    assumed_video = False  # the assumed figure is a median of video lengths: a floor too
     source = f"listed {hours_words(listed)} h" if listed is not None and explain else ""
     if listed is None:
         typical = typical_for(course, ctx.typical_effort) if ctx is not None else None
@@ -242,6 +243,7 @@ def estimate_hours(
                 None, None, None, None, known_share, readiness, "the catalog lists no effort"
             )
         assumed = typical.hours
+        assumed_video = typical.video
         source = f"no listed effort; assumed {typical.describe()}" if explain else ""
     base = listed if listed is not None else assumed
     assert base is not None
@@ -250,7 +252,7 @@ def estimate_hours(
     # calibration); a language, cooking or guitar course teaching none of them was halved too.
     technical = bool(teaches or assumes)
     sched = schedule_share(known, background) if technical else 1.0
-    video = course.effort.video_only and course.effort.hours is not None
+    video = (course.effort.video_only and course.effort.hours is not None) or assumed_video
     share = 1.0 if video else sched
     core = base * share * (1.0 - KNOWN_SKIP * known_share)
     catch_up = base * (1.0 - sched) * (1.0 - readiness) if assumes else 0.0

@@ -73,11 +73,14 @@ def _static(index: PlannerIndex, ctx: AdvisorContext) -> _Static:
             relevant[r] = tuple(sorted(_skills_read(course, ctx)))
             continue
         assumes_any[r] = bool(course.assumes)
-        video[r] = video_figure(course)
+        # the whole figure, as estimate_hours takes it: a video length (listed, or the median
+        # of video lengths assumed), or a course teaching and assuming no tracked skill
+        video[r] = video_figure(course) or not (course.teaches or course.assumes)
         if np.isnan(base[r]):
             typical = typical_for(course, ctx.typical_effort)
             if typical is not None:
                 base[r] = typical.hours
+                video[r] = video[r] or typical.video
     built = _Static(base, video, assumes_any, by_course, relevant, {})
     with _LOCK:
         for stale in [k for k, (i, c, _s) in _STATIC.items() if i() is None or c() is None]:
