@@ -684,6 +684,23 @@ def test_steps_on_one_subscription_run_back_to_back_when_that_saves_a_month() ->
     assert result.totals.cost == 49 and result.totals.weeks == pytest.approx(7.5)
 
 
+def test_a_subscription_stretched_by_a_second_track_is_paid_for_its_months_or_run_alone() -> None:
+    # 30 h on a 49 USD/month subscription takes 3.75 weeks at 8 h a week: one month, the
+    # figure the budget is checked on. Beside a free course at half the hours it would run
+    # 7.5 weeks, two months (98 USD, over the 49 USD budget): the calendar runs it alone.
+    sub = Price(model=PriceModel.SUBSCRIPTION, amount=49, currency="USD")
+    ctx = context(
+        course("paid", {"prog.python": 2}, price=sub, effort=Effort(hours=30)),
+        course("free", {"prog.sql": 2}, platform="kaggle-learn", effort=Effort(hours=30),
+               price=Price(model=PriceModel.FREE)),
+    )  # fmt: skip
+    result = run(ctx, targets(prog_python=2, prog_sql=2), hours_per_week=8, budget=49)
+    assert {s.course_id for s in result.steps} == {"paid", "free"}
+    assert result.totals.cost == 49 and result.totals.weeks == pytest.approx(7.5)
+    paid = next(s for s in result.steps if s.course_id == "paid")
+    assert paid.end_week - paid.start_week == pytest.approx(3.8, abs=0.1)
+
+
 def test_a_subscription_of_unstated_price_weighs_as_its_months_at_the_median_price() -> None:
     # 80 h at 5 h/week is four months of a subscription whose price the catalog does not
     # state: at the catalog's 49 USD a month, dearer than the 150 USD course (weighed as the

@@ -84,6 +84,7 @@ from coursestack.engine.planner_milp import (
     secondary,
     solve,
     structure,
+    topic_weight,
 )
 from coursestack.engine.planner_schedule import Slot, schedule
 from coursestack.engine.planner_yield import low_yield
@@ -300,7 +301,11 @@ def _soft(pool: Pool, objective: str, chosen: list[int]) -> float:
     topic penalties of the chosen courses."""
     _wh, _wc, wr, wp = OBJECTIVE_WEIGHTS[objective]
     ids = np.array(chosen, dtype=np.int64)
-    pen = wr * pool.rating_pen[ids] + wp * pool.pedagogy_pen[ids] + pool.topic_pen[ids]
+    pen = (
+        wr * pool.rating_pen[ids]
+        + wp * pool.pedagogy_pen[ids]
+        + topic_weight(objective) * pool.topic_pen[ids]
+    )
     return float(pen.sum())
 
 
@@ -465,17 +470,23 @@ def calendar(problem: Problem, chosen: list[int], taxonomy: Taxonomy) -> list[Sl
     148 USD for the same courses)."""
     slots = schedule(problem, chosen, taxonomy)
     groups = _subscription_groups(problem, slots)
-    if not any(len(g) > 1 and _months_to_spare(g) for g in groups.values()):
+    best, best_saved = slots, _shared_subscriptions(problem, slots)
+    if best_saved >= -0.5 and not any(len(g) > 1 and _months_to_spare(g) for g in groups.values()):
         return slots
     rank = {s.k: r for r, key in enumerate(sorted(groups)) for s in groups[key]}
     end = max(s.end for s in slots)
-    best, best_saved = slots, _shared_subscriptions(problem, slots)
     # packed in the taxonomy's order, else in the catalog's order alone (packed or not): a
-    # month's fee weighs more than which of two courses on one subscription comes first
-    for by_taxonomy, cluster in ((True, rank), (False, None), (False, rank)):
-        other = schedule(problem, chosen, taxonomy, cluster=cluster, by_taxonomy=by_taxonomy)
+    # month's fee weighs more than which of two courses on one subscription comes first.
+    # Last, one course at a time: each runs at the learner's full weekly hours, so no
+    # subscription pays more months than its steps' own prices count (two tracks stretch a
+    # course over more months: a plan said 98 USD where its calendar ran 147 USD of months,
+    # over the budget its steps' prices were checked against); the calendar is no longer.
+    options = ((True, rank, False), (False, None, False), (False, rank, False), (True, rank, True))
+    for by_taxonomy, cluster, one_track in options:
+        other = schedule(problem, chosen, taxonomy, cluster=cluster, by_taxonomy=by_taxonomy,
+                         one_track=one_track)  # fmt: skip
         saved = _shared_subscriptions(problem, other)
-        if saved > best_saved + 0.5 and max(s.end for s in other) <= end:
+        if saved > best_saved + 0.5 and max(s.end for s in other) <= end + 1e-9:
             best, best_saved = other, saved
     return best
 
@@ -510,15 +521,19 @@ def _shared_subscriptions(problem: Problem, slots: list[Slot]) -> float:
     steps on one subscription (same platform and monthly price) are paid for the months the
     calendar has any of them running, not once per course (a plan of eleven Coursera courses
     over six months costs six months, not eleven). Each step keeps its own cost (what the
-    course alone would cost) and the budget is checked on those, which is conservative."""
+    course alone would cost) and the budget is checked on those; `calendar` keeps a schedule
+    whose total is no more than their sum (one course at a time always is)."""
     saved = 0.0
     for (_platform, amount), group in _subscription_groups(problem, slots).items():
-        if len(group) < 2:
-            continue
         paid = float(sum(problem.cost[s.k] for s in group))
         months = subscription_months([(s.start, s.end) for s in group])
-        saved += max(0.0, paid - amount * months)
+        # negative when the calendar stretches its courses over more months than their own
+        # prices count (two tracks at half the weekly hours each): the total says so
+        saved += paid - amount * months
     return saved
+
+
+WEEK_ROUNDING = 0.05  # half the tenth of a week the calendar's weeks are rounded to
 
 
 def subscription_months(spans: list[tuple[float, float]]) -> int:
@@ -532,7 +547,8 @@ def subscription_months(spans: list[tuple[float, float]]) -> int:
         if end <= paid_until:
             continue
         begin = max(start, paid_until)
-        more = max(1, math.ceil((end - begin) / WEEKS_PER_MONTH - 1e-9))
+        # the calendar's weeks are rounded to a tenth: half of that is no new month
+        more = max(1, math.ceil((end - begin - WEEK_ROUNDING) / WEEKS_PER_MONTH - 1e-9))
         months += more
         paid_until = begin + more * WEEKS_PER_MONTH
     return months

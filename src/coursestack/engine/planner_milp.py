@@ -168,10 +168,18 @@ def secondary(pool: Pool | Problem, objective: str) -> FloatArray:
         + wc * pool.plan_cost / med_c
         + wr * pool.rating_pen
         + wp * pool.pedagogy_pen
-        + OFF_TOPIC_WEIGHT * pool.topic_pen
+        + topic_weight(objective) * pool.topic_pen
         + COURSE_CHARGE
     )
     return out
+
+
+def topic_weight(objective: str) -> float:
+    """What a course about another subject, or short of the learner's certificate or
+    portfolio need, weighs: in the balanced plan OFF_TOPIC_WEIGHT, one median candidate's
+    hours; in 'fastest', 'cheapest' and 'best-rated' a tie-break only (a portfolio need made
+    'fastest' 163 h where 146 h reached the same coverage at the same price)."""
+    return OFF_TOPIC_WEIGHT if objective == "balanced" else OFF_TOPIC_WEIGHT * SOFT_TIE
 
 
 def gain_units(problem: Problem | Pool) -> dict[str, int]:

@@ -177,13 +177,14 @@ def schedule(
     taxonomy: Taxonomy | None = None,
     cluster: Mapping[int, int] | None = None,
     by_taxonomy: bool = True,
+    one_track: bool = False,
 ) -> list[Slot]:
     """Start, end and track of each placed course (see the module rule); without the
     taxonomy, no step counts as a foundation. `cluster` ranks steps to run together after
     the prerequisite suppliers and foundations (steps on one subscription: see
     planner.calendar); unranked steps come after them."""
     hpw = problem.learner.hours_per_week
-    tracks = 2 if hpw >= 2 * MIN_TRACK_HOURS else 1
+    tracks = 2 if hpw >= 2 * MIN_TRACK_HOURS and not one_track else 1
     chosen = set(placed)
     waits: dict[int, list[list[int]]] = {}
     for k in placed:

@@ -103,10 +103,22 @@ def _shorter_alternative(result: Mapping[str, Any]) -> str | None:
     if best is None or not result.get("steps"):
         return None
     fewer = hours - float(best["totals"]["hours"])
+    dearer = float(best["totals"]["cost"]) < cost - 0.5
+    price = "for less money" if dearer else "at no higher cost"
+    learner = result.get("learner", {})
+    buys = ["courses rated higher"]
+    if learner.get("pedagogy"):
+        buys.append("taught your preferred way")
+    needs = learner.get("needs", [])
+    if "portfolio" in needs:
+        buys.append("ending in projects")
+    if "certificate" in needs:
+        buys.append("giving certificates")
+    buys.append("closer to the goal's subjects")
+    what = ", ".join(buys[:-1]) + " or " + buys[-1]
     return (
         f"'{best['name']}' reaches the same coverage in {hours_text(best['totals']['hours'])} "
-        f"({hours_text(fewer)} less) at no higher cost; this plan spends those hours on "
-        f"courses rated higher, taught your preferred way or closer to the goal's subjects, "
-        f"as its '{result.get('objective', 'balanced')}' objective weighs them "
-        f"(`--objective {best['name']}` takes the other)."
+        f"({hours_text(fewer)} less) {price}; this plan spends those hours on {what}, as its "
+        f"'{result.get('objective', 'balanced')}' objective weighs them (objective "
+        f"'{best['name']}' takes the other)."
     )
