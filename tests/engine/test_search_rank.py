@@ -78,3 +78,5 @@ def test_a_misspelt_query_is_corrected_from_the_vocabulary() -> None:
     assert corrected_query("machine learning", vocabulary) is None
     assert corrected_query("rr", vocabulary) is None
     assert corrected_query("quokka", vocabulary) is None
+    # a language spelt as a word is never another one ('F#' is not 'C#')
+    assert corrected_query("f#", {"csharp": 40}) is None

@@ -14,6 +14,10 @@ _SYMBOLS = (
 )
 
 
+# the words they become: never 'corrected' into one another (F# is not C#)
+SYMBOL_WORDS = frozenset(word for _pattern, word in _SYMBOLS)
+
+
 def symbol_words(text: str) -> str:
     """'Intro to C++ and C#' -> 'Intro to cplusplus and csharp'."""
     if not any(ch in text for ch in "+#."):

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from coursestack.domain.search_terms import symbol_words
+from coursestack.domain.search_terms import SYMBOL_WORDS, symbol_words
 
 EXACT, PREFIX, WORDS, OTHER = 0, 1, 2, 3
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -108,7 +108,7 @@ def corrected_query(query: str, vocabulary: Mapping[str, int]) -> str | None:
     changed = False
     for word in words:
         own = vocabulary.get(word, 0)
-        if own >= RARE or len(word) < MIN_CORRECTED or word.isdigit():
+        if own >= RARE or len(word) < MIN_CORRECTED or word.isdigit() or word in SYMBOL_WORDS:
             out.append(word)
             continue
         # a word the titles hold once or twice may be a title's own typo ('lerning'): a close

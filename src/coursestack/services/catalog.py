@@ -419,7 +419,8 @@ def search_or_fix(
     fixed = spelling_fix(session, query)
     if fixed is None:
         return [], None
-    return search_courses(session, fixed, limit=limit, platform=platform), fixed
+    again = search_courses(session, fixed, limit=limit, platform=platform)
+    return (again, fixed) if again else ([], None)  # a correction finding nothing is unsaid
 
 
 def search_in_context(
@@ -450,7 +451,7 @@ def search_in_context_or_fix(
     if fixed is None:
         return [], None
     again = search_in_context(db, fixed, limit=limit, platform=platform, max_age=max_age)
-    return again, fixed
+    return (again, fixed) if again else ([], None)
 
 
 def _courses_in_order(session: Session, ids: list[str]) -> list[Course]:
