@@ -165,6 +165,7 @@ def test_a_video_only_figure_is_the_least_a_ready_learner_needs() -> None:
     ready = {**EXPERIENCED, "c": Level.PRACTISED}
     fresh = estimate_hours(video, ready)
     assert fresh.hours == pytest.approx(100)  # not 54 h: watching is the least it takes
+    assert fresh.low == fresh.hours and (fresh.high or 0) > fresh.hours  # a floor, no lower
     assert "video (or instruction) time only" in fresh.basis and "practice time" in fresh.basis
     assert estimate_hours(schedule, ready).hours == pytest.approx(100 * READY_CORE)
     held = estimate_hours(video, {**ready, "a": Level.PRACTISED})  # known material skimmed

@@ -263,9 +263,12 @@ def estimate_hours(
         if explain
         else ""
     )
+    hours = core * factor.mid + catch_up
     return HoursEstimate(
-        hours=core * factor.mid + catch_up,
-        low=core * factor.low + catch_up,
+        hours=hours,
+        # a video length is the least the course takes: its range starts at the estimate
+        # ('about 1.5 h (1.3-1.7 h)' then 'at least 1.5 h')
+        low=hours if video else core * factor.low + catch_up,
         high=core * factor.high + catch_up,
         listed=listed,
         known_share=known_share,
