@@ -323,7 +323,7 @@ def test_gaps_text_names_skills_and_courses(cli: Any) -> None:
 
 
 def test_the_certificate_line_says_which_steps_give_none() -> None:
-    from coursestack.cli.advise_cmd import _certificate_line
+    from coursestack.services.words import certificate_line as _certificate_line
 
     steps = [
         {"title": "A", "certificate": "university"},

@@ -581,7 +581,7 @@ def test_a_prerequisite_step_names_the_step_it_prepares() -> None:
 
 
 def test_a_price_in_no_stated_currency_says_what_plans_count_instead() -> None:
-    from coursestack.domain import Price
+    from coursestack.domain import Price, PriceModel
     from coursestack.engine.context import AdvisorContext
     from coursestack.engine.effort_prior import TypicalPrice
     from coursestack.engine.guide_words import price_words
@@ -596,3 +596,7 @@ def test_a_price_in_no_stated_currency_says_what_plans_count_instead() -> None:
     assert said.startswith("Price: 4,065.62 (currency not stated); plans count")
     assert "49 USD/month" in said
     assert price_words(gke) == "Price: 4,065.62 (currency not stated)."
+    # a one-time amount with no currency: plans read it as US dollars, and say so
+    udemy = Course(id="u", title="U", platform="udemy",
+                   price=Price(model=PriceModel.ONE_TIME, amount=60))  # fmt: skip
+    assert (price_words(udemy, ctx) or "").endswith("plans count it as 60 USD, labelled assumed.")

@@ -196,6 +196,7 @@ def test_plan_page_says_what_it_assumed_and_how_it_read_the_learner(client: Test
     assert "Completed, as read: Machine Learning Specialization." in notes
     assert "Not tracked" in notes and "MATLAB 3" in notes
     assert "Inferred from your skills" in notes
+    assert "You need certificates:" in notes  # the CLI's line, on the page too
     steps = page.text[page.text.index('id="steps"') :]
     steps = steps[: steps.index("</section>")]
     assert "assumed from comparable courses" in steps and "<abbr title=" in steps

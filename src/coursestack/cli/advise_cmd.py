@@ -391,12 +391,7 @@ def plan_cmd(
             f"({fmt_money(result['total_cost'])}, not the steps' {fmt_money(step_sum)}).[/dim]"
         )
     notes = reading_notes(result, IMPLIED_SHOWN)
-    lines = [text for kind, text in notes if kind == "completed"]
-    if "certificate" in result["learner"].get("needs", []):
-        lines.append(_certificate_line(result["steps"]))
-    if "portfolio" in result["learner"].get("needs", []):
-        lines.append(_portfolio_line(result["steps"]))
-    for text in lines + [text for kind, text in notes if kind != "completed"]:
+    for text in [text for _kind, text in notes]:
         console.print(f"[dim]{text}[/dim]")
     if result["uncovered"]:
         console.print("[bold]Still uncovered after the plan[/bold]")
@@ -439,34 +434,6 @@ def plan_cmd(
             f"[yellow]Greedy fallback (solver {solver.get('status')}); optimality gap "
             f"{solver.get('gap')}[/yellow]"
         )
-
-
-def _portfolio_line(steps: list[dict[str, Any]]) -> str:
-    """For a learner who needs portfolio work: which steps end in projects of their own."""
-    made = [s["title"] for s in steps if s.get("hands_on") in ("independent-projects", "capstone")]
-    unknown = sum(1 for s in steps if s.get("hands_on") is None)
-    line = f"You need portfolio work: {len(made)} of {len(steps)} steps end in a project"
-    if made:
-        line += f" ({'; '.join(made)})"
-    if unknown:
-        line += f"; the catalog does not say for {unknown}"
-    return line + "."
-
-
-def _certificate_line(steps: list[dict[str, Any]]) -> str:
-    """For a learner who needs certificates: which steps give one (verified tracks counted)."""
-    give = sum(1 for s in steps if s.get("certificate") not in (None, "none"))
-    none = [s["title"] for s in steps if s.get("certificate") == "none"]
-    unknown = sum(1 for s in steps if s.get("certificate") is None)
-    line = f"You need certificates: {give} of {len(steps)} steps give one"
-    if none:
-        line += f"; none from {', '.join(none)}"
-    if unknown:
-        line += f"; the catalog does not say for {unknown}"
-    audit = any(str(s.get("cost_basis") or "").startswith("free to audit") for s in steps)
-    if audit:  # said only where a step is one: beside a plan costing nothing it read as false
-        line += " (free-to-audit courses are counted at their verified certificate's price)"
-    return line + "."
 
 
 def register(app: typer.Typer) -> None:

@@ -196,9 +196,16 @@ def price_words(course: Course, ctx: AdvisorContext | None = None) -> str | None
     '4,065.62 (currency not stated)' beside fit's 'assumed 49 USD' read as two prices)."""
     stated = _stated_price(course)
     typical = typical_price_for(course, ctx.typical_price) if ctx is not None else None
-    if stated is None or typical is None:
+    if stated is None:
         return stated
-    return f"{stated[:-1]}; plans count {typical.describe()} instead."
+    if typical is not None:
+        return f"{stated[:-1]}; plans count {typical.describe()} instead."
+    price = course.price
+    paid = price.model in (PriceModel.ONE_TIME, PriceModel.SUBSCRIPTION)
+    if ctx is not None and paid and price.amount is not None and price.currency is None:
+        # plans read the bare amount as US dollars (labelled there): said here too
+        return f"{stated[:-1]}; plans count it as {money(price.amount, 'USD')}, labelled assumed."
+    return stated
 
 
 def _stated_price(course: Course) -> str | None:

@@ -24,7 +24,8 @@ def untracked_words(rows: Sequence[Mapping[str, Any]]) -> str | None:
 def reading_notes(
     result: Mapping[str, Any], implied_shown: int | None = None
 ) -> list[tuple[str, str]]:
-    """(kind, sentence) in reading order: 'completed', 'assumed' (one per skill),
+    """(kind, sentence) in reading order: 'completed', 'certificate', 'portfolio' (for a
+    learner needing them), 'assumed' (one per skill),
     'low_yield', 'tracks', 'pedagogy', 'untracked', 'implied' (at most `implied_shown` levels
     named, the rest counted)."""
     learner = result["learner"]
@@ -32,6 +33,12 @@ def reading_notes(
     done = learner.get("completed", [])
     if done:
         out.append(("completed", f"Completed, as read: {'; '.join(c['title'] for c in done)}."))
+    needs = learner.get("needs", [])
+    steps = result.get("steps", [])
+    if "certificate" in needs:
+        out.append(("certificate", certificate_line(steps)))
+    if "portfolio" in needs:
+        out.append(("portfolio", portfolio_line(steps)))
     for held in learner.get("assumed", []):
         out.append((
             "assumed",
@@ -122,3 +129,31 @@ def _shorter_alternative(result: Mapping[str, Any]) -> str | None:
         f"'{result.get('objective', 'balanced')}' objective weighs them (objective "
         f"'{best['name']}' takes the other)."
     )
+
+
+def portfolio_line(steps: Sequence[Mapping[str, Any]]) -> str:
+    """For a learner who needs portfolio work: which steps end in projects of their own."""
+    made = [s["title"] for s in steps if s.get("hands_on") in ("independent-projects", "capstone")]
+    unknown = sum(1 for s in steps if s.get("hands_on") is None)
+    line = f"You need portfolio work: {len(made)} of {len(steps)} steps end in a project"
+    if made:
+        line += f" ({'; '.join(made)})"
+    if unknown:
+        line += f"; the catalog does not say for {unknown}"
+    return line + "."
+
+
+def certificate_line(steps: Sequence[Mapping[str, Any]]) -> str:
+    """For a learner who needs certificates: which steps give one (verified tracks counted)."""
+    give = sum(1 for s in steps if s.get("certificate") not in (None, "none"))
+    none = [s["title"] for s in steps if s.get("certificate") == "none"]
+    unknown = sum(1 for s in steps if s.get("certificate") is None)
+    line = f"You need certificates: {give} of {len(steps)} steps give one"
+    if none:
+        line += f"; none from {', '.join(none)}"
+    if unknown:
+        line += f"; the catalog does not say for {unknown}"
+    audit = any(str(s.get("cost_basis") or "").startswith("free to audit") for s in steps)
+    if audit:  # said only where a step is one: beside a plan costing nothing it read as false
+        line += " (free-to-audit courses are counted at their verified certificate's price)"
+    return line + "."
