@@ -149,9 +149,14 @@ def course_show(
 def _parts_words(course: Course) -> str | None:
     """Its parts' ids, and how many courses the program takes when the catalog holds fewer."""
     listed = ", ".join(course.parts) or None
-    if course.parts_total is None or course.parts_total == len(course.parts):
+    total, held = course.parts_total, len(course.parts)
+    if total is None or total == held:
         return listed
-    of = f"{course.parts_total} courses, {len(course.parts)} of them in the catalog"
+    of = (
+        f"{total} courses, {held} of them in the catalog"
+        if total > held
+        else f"{total} courses taken of the {held} listed (alternatives among them)"
+    )
     return f"{of}: {listed}" if listed else of
 
 
