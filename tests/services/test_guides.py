@@ -545,6 +545,14 @@ def test_an_inferred_prerequisite_is_not_said_as_the_courses_own(sqlite_db: Data
     assert answer["text"].startswith("Its catalog row names no prerequisite")
     assert "not listed by the course" in answer["text"]
     assert answer["evidence"]["inferred"] == ["mlops.docker"]
+    # the maths line too
+    calc = Course.model_validate({
+        **gke.model_dump(), "id": "zz-calc", "assumes": {"math.calculus": 1},
+        "provenance": {"assumes.math.calculus":
+                       "rule:assumes-taxonomy-prerequisite(ml.gradient-descent, intermediate)->1"},
+    })  # fmt: skip
+    covers = [st["text"] for st in _sections(_guide(sqlite_db, "zz-calc", add=calc))["covers"]]
+    assert any(t.startswith("Maths it likely assumes (inferred") for t in covers), covers
 
 
 def test_which_first_ignores_school_maths_the_reader_holds(sqlite_db: Database) -> None:

@@ -54,7 +54,7 @@ from coursestack.engine.guide_words import (
 )
 from coursestack.engine.learner_state import SCHOOL_BASELINE
 from coursestack.engine.planner_explain import BLOCKED_BY, PART_WAY
-from coursestack.engine.tagging import WEAK_PREFIX
+from coursestack.engine.tagging import INFERRED_PREREQUISITE, WEAK_PREFIX
 
 PRODUCTION_CATEGORIES = ("mlops", "cloud", "data-engineering")
 
@@ -145,10 +145,21 @@ def _covers(ctx: AdvisorContext, course: Course) -> Section:
         s: lv for s, lv in course.assumes.items() if category_of(ctx, s) in ("math", "statistics")
     }
     if maths:
+        # a prerequisite the tagger inferred from the taxonomy is said as such (the FAQ
+        # said 'inferred' while this line read as the course's own word)
+        inferred = all(
+            course.provenance.get(f"assumes.{s}", "").startswith(INFERRED_PREREQUISITE)
+            for s in maths
+        )
+        head = (
+            "Maths it likely assumes (inferred from what it teaches)"
+            if inferred
+            else ("Maths assumed")
+        )
         out.append(
             Statement(
-                text=f"Maths assumed: {skills_phrase(ctx, maths)}.",
-                evidence={"assumes": {k: int(v) for k, v in maths.items()}},
+                text=f"{head}: {skills_phrase(ctx, maths)}.",
+                evidence={"assumes": {k: int(v) for k, v in maths.items()}, "inferred": inferred},
             )
         )
     listed = course.effort.total_hours()
