@@ -38,7 +38,8 @@ Policies:
 - Subscriptions are paid per course for the months it takes at the learner's weekly hours
   (Price.cost_for) in each step's cost and in the budget check (conservative); the plan's
   total pays each subscription once, for the months the calendar has any of its courses
-  running. Currencies are not converted.
+  running (the calendar runs one course at a time when two tracks would stretch a
+  subscription past the months its steps' prices count). Currencies are not converted.
 - Preferred pedagogy is soft: the opposite pedagogy costs a quarter of a median course's hours.
 - A program and its parts are mutually exclusive; completed courses and the parts of completed
   programs are never candidates; a step either raises a gap skill or supplies a prerequisite
