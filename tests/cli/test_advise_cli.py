@@ -85,6 +85,16 @@ def test_gaps_compare_what_ifs_best_first(cli: Any) -> None:
     )  # fmt: skip
     share = row["gain"] / (1 - with_after["coverage_after"])
     assert f"+{row['gain'] * 100:.0f} points ({share:.0%} of the gap)" in text
+    assert row["completed"] is False
+    # a course the learner completed adds nothing, and says why instead of '+0 points'
+    done = json.loads(
+        cli("gaps", "--learner", str(EXAMPLE), "--json",
+            "--compare", "Machine Learning Specialization").out
+    )  # fmt: skip
+    assert done["compare"][0]["completed"] is True
+    words = " ".join(cli("gaps", "--learner", str(EXAMPLE), "--compare",
+                         "Machine Learning Specialization").out.split())  # fmt: skip
+    assert "already completed" in words and "+0 points" not in words
 
 
 def test_fit_json_contract(cli: Any) -> None:

@@ -217,10 +217,11 @@ def gaps_cmd(
         for row in result["compare"]:
             # in points, and as fit says it: the share of the remaining gap it closes
             share = f" ({row['gain'] / remaining:.0%} of the gap)" if remaining > 0 else ""
+            gain = f"+{row['gain'] * 100:.0f} points{share}"
             cmp.add_row(
                 row["title"],
                 f"{row['coverage_after']:.0%}",
-                f"+{row['gain'] * 100:.0f} points{share}",
+                "already completed" if row.get("completed") else gain,
                 str(row["gaps_left"]),
                 ", ".join(names.get(c, c) for c in row["closes"]) or "—",
             )

@@ -110,6 +110,9 @@ def gap_audit(
     }
     if compare:
         options = [[*after_ids, c.id] for c in _resolve(db, compare)]
+        completed = set(case.learner.completed)
+        for cid in list(completed):
+            completed.update(case.ctx.courses[cid].parts if cid in case.ctx.courses else ())
         audits = gaps_engine.compare_after(
             case.ctx, case.learner, case.known, case.requirements, options
         )
@@ -121,6 +124,8 @@ def gap_audit(
                 # what this course adds to the `after` courses (the audit above)
                 "gain": round(a.coverage_after - audit.coverage_after, 4),
                 "gaps_left": len(a.gaps),
+                # taken already (or part of a program taken): it adds nothing, and says why
+                "completed": a.after[-1] in completed,
                 "closes": a.courses[-1].closes,
                 "fallthrough": [f.model_dump(mode="json") for f in a.courses[-1].fallthrough],
             }
