@@ -46,10 +46,9 @@ def half_weeks(x: float) -> float:
     return round(x * 10.0) / 10.0
 
 
-def foundations(problem: Problem, placed: list[int], taxonomy: Taxonomy) -> set[int]:
-    """The steps teaching, above the learner, a skill in the transitive taxonomy
-    prerequisites of a skill another step teaches."""
-    raised = {
+def _raised(problem: Problem, placed: list[int], taxonomy: Taxonomy) -> dict[int, set[str]]:
+    """Per step, the taxonomy skills it raises above the learner."""
+    return {
         k: {
             s
             for s, v in problem.levels.get(k, {}).items()
@@ -57,6 +56,12 @@ def foundations(problem: Problem, placed: list[int], taxonomy: Taxonomy) -> set[
         }
         for k in placed
     }
+
+
+def foundations(problem: Problem, placed: list[int], taxonomy: Taxonomy) -> set[int]:
+    """The steps teaching, above the learner, a skill in the transitive taxonomy
+    prerequisites of a skill another step teaches."""
+    raised = _raised(problem, placed, taxonomy)
     under: dict[int, set[str]] = {
         k: taxonomy.closure(sorted(skills)) - skills for k, skills in raised.items()
     }
@@ -76,14 +81,7 @@ def taxonomy_waits(
     than k raises of o's; the strongest such pairs are kept first, each only if it closes no
     cycle with those kept and with the catalog's own single-supplier prerequisites (`waits`),
     so the order always exists."""
-    raised = {
-        k: {
-            s
-            for s, v in problem.levels.get(k, {}).items()
-            if v > problem.known.get(s, 0) and s in taxonomy
-        }
-        for k in placed
-    }
+    raised = _raised(problem, placed, taxonomy)
     lacking = {k: _lacking(problem, taxonomy, raised[k]) for k in placed}
     edges: dict[int, set[int]] = {k: set() for k in placed}  # o -> the steps after it
     for k, groups in (waits or {}).items():

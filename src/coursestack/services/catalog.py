@@ -391,9 +391,9 @@ def spelling_fix(session: Session, query: str) -> str | None:
     closest words of the catalog's titles and the taxonomy's skill names ('machne learning'
     -> 'machine learning'), or None. The vocabulary is cached per catalog version."""
     version = MetaRepository(session).get("catalog_version") or "0"
-    bind = session.get_bind()
-    key = (str(bind.engine.url), version)
-    vocabulary = _vocabulary_cache.get(key)
+    url = str(session.get_bind().engine.url)
+    cached = _vocabulary_cache.get(url)
+    vocabulary = cached[1] if cached is not None and cached[0] == version else None
     if vocabulary is None:
         counts: Counter[str] = Counter()
         for title in CourseRepository(session).titles().values():
@@ -401,11 +401,12 @@ def spelling_fix(session: Session, query: str) -> str | None:
         for skill in knowledge.skills():
             for name in (skill.name, *skill.aliases):
                 counts.update(w for w in title_words(name) if w not in counts)
-        vocabulary = _vocabulary_cache[key] = dict(counts)
+        vocabulary = dict(counts)
+        _vocabulary_cache[url] = (version, vocabulary)  # one per database: the newest version
     return corrected_query(query, vocabulary)
 
 
-_vocabulary_cache: dict[tuple[str, str], dict[str, int]] = {}
+_vocabulary_cache: dict[str, tuple[str, dict[str, int]]] = {}
 
 
 def search_or_fix(
